@@ -1,0 +1,2 @@
+/** The in-memory store: `campaign-ledger/adapters/memory`. */
+export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './store';

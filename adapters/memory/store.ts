@@ -1,0 +1,153 @@
+/**
+ * The in-memory store: constant-time appends, a global position, frozen copies of events so a
+ * reader cannot change what is stored, idempotent appends and live subscriptions.
+ * For tests, embedding and demos; nothing survives the process.
+ */
+import * as E from 'fp-ts/Either';
+import * as TE from 'fp-ts/TaskEither';
+import {
+  type AppendResult, type CheckpointStore, type Checkpoint, type CodecRegistry, type EventStore, type NewEvent,
+  type RawRecord, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StoreError, type Subscription,
+  type SubscribeOptions, type ExpectedRevision, type StreamHead,
+  DEFAULT_MAX_APPEND_BYTES, checkExpected, checkIdempotency, checkSize, deepFreeze, errors, sealChecked, validateAppend,
+  LedgerFailure, createLiveFeed,
+} from '../../src/eventsourcing/index';
+
+/** Options of {@link createMemoryStore}. */
+export interface MemoryStoreOptions {
+  /** When given, event data is checked against it before anything is stored. */
+  readonly registry?: CodecRegistry;
+  /** Maximum bytes of canonical JSON in one append. Default 1 MiB. */
+  readonly maxAppendBytes?: number;
+}
+
+/** An {@link EventStore} with an in-memory checkpoint store. */
+export interface MemoryStore extends EventStore {
+  readonly checkpoints: CheckpointStore;
+}
+
+interface Stored { readonly event: RecordedEvent; readonly body: string }
+
+/** Creates an empty in-memory store. */
+export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore => {
+  const limit = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+  const log: Stored[] = []; // log[i] has position i + 1
+  const streams = new Map<string, Stored[]>();
+  const byId = new Map<string, RecordedEvent>();
+  const feed = createLiveFeed();
+  const checkpoints = new Map<string, Checkpoint>();
+  let closed = false;
+
+  const closedError = () => errors.unavailable('the memory store is closed');
+
+  const appendNow = (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): E.Either<StoreError, AppendResult> => {
+    if (closed) return E.left(closedError());
+    const valid = validateAppend(streamId, events, expected, options.registry);
+    if (E.isLeft(valid)) return valid;
+    const idem = checkIdempotency(streamId, events, events.map((e) => byId.get(e.eventId)));
+    if (E.isLeft(idem)) return idem;
+    if (idem.right !== 'new') {
+      const stored = idem.right;
+      const last = stored[stored.length - 1] as RecordedEvent;
+      return E.right({ streamId, lastRevision: last.revision, lastPosition: last.position, events: stored, duplicate: true });
+    }
+    const stream = streams.get(streamId);
+    const head = stream?.[stream.length - 1]?.event;
+    const expectedOk = checkExpected(streamId, expected, head?.revision);
+    if (E.isLeft(expectedOk)) return expectedOk;
+    const sealed = sealChecked(streamId, head, events);
+    if (E.isLeft(sealed)) return sealed;
+    const size = checkSize(streamId, sealed.right, limit);
+    if (E.isLeft(size)) return size;
+    // Store private, frozen copies: parsed back from the exact hashed bytes.
+    const recorded: RecordedEvent[] = [];
+    const target = stream ?? [];
+    for (const { event, body } of sealed.right) {
+      const copy = JSON.parse(body) as { data: unknown; metadata: RecordedEvent['metadata'] };
+      const stored: RecordedEvent = Object.freeze({
+        ...event, data: deepFreeze(copy.data), metadata: deepFreeze(copy.metadata), position: BigInt(log.length + 1),
+      });
+      log.push({ event: stored, body });
+      target.push({ event: stored, body });
+      byId.set(stored.eventId, stored);
+      recorded.push(stored);
+    }
+    if (stream === undefined) streams.set(streamId, target);
+    feed.notify();
+    const last = recorded[recorded.length - 1] as RecordedEvent;
+    return E.right({ streamId, lastRevision: last.revision, lastPosition: last.position, events: recorded, duplicate: false });
+  };
+
+  async function* readStream(streamId: string, o: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    if (closed) throw new LedgerFailure(closedError());
+    const stream = streams.get(streamId) ?? [];
+    const max = o.maxCount ?? Number.POSITIVE_INFINITY;
+    let n = 0;
+    if (o.direction === 'backwards') {
+      const from = o.fromRevision === undefined ? stream.length - 1 : Math.min(Number(o.fromRevision), stream.length - 1);
+      for (let i = from; i >= 0 && n < max; i--, n++) yield (stream[i] as Stored).event;
+    } else {
+      for (let i = Number(o.fromRevision ?? 0n); i < stream.length && n < max; i++, n++) yield (stream[i] as Stored).event;
+    }
+  }
+
+  function* scan(o: ReadAllOptions): Generator<Stored> {
+    const max = o.maxCount ?? Number.POSITIVE_INFINITY;
+    const prefix = o.streamPrefix;
+    let n = 0;
+    const start = o.fromPosition === undefined || o.fromPosition < 1n ? 0 : Number(o.fromPosition) - 1;
+    for (let i = start; i < log.length && n < max; i++) {
+      const s = log[i] as Stored;
+      if (prefix !== undefined && !s.event.streamId.startsWith(prefix)) continue;
+      n++;
+      yield s;
+    }
+  }
+
+  async function* readAll(o: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    if (closed) throw new LedgerFailure(closedError());
+    for (const s of scan(o)) yield s.event;
+  }
+
+  async function* readRaw(o: ReadAllOptions = {}): AsyncIterable<RawRecord> {
+    if (closed) throw new LedgerFailure(closedError());
+    for (const s of scan(o)) {
+      yield { position: s.event.position, streamId: s.event.streamId, revision: s.event.revision, hash: s.event.hash, body: s.body };
+    }
+  }
+
+  const subscribeToAll = (o: SubscribeOptions = {}): Subscription =>
+    feed.subscribe(o.afterPosition, async (after) => {
+      if (closed) throw new LedgerFailure(closedError());
+      const from = after === undefined ? 0 : Number(after);
+      const out: RecordedEvent[] = [];
+      for (let i = from; i < log.length; i++) {
+        const ev = (log[i] as Stored).event;
+        if (o.streamPrefix === undefined || ev.streamId.startsWith(o.streamPrefix)) out.push(ev);
+      }
+      return { events: out, scannedTo: BigInt(log.length) };
+    });
+
+  return {
+    append: (streamId, events, expected) => TE.fromEither(appendNow(streamId, events, expected)),
+    readStream,
+    readAll,
+    readRaw,
+    subscribeToAll,
+    streamHead: (streamId) => () => {
+      if (closed) return Promise.resolve(E.left(closedError()));
+      const s = streams.get(streamId);
+      const last = s?.[s.length - 1]?.event;
+      const head: StreamHead | undefined = last && { streamId, revision: last.revision, hash: last.hash, position: last.position };
+      return Promise.resolve(E.right(head));
+    },
+    checkpoints: {
+      load: (name) => TE.right(checkpoints.get(name)),
+      save: (name, cp) => TE.fromIO(() => { checkpoints.set(name, cp); }),
+    },
+    close: async () => {
+      closed = true;
+      await feed.closeAll();
+    },
+  };
+};

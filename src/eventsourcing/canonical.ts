@@ -1,0 +1,86 @@
+/**
+ * Canonical JSON in the spirit of RFC 8785: object keys sorted by UTF-16 code units, no
+ * whitespace, bigints as decimal strings, `undefined` object members omitted. Values that JSON
+ * cannot represent faithfully (NaN, Infinity, functions, symbols, undefined in arrays, cycles,
+ * non-plain objects) are refused with a {@link CanonicalJsonError} naming the path.
+ */
+
+/** A value that cannot be written as canonical JSON, and where it is. */
+export class CanonicalJsonError extends Error {
+  override readonly name = 'CanonicalJsonError';
+  constructor(readonly path: string, readonly reason: string) {
+    super(`${path || '(root)'}: ${reason}`);
+  }
+}
+
+const sortedKeysCache = new Map<string, string[]>();
+
+const sortedKeys = (o: object): string[] => {
+  const keys = Object.keys(o);
+  if (keys.length < 2) return keys;
+  let sorted = true;
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) { sorted = false; break; }
+  }
+  if (sorted) return keys;
+  const sig = keys.join('\u0000');
+  let hit = sortedKeysCache.get(sig);
+  if (hit === undefined) {
+    hit = keys.slice().sort();
+    if (sortedKeysCache.size < 10_000) sortedKeysCache.set(sig, hit);
+  }
+  return hit;
+};
+
+const join = (path: string, key: string | number) =>
+  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+
+const write = (v: unknown, path: string, seen: Set<object>): string => {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      if (!Number.isFinite(v)) throw new CanonicalJsonError(path, `number ${v} is not representable in JSON`);
+      return JSON.stringify(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'bigint':
+      return `"${v.toString()}"`;
+    case 'object': {
+      if (v === null) return 'null';
+      if (seen.has(v)) throw new CanonicalJsonError(path, 'circular reference');
+      seen.add(v);
+      let out: string;
+      if (Array.isArray(v)) {
+        out = '[';
+        for (let i = 0; i < v.length; i++) {
+          const item: unknown = v[i];
+          if (item === undefined) throw new CanonicalJsonError(join(path, i), 'undefined is not representable in JSON');
+          out += (i ? ',' : '') + write(item, join(path, i), seen);
+        }
+        out += ']';
+      } else {
+        const proto = Object.getPrototypeOf(v) as unknown;
+        if (proto !== Object.prototype && proto !== null) {
+          throw new CanonicalJsonError(path, `a ${(v as object).constructor?.name ?? 'non-plain'} object is not plain JSON data`);
+        }
+        out = '{';
+        let first = true;
+        for (const k of sortedKeys(v)) {
+          const item = (v as Record<string, unknown>)[k];
+          if (item === undefined) continue;
+          out += (first ? '' : ',') + JSON.stringify(k) + ':' + write(item, join(path, k), seen);
+          first = false;
+        }
+        out += '}';
+      }
+      seen.delete(v);
+      return out;
+    }
+    default:
+      throw new CanonicalJsonError(path, `${typeof v} is not representable in JSON`);
+  }
+};
+
+/** Writes `value` as canonical JSON; throws {@link CanonicalJsonError} for non-JSON values. */
+export const canonicalJson = (value: unknown, path = ''): string => write(value, path, new Set());

@@ -1,0 +1,84 @@
+/**
+ * The per-stream hash chain. Every adapter seals events with {@link sealEvents} at its write
+ * point (where the stream's head is known for sure), so hashes are identical on every store.
+ *
+ * hash = SHA-256(canonical JSON of the envelope without `position` and `hash`, with `prevHash`).
+ */
+import { createHash } from 'node:crypto';
+import { left, right, type Either } from 'fp-ts/Either';
+import { CanonicalJsonError, canonicalJson } from './canonical';
+import { errors, type ValidationFailed } from './errors';
+import { GENESIS_HASH, type NewEvent, type SealedEvent } from './envelope';
+
+/** SHA-256 of a UTF-8 string, hex. */
+export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The exact bytes that are hashed for an event: canonical JSON with keys in sorted order
+ * (data, eventId, metadata, prevHash, revision, schemaVersion, streamId, type).
+ */
+export const canonicalBody = (e: Omit<SealedEvent, 'hash'>): string =>
+  '{"data":' + canonicalJson(e.data, 'data') +
+  ',"eventId":' + JSON.stringify(e.eventId) +
+  ',"metadata":' + canonicalJson(e.metadata, 'metadata') +
+  ',"prevHash":' + JSON.stringify(e.prevHash) +
+  ',"revision":"' + e.revision.toString() + '"' +
+  ',"schemaVersion":' + JSON.stringify(e.schemaVersion) +
+  ',"streamId":' + JSON.stringify(e.streamId) +
+  ',"type":' + JSON.stringify(e.type) + '}';
+
+/** A sealed event together with the exact canonical bytes its hash covers. */
+export interface SealedWithBody {
+  readonly event: SealedEvent;
+  readonly body: string;
+}
+
+/** Seals events onto a stream whose head is `head` (undefined for a new stream). */
+export const sealEvents = (
+  streamId: string,
+  head: { readonly revision: bigint; readonly hash: string } | undefined,
+  events: readonly NewEvent[],
+): SealedWithBody[] => {
+  let revision = head === undefined ? -1n : head.revision;
+  let prevHash = head === undefined ? GENESIS_HASH : head.hash;
+  const out: SealedWithBody[] = [];
+  for (const e of events) {
+    revision += 1n;
+    const unhashed = {
+      eventId: e.eventId, streamId, revision, type: e.type, schemaVersion: e.schemaVersion,
+      data: e.data, metadata: e.metadata, prevHash,
+    };
+    const body = canonicalBody(unhashed);
+    const hash = sha256Hex(body);
+    out.push({ event: { ...unhashed, hash }, body });
+    prevHash = hash;
+  }
+  return out;
+};
+
+/** Recomputes an event's hash from its fields (for verification without stored bytes). */
+export const computeHash = (e: Omit<SealedEvent, 'hash'>): string => sha256Hex(canonicalBody(e));
+
+/** Canonical fingerprint of what the caller supplied (type, version, data, metadata): for idempotency checks. */
+export const contentKey = (e: NewEvent): string =>
+  canonicalJson({ data: e.data, metadata: e.metadata, schemaVersion: e.schemaVersion, type: e.type });
+
+/**
+ * {@link sealEvents}, but a value that is not plain JSON becomes a ValidationFailed naming its path
+ * (`events[2].data.measures[0].deadline: number NaN is not representable in JSON`).
+ */
+export const sealChecked = (
+  streamId: string,
+  head: { readonly revision: bigint; readonly hash: string } | undefined,
+  events: readonly NewEvent[],
+): Either<ValidationFailed, SealedWithBody[]> => {
+  try {
+    return right(sealEvents(streamId, head, events));
+  } catch (x) {
+    if (!(x instanceof CanonicalJsonError)) throw x;
+    const i = events.findIndex((e) => {
+      try { canonicalJson(e.data); canonicalJson(e.metadata); return false; } catch { return true; }
+    });
+    return left(errors.validation([{ path: `events[${Math.max(i, 0)}].${x.path}`, message: x.reason }]));
+  }
+};

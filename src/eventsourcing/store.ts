@@ -1,0 +1,105 @@
+/**
+ * The store port: the few operations every storage engine provides. Adapters live in
+ * `adapters/` and pass the same contract suite (`campaign-ledger/testing`).
+ */
+import type { TaskEither } from 'fp-ts/TaskEither';
+import type { NewEvent, RecordedEvent } from './envelope';
+import type { StoreError } from './errors';
+import type { ExpectedRevision, StreamHead } from './revision';
+
+/** What a successful append wrote (or, for an idempotent retry, had already written). */
+export interface AppendResult {
+  readonly streamId: string;
+  /** Revision of the last event of the append (the next expected revision). */
+  readonly lastRevision: bigint;
+  /** Global position of the last event of the append. */
+  readonly lastPosition: bigint;
+  /** The stored events, sealed and positioned. */
+  readonly events: readonly RecordedEvent[];
+  /** True when every event was already stored (a retry): nothing new was written. */
+  readonly duplicate: boolean;
+}
+
+/** Options of {@link EventStore.readStream}. */
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive). Default: 0 forwards, the last revision backwards. */
+  readonly fromRevision?: bigint | undefined;
+  readonly direction?: 'forwards' | 'backwards' | undefined;
+  readonly maxCount?: number | undefined;
+}
+
+/** Options of {@link EventStore.readAll}. */
+export interface ReadAllOptions {
+  /** First global position to read (inclusive). Default: the start. */
+  readonly fromPosition?: bigint | undefined;
+  readonly maxCount?: number | undefined;
+  /** Only streams whose id starts with this prefix (e.g. one campaign's namespace). */
+  readonly streamPrefix?: string | undefined;
+}
+
+/** Options of {@link EventStore.subscribeToAll}. */
+export interface SubscribeOptions {
+  /** Deliver events strictly after this position (exclusive). Default: from the start. */
+  readonly afterPosition?: bigint | undefined;
+  readonly streamPrefix?: string | undefined;
+}
+
+/**
+ * A catch-up-then-live feed of every event, in global order. Never drops or repeats an event.
+ * Iteration ends when {@link Subscription.close} is called; failures throw a `LedgerFailure`.
+ */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+/** A raw stored record: the exact canonical bytes that were hashed (for fast verification). */
+export interface RawRecord {
+  readonly position: bigint;
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly hash: string;
+  /** Canonical JSON of the envelope without position and hash: the bytes the hash covers. */
+  readonly body: string;
+}
+
+/** The event store port. */
+export interface EventStore {
+  /**
+   * Appends events atomically. Idempotent by eventId: appending the same events again returns the
+   * original result with `duplicate: true`; a known eventId with other content fails.
+   */
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): TaskEither<StoreError, AppendResult>;
+  /** Reads one stream. A missing stream reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
+  /** Reads every stream in global order, positions strictly increasing. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /** Catch-up, then live. */
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** The head of a stream, or undefined when it does not exist. */
+  streamHead(streamId: string): TaskEither<StoreError, StreamHead | undefined>;
+  /**
+   * Optional: the stored canonical bytes in global order, so verification can hash them directly
+   * instead of re-serializing. Stores that keep no bytes leave it out.
+   */
+  readRaw?(options?: ReadAllOptions): AsyncIterable<RawRecord>;
+  /** Releases connections; later calls fail with StoreUnavailable. */
+  close(): Promise<void>;
+}
+
+/** A projection's saved progress. */
+export interface Checkpoint {
+  readonly version: number;
+  /** Last applied position; undefined when nothing was applied yet. */
+  readonly position: bigint | undefined;
+  /** Optional serialized state of a projection that keeps its state in memory. */
+  readonly state?: string | undefined;
+}
+
+/** Where projection checkpoints live: outside the audited trail, so projecting never changes a digest. */
+export interface CheckpointStore {
+  load(name: string): TaskEither<StoreError, Checkpoint | undefined>;
+  save(name: string, checkpoint: Checkpoint): TaskEither<StoreError, void>;
+}
+
+/** The default maximum size of one append (bytes of canonical JSON), as on EventStoreDB. */
+export const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
