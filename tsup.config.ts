@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** Package entry points: output path (under dist/) → source file. */
 const library: Record<string, string> = {
@@ -13,6 +15,22 @@ const present = (entries: Record<string, string>) =>
 
 const external = ['better-sqlite3', '@eventstore/db-client', 'vitest', 'fast-check'];
 
+/**
+ * fp-ts 2 ships its modules as folders (`fp-ts/Either`), which Node's ESM loader refuses to import;
+ * `fp-ts/lib/Either.js` loads from both ESM and CommonJS, so the built files import that.
+ */
+const rewriteFpTs = async () => {
+  const files = (await readdir('dist', { recursive: true })).filter((f) => /\.(c?js)$/.test(f));
+  await Promise.all(
+    files.map(async (f) => {
+      const path = join('dist', f);
+      const text = await readFile(path, 'utf8');
+      const next = text.replace(/(["'])fp-ts\/([A-Za-z]+)\1/g, '$1fp-ts/lib/$2.js$1');
+      if (next !== text) await writeFile(path, next);
+    }),
+  );
+};
+
 export default defineConfig([
   {
     entry: present(library),
@@ -23,6 +41,7 @@ export default defineConfig([
     splitting: true,
     target: 'node20',
     external,
+    onSuccess: rewriteFpTs,
   },
   {
     // vitest cannot be loaded from CommonJS, so the testing entry is ESM-only.
@@ -34,5 +53,6 @@ export default defineConfig([
     splitting: true,
     target: 'node20',
     external,
+    onSuccess: rewriteFpTs,
   },
 ]);

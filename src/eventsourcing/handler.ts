@@ -55,10 +55,13 @@ export interface CommandHandlerOptions {
   readonly maxRetries?: number;
 }
 
+/** The part of a decider that folds state. */
+export type Evolver<S, E extends DomainEvent> = Pick<Decider<never, S, E>, 'evolve' | 'initialState'>;
+
 /** Runs commands against deciders. */
 export interface CommandHandler {
   /** Loads a stream's state with a decider. */
-  load<S, E extends DomainEvent>(decider: Decider<unknown, S, E>, streamId: string): TaskEither<LedgerError, Loaded<S>>;
+  load<S, E extends DomainEvent>(decider: Evolver<S, E>, streamId: string): TaskEither<LedgerError, Loaded<S>>;
   /** Handles one command on one stream. */
   handle<C, S, E extends DomainEvent>(
     decider: Decider<C, S, E>,
@@ -80,7 +83,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
   const ids = options.ids ?? randomUUID;
   const maxRetries = options.maxRetries ?? 3;
 
-  const loadNow = async <S, E extends DomainEvent>(decider: Decider<unknown, S, E>, streamId: string): Promise<E.Either<LedgerError, Loaded<S>>> => {
+  const loadNow = async <S, E extends DomainEvent>(decider: Evolver<S, E>, streamId: string): Promise<E.Either<LedgerError, Loaded<S>>> => {
     let state = decider.initialState;
     let revision: bigint | undefined;
     try {
@@ -101,7 +104,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
   ): Promise<E.Either<LedgerError, HandleResult<S>>> => {
     const commandId = ids();
     for (let attempt = 0; ; attempt++) {
-      const loaded = await loadNow(decider as Decider<unknown, S, E>, streamId);
+      const loaded = await loadNow(decider, streamId);
       if (E.isLeft(loaded)) return loaded;
       const recordedAt = clock().toISOString();
       const context: DecisionContext = { actor: meta.actor, recordedAt, effectiveAt: meta.effectiveAt ?? recordedAt };
