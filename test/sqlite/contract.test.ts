@@ -1,0 +1,18 @@
+import { afterAll } from 'vitest';
+import { openSqliteStore } from '../../adapters/sqlite/index';
+import { runStoreContract } from '../../src/testing/index';
+import { tempDir } from './helpers';
+
+const dir = tempDir();
+afterAll(() => dir.remove());
+let n = 0;
+
+runStoreContract('sqlite (temp file, durability normal)', async (options) => ({
+  store: await openSqliteStore({ path: dir.file(`contract-${++n}.db`), durability: 'normal', ...options }),
+  cleanup: async () => {},
+}));
+
+runStoreContract('sqlite (temp file, durability full)', async (options) => ({
+  store: await openSqliteStore({ path: dir.file(`contract-full-${++n}.db`), durability: 'full', ...options }),
+  cleanup: async () => {},
+}));
