@@ -1,0 +1,28 @@
+/**
+ * Every event type of the campaign domain, and the codec registry built from them (what stores,
+ * read models and audit tools use to validate and read a campaign's events).
+ */
+import { createCodecRegistry, type CodecRegistry, type EventTypeDefinition } from '../eventsourcing/codecs';
+import { accountabilityEventTypes } from './accountability/events';
+import { campaignEventTypes } from './campaign/events';
+import { inspectionEventTypes } from './inspection/events';
+import { numberingEventTypes } from './numbering';
+import { organizationEventTypes } from './organization/events';
+import { problemEventTypes } from './problem/events';
+import { reportEventTypes } from './report/events';
+import { taskEventTypes } from './task/events';
+
+/** Every event type definition of the campaign domain. */
+export const campaignEventDefinitions: readonly EventTypeDefinition<any>[] = [
+  ...organizationEventTypes,
+  ...campaignEventTypes,
+  ...taskEventTypes,
+  ...problemEventTypes,
+  ...numberingEventTypes,
+  ...reportEventTypes,
+  ...inspectionEventTypes,
+  ...accountabilityEventTypes,
+];
+
+/** A codec registry of every campaign event type. */
+export const createCampaignRegistry = (): CodecRegistry => createCodecRegistry(campaignEventDefinitions);

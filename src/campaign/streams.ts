@@ -1,0 +1,71 @@
+/**
+ * Stream naming. Every stream of a campaign lives under the campaign's namespace, so reading all
+ * events with the prefix `${namespace}/` returns exactly that campaign:
+ *
+ * - `${ns}/organization` — the Organization (one per namespace)
+ * - `${ns}/campaign` — the Campaign (one per namespace; its id is the namespace)
+ * - `${ns}/task/${taskId}`, `${ns}/problem/${problemId}`, `${ns}/inspection/${inspectionId}`,
+ *   `${ns}/accountability/${caseId}` — one stream per entity
+ * - `${ns}/report/${periodId}@${courtId}` — one stream per court and report period
+ * - `${ns}/ledger-numbers` — the reservation stream that keeps ledger numbers unique
+ */
+import * as t from 'io-ts';
+
+const NS_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+/** A campaign namespace: 1–64 letters, digits or `_ . : -` (never `/`). */
+export const Namespace = new t.Type<string, string, unknown>(
+  'Namespace',
+  (u): u is string => typeof u === 'string' && NS_RE.test(u),
+  (u, c) => (typeof u === 'string' && NS_RE.test(u)
+    ? t.success(u)
+    : t.failure(u, c, 'expected a namespace of 1-64 letters, digits or "_.:-" starting with a letter or digit')),
+  t.identity,
+);
+
+/** The aggregates that have one stream per entity. */
+export type EntityAggregate = 'task' | 'problem' | 'inspection' | 'accountability';
+
+/** Stream names of one campaign namespace. */
+export interface CampaignStreams {
+  readonly namespace: string;
+  /** `${namespace}/`: read-all with this prefix returns exactly this campaign. */
+  readonly prefix: string;
+  readonly organization: string;
+  readonly campaign: string;
+  readonly ledgerNumbers: string;
+  readonly task: (taskId: string) => string;
+  readonly problem: (problemId: string) => string;
+  readonly inspection: (inspectionId: string) => string;
+  readonly accountability: (caseId: string) => string;
+  readonly report: (periodId: string, courtId: string) => string;
+}
+
+/** The stream names of a namespace (which must be a valid {@link Namespace}). */
+export const campaignStreams = (namespace: string): CampaignStreams => {
+  if (!Namespace.is(namespace)) throw new TypeError(`invalid campaign namespace ${JSON.stringify(namespace)}`);
+  const p = `${namespace}/`;
+  return {
+    namespace,
+    prefix: p,
+    organization: `${p}organization`,
+    campaign: `${p}campaign`,
+    ledgerNumbers: `${p}ledger-numbers`,
+    task: (id) => `${p}task/${id}`,
+    problem: (id) => `${p}problem/${id}`,
+    inspection: (id) => `${p}inspection/${id}`,
+    accountability: (id) => `${p}accountability/${id}`,
+    report: (periodId, courtId) => `${p}report/${periodId}@${courtId}`,
+  };
+};
+
+/** What a stream name says: its aggregate and entity id within a namespace, or undefined. */
+export const parseStreamId = (
+  namespace: string,
+  streamId: string,
+): { readonly aggregate: string; readonly id?: string } | undefined => {
+  const p = `${namespace}/`;
+  if (!streamId.startsWith(p)) return undefined;
+  const rest = streamId.slice(p.length);
+  const i = rest.indexOf('/');
+  return i < 0 ? { aggregate: rest } : { aggregate: rest.slice(0, i), id: rest.slice(i + 1) };
+};
