@@ -67,8 +67,9 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
       const stored: RecordedEvent = Object.freeze({
         ...event, data: deepFreeze(copy.data), metadata: deepFreeze(copy.metadata), position: BigInt(log.length + 1),
       });
-      log.push({ event: stored, body });
-      target.push({ event: stored, body });
+      const entry: Stored = { event: stored, body };
+      log.push(entry);
+      target.push(entry);
       byId.set(stored.eventId, stored);
       recorded.push(stored);
     }

@@ -82,5 +82,55 @@ const write = (v: unknown, path: string, seen: Set<object>): string => {
   }
 };
 
-/** Writes `value` as canonical JSON; throws {@link CanonicalJsonError} for non-JSON values. */
-export const canonicalJson = (value: unknown, path = ''): string => write(value, path, new Set());
+/** The fast writer: no path bookkeeping; any problem makes it return undefined. */
+const fast = (v: unknown, depth: number): string | undefined => {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? JSON.stringify(v) : undefined;
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'bigint':
+      return `"${v.toString()}"`;
+    case 'object': {
+      if (v === null) return 'null';
+      if (depth > 200) return undefined;
+      if (Array.isArray(v)) {
+        let out = '[';
+        for (let i = 0; i < v.length; i++) {
+          const item: unknown = v[i];
+          if (item === undefined) return undefined;
+          const w = fast(item, depth + 1);
+          if (w === undefined) return undefined;
+          out += i ? `,${w}` : w;
+        }
+        return `${out}]`;
+      }
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== Object.prototype && proto !== null) return undefined;
+      let out = '{';
+      let first = true;
+      const keys = sortedKeys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        const item = (v as Record<string, unknown>)[k];
+        if (item === undefined) continue;
+        const w = fast(item, depth + 1);
+        if (w === undefined) return undefined;
+        out += (first ? '' : ',') + JSON.stringify(k) + ':' + w;
+        first = false;
+      }
+      return `${out}}`;
+    }
+    default:
+      return undefined;
+  }
+};
+
+/** Writes `value` as canonical JSON; throws {@link CanonicalJsonError} (naming the path) for non-JSON values. */
+export const canonicalJson = (value: unknown, path = ''): string => {
+  const out = fast(value, 0);
+  if (out !== undefined) return out;
+  return write(value, path, new Set()); // slow path: finds and names what is wrong
+};
