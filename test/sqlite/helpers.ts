@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Either } from 'fp-ts/Either';
 import type { NewEvent } from '../../src/eventsourcing/index';
 
 /** A valid new event with the given data. */
@@ -65,4 +66,23 @@ export const chainProblems = (rows: readonly ChainRow[]): string[] => {
     heads.set(r.stream_id, { revision: BigInt(r.revision), hash: r.hash });
   }
   return problems;
+};
+
+/** Unwraps a Right or fails with the Left's message. */
+export const rightOf = <A>(e: Either<{ message: string }, A>): A => {
+  if (e._tag === 'Left') throw new Error(`expected success, got: ${e.left.message}`);
+  return e.right;
+};
+
+/** Unwraps a Left or fails. */
+export const leftOf = <L>(e: Either<L, unknown>): L => {
+  if (e._tag === 'Right') throw new Error('expected a failure, got success');
+  return e.left;
+};
+
+/** Collects an async iterable. */
+export const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
 };
