@@ -8,7 +8,7 @@ import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import {
   createLiveFeed, errors, LedgerFailure, validateAppend,
-  type CheckpointStore, type EventStore, type StoreError,
+  type CheckpointStore, type EventStore, type RawRecord, type ReadAllOptions, type StoreError,
 } from '../../src/eventsourcing/index';
 import { createAppender } from './append';
 import { createCheckpointStore, createCheckpointTable } from './checkpoints';
@@ -27,6 +27,8 @@ export interface SqliteStore extends EventStore {
   readonly durability: Durability;
   /** Projection checkpoints, in the same file (outside the audited trail). */
   readonly checkpoints: CheckpointStore;
+  /** The stored canonical bytes in global order (always available on SQLite). */
+  readRaw(options?: ReadAllOptions): AsyncIterable<RawRecord>;
   /** Copies the database to `toPath` while it stays open (SQLite's online backup API). Rejects with a LedgerFailure. */
   backup(toPath: string): Promise<void>;
   /**
