@@ -25,4 +25,12 @@ export type EventUnion<D> = {
 export const definitionsOf = (defs: Record<string, EventDef<string, any>>): readonly EventTypeDefinition<any>[] => Object.values(defs);
 
 /** Builds a domain event of a declared type. */
-export const ev = <T extends string, A>(def: EventDef<T, A>, data: A): DomainEvent<T, A> => ({ type: def.type, data });
+export const ev = <T extends string, A>(def: EventDef<T, A>, data: NoInfer<A>): DomainEvent<T, A> => ({ type: def.type, data });
+
+/** A record of command input codecs, keyed by command name. */
+export type CommandCodecs = Record<string, t.Mixed>;
+
+/** The union of commands declared in a record of codecs: `{ type: name } & input`. */
+export type CommandUnion<D extends CommandCodecs> = {
+  [K in keyof D & string]: { readonly type: K } & t.TypeOf<D[K]>;
+}[keyof D & string];

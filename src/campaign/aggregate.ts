@@ -1,0 +1,78 @@
+/**
+ * How every aggregate of the campaign domain is put together: a pure `decide` that also sees an
+ * explicit environment (the Organization and the Campaign as folded when the command was handled,
+ * plus facts the facade resolved), a pure `evolve`, and a policy table saying which posts and
+ * units may issue each command. {@link bindDecider} turns these into the kernel's three-field
+ * decider: policy first (a refusal names the actor and the missing right), then the rules.
+ */
+import * as E from 'fp-ts/Either';
+import type { Decider, DecisionContext, DomainEvent } from '../eventsourcing/decider';
+import type { Actor } from '../eventsourcing/envelope';
+import { errors, type LedgerError } from '../eventsourcing/errors';
+
+/**
+ * One policy rule: `true` when the actor may issue the command, otherwise a sentence saying what
+ * the command requires (it becomes the NotAuthorized message).
+ */
+export type PolicyRule<C, S, Env> = (command: C, state: S, actor: Actor, env: Env) => true | string;
+
+/** A policy: one rule per command type. */
+export type Policy<C extends { readonly type: string }, S, Env> = {
+  readonly [K in C['type']]: PolicyRule<Extract<C, { readonly type: K }>, S, Env>;
+};
+
+/** An aggregate: its name, fold and decisions, and its policy. */
+export interface AggregateSpec<C extends { readonly type: string }, S, E extends DomainEvent, Env> {
+  /** The aggregate's name; rights are named `${name}.${command.type}`. */
+  readonly name: string;
+  readonly initialState: S;
+  readonly evolve: (state: S, event: E) => S;
+  /** The rules. Runs only once the policy allowed the command. */
+  readonly decide: (command: C, state: S, context: DecisionContext, env: Env) => E.Either<LedgerError, readonly E[]>;
+  readonly policy: Policy<C, S, Env>;
+}
+
+/** The right a command needs: `${aggregate}.${command}`, e.g. `problem.verify`. */
+export const rightOf = (aggregate: string, commandType: string): string => `${aggregate}.${commandType}`;
+
+/** Checks the policy alone. */
+export const authorize = <C extends { readonly type: string }, S, E extends DomainEvent, Env>(
+  spec: AggregateSpec<C, S, E, Env>, command: C, state: S, actor: Actor, env: Env,
+): E.Either<LedgerError, void> => {
+  const rule = (spec.policy as unknown as Record<string, PolicyRule<C, S, Env> | undefined>)[command.type];
+  if (rule === undefined) return E.left(errors.notAuthorized(actor.id, rightOf(spec.name, command.type), 'no policy allows this command'));
+  const verdict = rule(command, state, actor, env);
+  return verdict === true ? E.right(undefined) : E.left(errors.notAuthorized(actor.id, rightOf(spec.name, command.type), verdict));
+};
+
+/**
+ * The kernel decider of an aggregate for one environment: refuses an effective time later than
+ * the recorded time, then applies the policy, then the rules.
+ */
+export const bindDecider = <C extends { readonly type: string }, S, E extends DomainEvent, Env>(
+  spec: AggregateSpec<C, S, E, Env>, env: Env,
+): Decider<C, S, E> => ({
+  initialState: spec.initialState,
+  evolve: spec.evolve,
+  decide: (command, state, context) => {
+    if (Date.parse(context.effectiveAt) > Date.parse(context.recordedAt)) {
+      return E.left(errors.rule('effective_at.in_future', `the effective time ${context.effectiveAt} is later than the recorded time ${context.recordedAt}`));
+    }
+    const allowed = authorize(spec, command, state, context.actor, env);
+    return E.isLeft(allowed) ? allowed : spec.decide(command, state, context, env);
+  },
+});
+
+/** A refusal by rule, as a Left. */
+export const refuse = (rule: string, message: string, details?: Record<string, unknown>): E.Either<LedgerError, never> =>
+  E.left(errors.rule(rule, message, details));
+
+/** Success with these events. */
+export const accept = <T>(...events: readonly T[]): E.Either<LedgerError, readonly T[]> => E.right(events);
+
+/** Folds events with an aggregate's evolve (replay). */
+export const replay = <S, E>(spec: { readonly initialState: S; readonly evolve: (s: S, e: E) => S }, events: Iterable<E>): S => {
+  let s = spec.initialState;
+  for (const e of events) s = spec.evolve(s, e);
+  return s;
+};

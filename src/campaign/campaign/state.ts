@@ -1,0 +1,59 @@
+/** The Campaign folded: what it is, its plan, categories, phases, report periods and roles. */
+import type {
+  CampaignEvent, CategoryDefined, LeadingGroupRole, OfficeEstablished, PhaseDefined, PlanAdopted, ReportPeriodDefined,
+} from './events';
+
+/** The Campaign's state. */
+export interface CampaignState {
+  readonly launched: boolean;
+  readonly campaignId: string;
+  readonly name: string;
+  readonly organizerCourtId: string;
+  readonly startYear: number;
+  readonly endYear: number;
+  /** Local time of the campaign's deadlines, as an offset from UTC in minutes. */
+  readonly utcOffsetMinutes: number;
+  readonly parentCampaignId?: string | undefined;
+  readonly plan?: PlanAdopted | undefined;
+  readonly categories: ReadonlyMap<string, CategoryDefined>;
+  readonly phases: ReadonlyMap<string, PhaseDefined>;
+  readonly periods: ReadonlyMap<string, ReportPeriodDefined>;
+  readonly leadingGroup: ReadonlyMap<string, LeadingGroupRole>;
+  readonly office?: OfficeEstablished | undefined;
+  /** Court id → its first responsible person. */
+  readonly firstResponsible: ReadonlyMap<string, string>;
+}
+
+/** A campaign not launched yet. */
+export const initialCampaign: CampaignState = {
+  launched: false, campaignId: '', name: '', organizerCourtId: '', startYear: 0, endYear: 0, utcOffsetMinutes: 480,
+  categories: new Map(), phases: new Map(), periods: new Map(), leadingGroup: new Map(), firstResponsible: new Map(),
+};
+
+/** Folds one Campaign event. */
+export const evolveCampaign = (s: CampaignState, e: CampaignEvent): CampaignState => {
+  switch (e.type) {
+    case 'campaign.launched':
+      return { ...s, ...e.data, launched: true };
+    case 'campaign.plan_adopted':
+      return { ...s, plan: e.data };
+    case 'campaign.category_defined':
+      return { ...s, categories: new Map(s.categories).set(e.data.categoryId, e.data) };
+    case 'campaign.phase_defined':
+      return { ...s, phases: new Map(s.phases).set(e.data.phaseId, e.data) };
+    case 'campaign.report_period_defined':
+      return { ...s, periods: new Map(s.periods).set(e.data.periodId, e.data) };
+    case 'campaign.leading_group_member_appointed':
+      return { ...s, leadingGroup: new Map(s.leadingGroup).set(e.data.personId, e.data.role) };
+    case 'campaign.leading_group_member_dismissed': {
+      const leadingGroup = new Map(s.leadingGroup);
+      leadingGroup.delete(e.data.personId);
+      return { ...s, leadingGroup };
+    }
+    case 'campaign.office_established':
+      return { ...s, office: e.data };
+    case 'campaign.first_responsible_designated':
+    case 'campaign.first_responsible_replaced':
+      return { ...s, firstResponsible: new Map(s.firstResponsible).set(e.data.courtId, e.data.personId) };
+  }
+};
