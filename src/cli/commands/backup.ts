@@ -1,0 +1,38 @@
+/** `campaign-ledger backup`: an online copy of a SQLite store, taken while it stays in use. */
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { flag, required, write, type Command } from '../command';
+import { usageError } from '../errors';
+import { removeSqliteFiles, withStore } from '../open-store';
+import { storeOption, storeSpecOf } from './common';
+
+const NAME = 'backup';
+
+/** The `backup` command. */
+export const backupCommand: Command = {
+  name: NAME,
+  summary: "copy a SQLite store to another file while it stays in use (SQLite's online backup)",
+  usage: 'backup --store sqlite:PATH --out COPY.db [--force]',
+  options: {
+    store: storeOption,
+    out: { type: 'string', value: 'PATH', description: 'the file to write (refused when it exists, unless --force)' },
+    force: { type: 'boolean', description: 'overwrite --out when it exists' },
+  },
+  async run(values, io) {
+    const spec = storeSpecOf(values, io, NAME);
+    if (spec.kind !== 'sqlite') throw usageError('backup copies SQLite stores only (--store sqlite:PATH)', NAME);
+    const outArg = required(values, 'out', NAME);
+    const out = isAbsolute(outArg) ? outArg : resolve(io.cwd, outArg);
+    if (out === spec.path) throw usageError('--out is the store itself', NAME);
+    if (existsSync(out)) {
+      if (!flag(values, 'force')) throw usageError(`${out} exists; pass --force to overwrite it`, NAME);
+      removeSqliteFiles(out);
+    }
+    await withStore(spec, { mode: 'read', command: NAME }, async (opened) => {
+      if (!opened.backup) throw usageError('this store cannot be backed up here', NAME);
+      await opened.backup(out);
+    });
+    await write(io.stdout, `backed up ${spec.path} to ${out}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,33 @@
+/** Options and helpers shared by the commands. */
+import type { CliIo, OptionSpec, Values } from '../command';
+import { required, str } from '../command';
+import { parseDateOption } from '../dates';
+import { STORE_FORMS, parseStoreSpec, type StoreSpec } from '../store-spec';
+
+/** `--store STORE`. */
+export const storeOption: OptionSpec = { type: 'string', value: 'STORE', description: `the event store: ${STORE_FORMS}` };
+
+/** `--now DATE`. */
+export const nowOption: OptionSpec = {
+  type: 'string', value: 'DATE',
+  description: "the date colours, overdue and rates are computed at (YYYY-MM-DD = end of that day, UTC, or an ISO date-time); default: the trail's last recorded time",
+};
+
+/** `--format` with the given choices. */
+export const formatOption = (choices: readonly string[]): OptionSpec => ({
+  type: 'string', value: choices.join('|'), description: `output format (default ${choices[0] ?? ''})`,
+});
+
+/** The required `--store`, parsed. */
+export const storeSpecOf = (values: Values, io: CliIo, command: string): StoreSpec =>
+  parseStoreSpec(required(values, 'store', command), io.cwd, command);
+
+/**
+ * The instant `--now` names, or else the trail's last recorded time, or else (an empty trail)
+ * the current time.
+ */
+export const nowOf = (values: Values, command: string, lastRecordedAt: string | undefined): string => {
+  const given = str(values, 'now');
+  if (given !== undefined) return parseDateOption(given, 'now', command);
+  return lastRecordedAt ?? new Date().toISOString();
+};

@@ -1,0 +1,92 @@
+/**
+ * The composition root: the only place that opens adapters. Each adapter (and through it its
+ * driver: better-sqlite3, @eventstore/db-client) is loaded only when a store of its kind is asked
+ * for, and a missing driver is reported with how to install it (exit 3).
+ */
+import { existsSync, rmSync } from 'node:fs';
+import type { CodecRegistry } from '../eventsourcing/codecs';
+import { isLedgerFailure } from '../eventsourcing/errors';
+import type { EventStore } from '../eventsourcing/store';
+import { CliError, fromLedgerError, unavailableError, usageError } from './errors';
+import { describeStore, type StoreSpec } from './store-spec';
+
+/** An open store and what the command may do with it. */
+export interface OpenedStore {
+  readonly spec: StoreSpec;
+  readonly store: EventStore;
+  /** Online backup, when the store can do it (SQLite). */
+  readonly backup?: (toPath: string) => Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Options of {@link openStore}. */
+export interface OpenStoreOptions {
+  /** `read`: the store must already exist; `create`: it is created when missing. */
+  readonly mode: 'read' | 'create';
+  /** The command (for the help hint of usage errors). */
+  readonly command: string;
+  /** Event codecs: events are checked on append and on read. */
+  readonly registry?: CodecRegistry;
+  /** Allow `--store memory` (only the demo: nothing survives the process). */
+  readonly allowMemory?: boolean;
+}
+
+const asCliError = (x: unknown, command: string): unknown => (isLedgerFailure(x) ? fromLedgerError(x.error, command) : x);
+
+/** Deletes a SQLite file and its write-ahead log and shared-memory files. */
+export const removeSqliteFiles = (path: string): void => {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+};
+
+const openSqlite = async (spec: Extract<StoreSpec, { kind: 'sqlite' }>, options: OpenStoreOptions): Promise<OpenedStore> => {
+  if (options.mode === 'read' && !existsSync(spec.path)) {
+    throw unavailableError(`the SQLite file ${spec.path} does not exist (create one with: campaign-ledger demo --store sqlite:${spec.path})`);
+  }
+  const { openSqliteStore } = await import('../../adapters/sqlite/index');
+  try {
+    const store = await openSqliteStore({ path: spec.path, ...(options.registry ? { registry: options.registry } : {}) });
+    return { spec, store, backup: (to) => store.backup(to), close: () => store.close() };
+  } catch (x) {
+    throw asCliError(x, options.command);
+  }
+};
+
+const openMemory = async (spec: StoreSpec, options: OpenStoreOptions): Promise<OpenedStore> => {
+  if (!options.allowMemory) {
+    throw usageError(`--store memory keeps nothing between runs, so "${options.command}" has nothing to read; use sqlite:PATH or esdb://…`, options.command);
+  }
+  const { createMemoryStore } = await import('../../adapters/memory/index');
+  const store = createMemoryStore(options.registry ? { registry: options.registry } : {});
+  return { spec, store, close: () => store.close() };
+};
+
+const openEsdb = async (spec: Extract<StoreSpec, { kind: 'esdb' }>): Promise<OpenedStore> => {
+  throw unavailableError(`${describeStore(spec)}: this build of campaign-ledger has no EventStoreDB adapter; use --store sqlite:PATH`);
+};
+
+/** Opens the store a `--store` value names. Failures are {@link CliError}s with the right exit code. */
+export const openStore = async (spec: StoreSpec, options: OpenStoreOptions): Promise<OpenedStore> => {
+  try {
+    switch (spec.kind) {
+      case 'sqlite':
+        return await openSqlite(spec, options);
+      case 'memory':
+        return await openMemory(spec, options);
+      case 'esdb':
+        return await openEsdb(spec);
+    }
+  } catch (x) {
+    if (x instanceof CliError) throw x;
+    throw asCliError(x, options.command);
+  }
+};
+
+/** Opens a store, runs `work`, and closes the store whatever happens. */
+export const withStore = async <T>(spec: StoreSpec, options: OpenStoreOptions, work: (opened: OpenedStore) => Promise<T>): Promise<T> => {
+  const opened = await openStore(spec, options);
+  try {
+    return await work(opened);
+  } finally {
+    await opened.close();
+  }
+};

@@ -1,0 +1,43 @@
+/**
+ * The `--store` argument: `sqlite:PATH` (the embedded default), `memory` (the demo only: nothing
+ * survives the process), or an EventStoreDB connection string (`esdb://…`, `esdb+discover://…`).
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { usageError } from './errors';
+
+/** A parsed `--store` value. */
+export type StoreSpec =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'esdb'; readonly connectionString: string };
+
+/** What `--store` accepts, for help texts and error messages. */
+export const STORE_FORMS = 'sqlite:PATH, memory, or esdb://HOST:PORT?tls=false (esdb+discover://… for a cluster)';
+
+/**
+ * Parses a `--store` value; a relative SQLite path is taken from `cwd`.
+ * Anything else is a usage error naming the accepted forms.
+ */
+export const parseStoreSpec = (text: string, cwd: string, command?: string): StoreSpec => {
+  if (text === 'memory') return { kind: 'memory' };
+  if (text.startsWith('sqlite:')) {
+    const path = text.slice('sqlite:'.length);
+    if (path === '') throw usageError('--store sqlite: needs a file path, e.g. sqlite:campaign.db', command);
+    if (path === ':memory:') throw usageError('--store sqlite::memory: keeps nothing; use --store memory for the demo', command);
+    return { kind: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
+  }
+  if (/^esdb(\+discover)?:\/\/./.test(text)) return { kind: 'esdb', connectionString: text };
+  throw usageError(`--store ${JSON.stringify(text)} is not a store; expected ${STORE_FORMS}`, command);
+};
+
+/** A short description of a store for messages (no credentials: the user part of a URL is dropped). */
+export const describeStore = (spec: StoreSpec): string => {
+  switch (spec.kind) {
+    case 'sqlite':
+      return `sqlite:${spec.path}`;
+    case 'memory':
+      return 'memory';
+    case 'esdb':
+      return spec.connectionString.replace(/\/\/[^@/]*@/, '//');
+  }
+};
