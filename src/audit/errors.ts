@@ -1,0 +1,29 @@
+/** Failures of the audit operations beyond the store's own ({@link LedgerError}). */
+import type { LedgerError } from '../eventsourcing/errors';
+import type { VerifyReport } from './report';
+
+/** A trail file could not be read at all (missing, unreadable). */
+export interface TrailUnreadable { readonly _tag: 'TrailUnreadable'; readonly source: string; readonly message: string }
+/** A trail did not pass verification, so it was not imported; the report says why. */
+export interface TrailRejected { readonly _tag: 'TrailRejected'; readonly report: VerifyReport; readonly message: string }
+/** Import needs an empty store. */
+export interface TargetNotEmpty { readonly _tag: 'TargetNotEmpty'; readonly message: string }
+/** No event with this id in the trail (or not within the digest's tree). */
+export interface EventNotFound { readonly _tag: 'EventNotFound'; readonly eventId: string; readonly message: string }
+/** The store no longer matches a digest it is asked to prove against. */
+export interface DigestNotMatched { readonly _tag: 'DigestNotMatched'; readonly treeSize: number; readonly message: string }
+
+/** Every failure of the audit operations. */
+export type AuditError = LedgerError | TrailUnreadable | TrailRejected | TargetNotEmpty | EventNotFound | DigestNotMatched;
+
+/** Constructors with readable messages. */
+export const auditErrors = {
+  unreadable: (source: string, detail: string): TrailUnreadable => ({ _tag: 'TrailUnreadable', source, message: `cannot read the trail ${source}: ${detail}` }),
+  rejected: (report: VerifyReport): TrailRejected => ({
+    _tag: 'TrailRejected', report,
+    message: `the trail failed verification: ${report.findingCount} finding(s); first: ${report.firstFailure?.message ?? 'none'}`,
+  }),
+  notEmpty: (): TargetNotEmpty => ({ _tag: 'TargetNotEmpty', message: 'the target store already holds events; a trail is imported only into an empty store' }),
+  eventNotFound: (eventId: string, detail = 'no such event in the trail'): EventNotFound => ({ _tag: 'EventNotFound', eventId, message: `event ${eventId}: ${detail}` }),
+  digestNotMatched: (treeSize: number, detail: string): DigestNotMatched => ({ _tag: 'DigestNotMatched', treeSize, message: `the store does not match the digest of ${treeSize} events: ${detail}` }),
+} as const;
