@@ -3,7 +3,8 @@
  * explicit environment (the Organization and the Campaign as folded when the command was handled,
  * plus facts the facade resolved), a pure `evolve`, and a policy table saying which posts and
  * units may issue each command. {@link bindDecider} turns these into the kernel's three-field
- * decider: policy first (a refusal names the actor and the missing right), then the rules.
+ * decider: prechecks (the campaign is launched, the entity exists), then the policy (a refusal
+ * names the actor and the missing right), then the rules.
  */
 import * as E from 'fp-ts/Either';
 import type { Decider, DecisionContext, DomainEvent } from '../eventsourcing/decider';
@@ -30,6 +31,11 @@ export interface AggregateSpec<C extends { readonly type: string }, S, E extends
   /** The rules. Runs only once the policy allowed the command. */
   readonly decide: (command: C, state: S, context: DecisionContext, env: Env) => E.Either<LedgerError, readonly E[]>;
   readonly policy: Policy<C, S, Env>;
+  /**
+   * Checks that run before the policy because the policy cannot be judged without them (the
+   * campaign is launched, the entity exists); undefined when they pass.
+   */
+  readonly precheck?: (command: C, state: S, env: Env) => E.Either<LedgerError, never> | undefined;
 }
 
 /** The right a command needs: `${aggregate}.${command}`, e.g. `problem.verify`. */
@@ -58,6 +64,8 @@ export const bindDecider = <C extends { readonly type: string }, S, E extends Do
     if (Date.parse(context.effectiveAt) > Date.parse(context.recordedAt)) {
       return E.left(errors.rule('effective_at.in_future', `the effective time ${context.effectiveAt} is later than the recorded time ${context.recordedAt}`));
     }
+    const pre = spec.precheck?.(command, state, env);
+    if (pre !== undefined) return pre;
     const allowed = authorize(spec, command, state, context.actor, env);
     return E.isLeft(allowed) ? allowed : spec.decide(command, state, context, env);
   },
@@ -76,3 +84,13 @@ export const replay = <S, E>(spec: { readonly initialState: S; readonly evolve: 
   for (const e of events) s = spec.evolve(s, e);
   return s;
 };
+
+/** What most aggregates decide against: the Organization and the Campaign, folded when the command was handled. */
+export interface DomainEnv {
+  readonly org: import('./organization/state').OrganizationState;
+  readonly campaign: import('./campaign/state').CampaignState;
+}
+
+/** Refuses when the campaign has not been launched. */
+export const requireLaunched = (env: DomainEnv): E.Either<LedgerError, never> | undefined =>
+  env.campaign.launched ? undefined : refuse('campaign.not_launched', 'the campaign has not been launched yet');

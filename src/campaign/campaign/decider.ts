@@ -137,4 +137,5 @@ export const campaignAggregate: AggregateSpec<CampaignCommand, CampaignState, Ca
   evolve: evolveCampaign,
   decide: decideCampaign,
   policy: campaignPolicy,
+  precheck: (c, s) => (c.type !== 'launch' && !s.launched ? refuse('campaign.not_launched', 'the campaign has not been launched yet') : undefined),
 };

@@ -127,4 +127,5 @@ export const organizationAggregate: AggregateSpec<OrganizationCommand, Organizat
   evolve: evolveOrganization,
   decide: decideOrganization,
   policy: organizationPolicy,
+  precheck: (c, s) => (c.type !== 'establish' && !s.established ? refuse('organization.not_established', 'the organization has not been established yet') : undefined),
 };
