@@ -1,0 +1,169 @@
+/**
+ * Appends. The hash chain needs the previous hash, so every append reads the stream's tail, seals
+ * the events after its head and appends with that exact revision; when another writer got there
+ * first (wrong expected version) it reads again and, for `any` and `stream_exists`, tries again.
+ *
+ * Order of checks, as in every store: validation and JSON (no I/O), then (after reading the tail)
+ * idempotency, the expected revision, the size limit; then the write.
+ */
+import { ErrorType, type AppendResult as ClientAppendResult, type MaxAppendSizeExceededError, type WrongExpectedVersionError } from '@eventstore/db-client';
+import * as E from 'fp-ts/Either';
+import {
+  checkExpected, checkIdempotency, checkSize, errors, sealChecked, validateAppend,
+  type AppendResult, type ExpectedRevision, type NewEvent, type RecordedEvent, type StoreError,
+} from '../../src/eventsourcing/index';
+import { outgoing, type Outgoing } from './codec';
+import type { StoreContext } from './context';
+import { isClientError, toStoreError } from './errors';
+import { CHECKPOINT_PREFIX } from './options';
+import { readPhysicalPage, readStreamPage, toEnvelopes } from './reads';
+import { positionOf } from './positions';
+
+const UUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Checks that need no I/O, beyond the kernel's own: what EventStoreDB reserves or changes. */
+const storeSpecific = (ctx: StoreContext, streamId: string, events: readonly NewEvent[]): StoreError | undefined => {
+  if (ctx.settings.namespace === '' && streamId.startsWith(CHECKPOINT_PREFIX)) {
+    return errors.validation([{ path: 'streamId', message: `ids starting with "${CHECKPOINT_PREFIX}" are reserved for projection checkpoints` }]);
+  }
+  const issues = events.flatMap((e, i) => [
+    ...(e.type.startsWith('$') ? [{ path: `events[${i}].type`, message: `types starting with "$" are reserved by EventStoreDB, got ${JSON.stringify(e.type)}` }] : []),
+    ...(UUID_LOWER.test(e.eventId) ? [] : [{ path: `events[${i}].eventId`, message: `expected a lower-case UUID (EventStoreDB returns ids in lower case), got ${JSON.stringify(e.eventId)}` }]),
+  ]);
+  return issues.length > 0 ? errors.validation(issues) : undefined;
+};
+
+/** Whether a stream that reads as missing was soft-deleted (its metadata stream carries `$tb`). */
+const softDeleted = async (ctx: StoreContext, streamId: string): Promise<boolean> => {
+  const page = await readPhysicalPage(ctx, `$$${ctx.names.physical(streamId)}`, streamId, 'end', false, 1);
+  const data = page[0]?.event?.data as Record<string, unknown> | undefined;
+  return typeof data === 'object' && data !== null && '$tb' in data;
+};
+
+/** Appends `events` to `streamId`. Never throws. */
+export const append = async (
+  ctx: StoreContext, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision,
+): Promise<E.Either<StoreError, AppendResult>> => {
+  if (ctx.isClosed()) return E.left(errors.unavailable('the EventStoreDB store is closed'));
+  const valid = validateAppend(streamId, events, expected, ctx.settings.registry);
+  if (E.isLeft(valid)) return valid;
+  const specific = storeSpecific(ctx, streamId, events);
+  if (specific !== undefined) return E.left(specific);
+  const dry = sealChecked(streamId, undefined, events); // JSON check and a first size check, before any I/O
+  if (E.isLeft(dry)) return dry;
+  const drySize = checkSize(streamId, dry.right, ctx.settings.maxAppendBytes);
+  if (E.isLeft(drySize)) return drySize;
+  for (const e of events) {
+    const place = ctx.recentIds.get(e.eventId);
+    if (place !== undefined && place.streamId !== streamId) {
+      return E.left(errors.duplicateEventId(streamId, e.eventId, `this eventId is already stored in stream "${place.streamId}"`));
+    }
+  }
+  try {
+    return await appendWithRetries(ctx, streamId, events, expected);
+  } catch (e) {
+    return E.left(toStoreError(e, streamId, `appending to "${streamId}"`));
+  }
+};
+
+async function appendWithRetries(
+  ctx: StoreContext, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision,
+): Promise<E.Either<StoreError, AppendResult>> {
+  const { idempotencyWindow, conflictRetries, maxAppendBytes } = ctx.settings;
+  for (let attempt = 0; ; attempt++) {
+    const tailPage = await readStreamPage(ctx, streamId, 'end', false, events.length + idempotencyWindow);
+    const tail = tailPage.filter((r) => r.event !== undefined && !r.event.type.startsWith('$'));
+    const headRecord = tail[0]?.event;
+    const byId = new Map(tail.map((r) => [r.event?.id as string, r]));
+    for (const e of events) {
+      // A retry that is no longer at the tail, when this store wrote it.
+      const place = ctx.recentIds.get(e.eventId);
+      if (place === undefined || byId.has(e.eventId)) continue;
+      const [r] = await readStreamPage(ctx, streamId, place.revision, true, 1);
+      if (r?.event?.id === e.eventId) byId.set(e.eventId, r);
+    }
+    const foundRecords = events.map((e) => byId.get(e.eventId));
+    if (foundRecords.some((f) => f !== undefined)) {
+      // Possibly a retry: compare with what is stored (positions are only looked up if it is one).
+      const stored = await toEnvelopes(ctx, streamId, foundRecords.filter((f) => f !== undefined).reverse());
+      const storedById = new Map(stored.map((s) => [s.eventId, s]));
+      const idem = checkIdempotency(streamId, events, events.map((e) => storedById.get(e.eventId)));
+      if (E.isLeft(idem)) return idem;
+      if (idem.right !== 'new') {
+        const s = idem.right;
+        for (const x of s) ctx.recentIds.set(x.eventId, { streamId, revision: x.revision });
+        const last = s[s.length - 1] as RecordedEvent;
+        return E.right({ streamId, lastRevision: last.revision, lastPosition: last.position, events: s, duplicate: true });
+      }
+    }
+    const head = headRecord === undefined ? undefined : { revision: headRecord.revision, hash: hashOf(headRecord.metadata) };
+    if (head !== undefined && head.hash === undefined) {
+      const at = tail[0] === undefined ? undefined : positionOf(tail[0]);
+      return E.left(errors.corrupt(at ?? -1n, `the head event (revision ${head.revision}) carries no hash in its metadata`, streamId));
+    }
+    const expectedOk = checkExpected(streamId, expected, head?.revision);
+    if (E.isLeft(expectedOk)) return expectedOk;
+    if (head === undefined && (await softDeleted(ctx, streamId))) return E.left(errors.streamDeleted(streamId));
+    const sealed = sealChecked(streamId, head as { revision: bigint; hash: string } | undefined, events);
+    if (E.isLeft(sealed)) return sealed;
+    const size = checkSize(streamId, sealed.right, maxAppendBytes);
+    if (E.isLeft(size)) return size;
+    const out = sealed.right.map(outgoing);
+    let result: ClientAppendResult;
+    try {
+      result = await ctx.client.appendToStream(ctx.names.physical(streamId), out.map((o) => o.data), {
+        expectedRevision: head === undefined ? 'no_stream' : head.revision,
+      });
+    } catch (e) {
+      if (isClientError(e) && e.type === ErrorType.WRONG_EXPECTED_VERSION) {
+        const actual = (e as WrongExpectedVersionError).actualVersion;
+        if (attempt >= conflictRetries) return E.left(errors.wrongExpectedRevision(streamId, expected, typeof actual === 'bigint' ? actual : 'no_stream'));
+        await sleep(Math.random() * Math.min(200, 2 ** attempt));
+        continue;
+      }
+      if (isClientError(e) && e.type === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED) {
+        const bytes = out.reduce((n, o) => n + o.size(), 0);
+        return E.left(errors.tooLarge(streamId, bytes, (e as MaxAppendSizeExceededError).maxAppendSize));
+      }
+      throw e;
+    }
+    return written(ctx, streamId, out, result);
+  }
+}
+
+const hashOf = (metadata: unknown): string | undefined => {
+  const h = (metadata as { hash?: unknown } | undefined)?.hash;
+  return typeof h === 'string' ? h : undefined;
+};
+
+/** The result of a successful write: the stored copies with their positions. */
+async function written(
+  ctx: StoreContext, streamId: string, out: readonly Outgoing[], result: ClientAppendResult,
+): Promise<E.Either<StoreError, AppendResult>> {
+  const first = (out[0] as Outgoing).copy;
+  const last = (out[out.length - 1] as Outgoing).copy;
+  if (result.nextExpectedRevision !== last.revision) {
+    const detail = `the server stored the events up to revision ${result.nextExpectedRevision}, not ${last.revision} as sealed`;
+    return E.left(errors.integrity(streamId, last.revision, 'revision_gap', detail, result.position?.commit));
+  }
+  const appendPosition = result.position?.commit;
+  let positions: bigint[];
+  if (out.length === 1 && appendPosition !== undefined) positions = [appendPosition];
+  else {
+    const back = await readStreamPage(ctx, streamId, first.revision, true, out.length);
+    const envs = await toEnvelopes(ctx, streamId, back, appendPosition);
+    if (envs.length !== out.length || envs.some((e, i) => e.eventId !== (out[i] as Outgoing).copy.eventId)) {
+      throw new Error(`reading back the append to "${streamId}" did not return the events written`);
+    }
+    positions = envs.map((e) => e.position);
+  }
+  const events = out.map((o, i) => {
+    const position = positions[i] as bigint;
+    ctx.positions.remember(o.copy.eventId, position);
+    ctx.recentIds.set(o.copy.eventId, { streamId, revision: o.copy.revision });
+    return Object.freeze({ ...o.copy, position });
+  });
+  const lastEvent = events[events.length - 1] as RecordedEvent;
+  return E.right({ streamId, lastRevision: lastEvent.revision, lastPosition: lastEvent.position, events, duplicate: false });
+}

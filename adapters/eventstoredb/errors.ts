@@ -1,0 +1,54 @@
+/**
+ * Client errors mapped to the kernel's union. Anything the client throws that is not a known
+ * failure becomes StoreUnavailable (retryable), carrying the client error as its cause.
+ */
+import { ErrorType, isCommandError, type CommandError } from '@eventstore/db-client';
+import { errors, LedgerFailure, type StoreError } from '../../src/eventsourcing/index';
+
+/** Whether `u` is one of the client's typed errors. */
+export const isClientError = (u: unknown): u is CommandError => u instanceof Error && isCommandError(u);
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** Whether the client error says the server is unreachable, not ready or went away (worth retrying). */
+export const isTransient = (err: unknown): boolean => {
+  if (!isClientError(err)) return !(err instanceof LedgerFailure);
+  switch (err.type) {
+    case ErrorType.UNAVAILABLE:
+    case ErrorType.CANCELLED:
+    case ErrorType.DEADLINE_EXCEEDED:
+    case ErrorType.TIMEOUT:
+    case ErrorType.NOT_LEADER:
+    case ErrorType.UNKNOWN:
+      return true;
+    default:
+      return false;
+  }
+};
+
+/**
+ * Maps a client error of an operation on `streamId` (the ledger's id) to a StoreError.
+ * Wrong expected version and maximum append size are mapped by the append itself, which knows the
+ * expected revision and the size.
+ */
+export const toStoreError = (err: unknown, streamId: string | undefined, what: string): StoreError => {
+  if (err instanceof LedgerFailure) return err.error as StoreError;
+  if (isClientError(err)) {
+    switch (err.type) {
+      case ErrorType.STREAM_DELETED:
+        return errors.streamDeleted(streamId ?? err.streamName);
+      case ErrorType.STREAM_NOT_FOUND:
+        return errors.streamNotFound(streamId ?? err.streamName);
+      case ErrorType.ACCESS_DENIED:
+        return errors.unavailable(`${what}: access denied (check the credentials in the connection string)`, err);
+      default:
+        return errors.unavailable(`${what}: ${messageOf(err)}`, err);
+    }
+  }
+  return errors.unavailable(`${what}: ${messageOf(err)}`, err);
+};
+
+/** Throws the mapped error as a LedgerFailure (for async iterables). */
+export const fail = (err: unknown, streamId: string | undefined, what: string): never => {
+  throw new LedgerFailure(toStoreError(err, streamId, what));
+};
