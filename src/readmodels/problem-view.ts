@@ -1,0 +1,84 @@
+/**
+ * A problem as seen at a moment: its deadline, days left, warning colour and on-time closure.
+ *
+ * Rules (documented in one place):
+ * - **Deadline**: the latest of the problem's measures' deadlines, each after its granted
+ *   extensions, and, once the problem is long-term, its milestones' due dates. A problem with no
+ *   measure yet has no deadline (and no colour unless it is closed).
+ * - **Days left**: the deadline's local date minus today's local date (in the query's time zone);
+ *   a deadline is met through its whole local day.
+ * - **Colour**: green when closed, or more than `yellowDays` (10) days left; yellow when 0 to
+ *   `yellowDays` days left; red when past the deadline and not closed. Withdrawn problems have none.
+ * - **Due soon**: not closed, 0 to `dueSoonDays` (20) days left. **Overdue**: red.
+ * - **Closed on time**: closed, and the local date of the (latest) closure is on or before the
+ *   deadline in force at that moment (a problem closed with no deadline counts as on time).
+ * - As-of figures use the recorded time (`recordedAt`) of each status and deadline change.
+ */
+import type { Clock } from './clock';
+import type { Catalog, ProblemRow, ProblemStatus, Timed } from './state';
+import { daysBetween, localDate } from './time';
+
+/** A warning colour. */
+export type Colour = 'green' | 'yellow' | 'red';
+
+const lastAt = <T>(log: readonly Timed<T>[], ms: number): Timed<T> | undefined => {
+  let found: Timed<T> | undefined;
+  for (const x of log) if (Date.parse(x.at) <= ms) found = x;
+  return found;
+};
+
+/** The status in force at `ms` (recorded time), undefined before identification. */
+export const statusAt = (p: ProblemRow, ms: number): ProblemStatus | undefined => lastAt(p.statusLog, ms)?.value;
+
+/** The deadline in force at `ms` (recorded time), null when none. */
+export const deadlineAt = (p: ProblemRow, ms: number): string | null => lastAt(p.deadlineLog, ms)?.value ?? null;
+
+/** The current deadline. */
+export const currentDeadline = (p: ProblemRow): string | null => p.deadlineLog[p.deadlineLog.length - 1]?.value ?? null;
+
+/** Days from today to the current deadline, null without one. */
+export const daysLeft = (p: ProblemRow, clock: Clock): number | null => {
+  const d = currentDeadline(p);
+  return d === null ? null : daysBetween(clock.today, d);
+};
+
+/** The warning colour at the clock's `now`, null for a withdrawn problem or an open one without deadline. */
+export const colourOf = (p: ProblemRow, clock: Clock): Colour | null => {
+  if (p.status === 'withdrawn') return null;
+  if (p.status === 'closed') return 'green';
+  const left = daysLeft(p, clock);
+  if (left === null) return null;
+  return left < 0 ? 'red' : left <= clock.thresholds.yellowDays ? 'yellow' : 'green';
+};
+
+/** Whether the problem is due soon (not closed, 0 to `dueSoonDays` days left). */
+export const isDueSoon = (p: ProblemRow, clock: Clock): boolean => {
+  if (p.status === 'closed' || p.status === 'withdrawn') return false;
+  const left = daysLeft(p, clock);
+  return left !== null && left >= 0 && left <= clock.thresholds.dueSoonDays;
+};
+
+/** Whether the problem is closed, and closed on or before the deadline in force at its closure. */
+export const closedOnTime = (p: ProblemRow, timeZone: string): boolean => {
+  if (p.status !== 'closed' || p.closedAt === undefined) return false;
+  const d = deadlineAt(p, Date.parse(p.closedAt));
+  return d === null || localDate(p.closedAt, timeZone) <= d;
+};
+
+/** The category of a task: the task's own, or the category whose task-number range holds its number. */
+export const categoryOfTask = (c: Catalog, taskId: string | undefined): string | null => {
+  if (taskId === undefined) return null;
+  const t = c.tasks[taskId];
+  if (t === undefined) return null;
+  if (c.categories[t.categoryId] !== undefined) return t.categoryId;
+  const byRange = Object.values(c.categories).find((k) => k.firstTask !== undefined && k.lastTask !== undefined && t.number >= k.firstTask && t.number <= k.lastTask);
+  return byRange?.categoryId ?? t.categoryId;
+};
+
+/** The unit answering for the problem: the responsible court and department once assigned, else where it was found. */
+export const unitOfProblem = (p: ProblemRow): { readonly courtId: string; readonly department: string | null } =>
+  (p.responsibility ? { courtId: p.responsibility.courtId, department: p.responsibility.department } : { courtId: p.courtId, department: p.department ?? null });
+
+/** `court/department` of a unit (just `court` without a department). */
+export const unitKeyOf = (u: { readonly courtId: string; readonly department: string | null | undefined }): string =>
+  (u.department ? `${u.courtId}/${u.department}` : u.courtId);

@@ -1,0 +1,102 @@
+/**
+ * The read-model projections: pure folds over recorded events, rebuildable from events alone.
+ * Every projection folds the shared catalog (Organization, Campaign, task index) plus the slices it
+ * needs. Events are checked (and upcast) with the campaign codec registry first: an event of a
+ * campaign aggregate that is unknown or invalid, or that names an entity never created, throws
+ * {@link CannotApply}, so a runner stops on it (with its position) instead of skipping it.
+ * Events of other aggregates (e.g. ledger-number reservations) leave the state as it is.
+ */
+import type { AccountabilityEvent } from '../campaign/accountability/events';
+import type { CampaignEvent } from '../campaign/campaign/events';
+import type { InspectionEvent } from '../campaign/inspection/events';
+import type { OrganizationEvent } from '../campaign/organization/events';
+import type { ProblemEvent } from '../campaign/problem/events';
+import { createCampaignRegistry } from '../campaign/registry';
+import type { ReportEvent } from '../campaign/report/events';
+import type { TaskEvent } from '../campaign/task/events';
+import type { RecordedEvent } from '../eventsourcing/envelope';
+import type { Projection } from '../eventsourcing/projection';
+import { applyAccountability } from './apply-accountability';
+import { applyCampaign, applyOrganization, indexTask } from './apply-catalog';
+import { applyInspection } from './apply-inspection';
+import { applyProblem } from './apply-problem';
+import { applyReport } from './apply-report';
+import { applyTask } from './apply-task';
+import { CannotApply } from './errors';
+import { emptyState, type ReadModelState } from './state';
+
+/** A slice of the state a projection can fold (the catalog is always folded). */
+export type Slice = 'problems' | 'tasks' | 'reports' | 'inspections' | 'cases';
+
+/** Bump when any fold changes: runners then rebuild every read model from the start. */
+export const READ_MODEL_VERSION = 1;
+
+const AGGREGATES = new Set(['organization', 'campaign', 'task', 'problem', 'report', 'inspection', 'accountability']);
+const registry = createCampaignRegistry();
+
+/** The apply function of a projection folding `slices`. */
+export const applyWith = (slices: ReadonlySet<Slice>) => (s: ReadModelState, e: RecordedEvent): ReadModelState => {
+  const lastPosition = e.position.toString();
+  const aggregate = e.type.slice(0, Math.max(0, e.type.indexOf('.')));
+  if (!AGGREGATES.has(aggregate)) return { ...s, lastPosition };
+  const checked = registry.upcast(e);
+  if (checked._tag === 'Left') throw new CannotApply(e.type, e.streamId, checked.left);
+  const ev = { type: e.type, data: checked.right.data } as { type: string; data: never };
+  const next = { ...s, lastPosition };
+  switch (aggregate) {
+    case 'organization': return { ...next, catalog: applyOrganization(s.catalog, ev as OrganizationEvent, e) };
+    case 'campaign': return { ...next, catalog: applyCampaign(s.catalog, ev as CampaignEvent) };
+    case 'task': {
+      const t = ev as TaskEvent;
+      const catalog = t.type === 'task.issued' ? indexTask(s.catalog, t.data, e) : s.catalog;
+      return { ...next, catalog, ...(slices.has('tasks') ? { tasks: applyTask(s.tasks, t, e) } : {}) };
+    }
+    case 'problem': return slices.has('problems') ? { ...next, problems: applyProblem(s.problems, ev as ProblemEvent, e) } : next;
+    case 'report': return slices.has('reports') ? { ...next, reports: applyReport(s.reports, ev as ReportEvent, e) } : next;
+    case 'inspection': return slices.has('inspections') ? { ...next, inspections: applyInspection(s.inspections, ev as InspectionEvent, e) } : next;
+    default: return slices.has('cases') ? { ...next, cases: applyAccountability(s.cases, s.catalog, ev as AccountabilityEvent, e) } : next;
+  }
+};
+
+/** Writes a state as JSON (it is plain JSON already). */
+export const serializeState = (s: ReadModelState): string => JSON.stringify(s);
+
+/** Reads a state written by {@link serializeState}; throws on anything else. */
+export const deserializeState = (text: string): ReadModelState => {
+  const s = JSON.parse(text) as Partial<ReadModelState> | null;
+  const ok = typeof s === 'object' && s !== null && typeof s.catalog === 'object' &&
+    (['problems', 'tasks', 'reports', 'inspections', 'cases'] as const).every((k) => Array.isArray(s[k]?.root));
+  if (!ok) throw new Error('not a read-model state');
+  return s as ReadModelState;
+};
+
+/** Options of every read-model projection. */
+export interface ReadModelOptions {
+  /** Fold only this campaign namespace (streams `${namespace}/…`); the name gets `@${namespace}`. */
+  readonly namespace?: string;
+}
+
+/** Builds a projection folding the catalog and `slices`. */
+export const readModelProjection = (baseName: string, slices: readonly Slice[], options: ReadModelOptions = {}): Projection<ReadModelState> => ({
+  name: options.namespace === undefined ? baseName : `${baseName}@${options.namespace}`,
+  version: READ_MODEL_VERSION,
+  initialState: emptyState(),
+  apply: applyWith(new Set(slices)),
+  ...(options.namespace === undefined ? {} : { streamPrefix: `${options.namespace}/` }),
+  serialize: serializeState,
+  deserialize: deserializeState,
+});
+
+/** The problem ledger (also the overdue list, colour board and rectification rates). */
+export const problemLedgerProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.problem-ledger', ['problems'], o);
+/** The task matrix (with the problems linked to each task). */
+export const taskMatrixProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.task-matrix', ['tasks', 'problems'], o);
+/** The report tracker and reported-vs-computed (reports with the problems they describe). */
+export const reportsProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.reports', ['reports', 'problems'], o);
+/** Inspection coverage and the unannounced-inspection record. */
+export const inspectionsProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.inspections', ['inspections'], o);
+/** The accountability register and rankings (with the problems the rankings weigh). */
+export const accountabilityProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.accountability', ['cases', 'problems'], o);
+/** Every slice: what the dashboard reads. */
+export const campaignReadModel = (o?: ReadModelOptions) =>
+  readModelProjection('readmodel.campaign', ['problems', 'tasks', 'reports', 'inspections', 'cases'], o);
