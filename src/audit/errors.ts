@@ -2,8 +2,10 @@
 import type { LedgerError } from '../eventsourcing/errors';
 import type { VerifyReport } from './report';
 
-/** A trail file could not be read at all (missing, unreadable). */
+/** A trail file could not be read (missing, no permission, not UTF-8 text). */
 export interface TrailUnreadable { readonly _tag: 'TrailUnreadable'; readonly source: string; readonly message: string }
+/** An export could not be written (no permission, disk full, the stream failed). Only exports fail so. */
+export interface TrailUnwritable { readonly _tag: 'TrailUnwritable'; readonly target: string; readonly message: string }
 /** A trail did not pass verification, so it was not imported; the report says why. */
 export interface TrailRejected { readonly _tag: 'TrailRejected'; readonly report: VerifyReport; readonly message: string }
 /** Import needs an empty store. */
@@ -19,6 +21,7 @@ export type AuditError = LedgerError | TrailUnreadable | TrailRejected | TargetN
 /** Constructors with readable messages. */
 export const auditErrors = {
   unreadable: (source: string, detail: string): TrailUnreadable => ({ _tag: 'TrailUnreadable', source, message: `cannot read the trail ${source}: ${detail}` }),
+  unwritable: (target: string, detail: string): TrailUnwritable => ({ _tag: 'TrailUnwritable', target, message: `cannot write the trail to ${target}: ${detail}` }),
   rejected: (report: VerifyReport): TrailRejected => ({
     _tag: 'TrailRejected', report,
     message: `the trail failed verification: ${report.findingCount} finding(s); first: ${report.firstFailure?.message ?? 'none'}`,
