@@ -29,7 +29,9 @@ export const LEDGER_COMPONENT = 'ledger';
  * `body` holds the exact canonical bytes the hash covers; `data` and `metadata` are virtual
  * columns derived from it (no extra storage, and they can never disagree with what was hashed).
  * `prev_hash`, `type`, `schema_version` and `recorded_at` are small copies for queries and
- * verification without parsing. Triggers refuse UPDATE and DELETE of events.
+ * verification without parsing. Triggers refuse UPDATE and DELETE of events, so the position (the
+ * rowid: the highest plus one, under the write lock) only ever grows; AUTOINCREMENT would add a
+ * page write to every commit for no gain.
  */
 export const LEDGER_MIGRATIONS: readonly Migration[] = [
   {
@@ -37,7 +39,7 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
     description: 'events, stream heads, projection checkpoints',
     up: `
       CREATE TABLE events (
-        position       INTEGER PRIMARY KEY AUTOINCREMENT,
+        position       INTEGER PRIMARY KEY,
         stream_id      TEXT    NOT NULL,
         revision       INTEGER NOT NULL,
         event_id       TEXT    NOT NULL UNIQUE,
