@@ -27,10 +27,10 @@ export const readJsonOption = (path: string, option: string, command: string): u
 };
 
 /** Writes a file whole or not at all (a temporary file renamed into place). */
-export const writeFileAtomic = (path: string, text: string): void => {
+export const writeFileAtomic = (path: string, text: string, mode?: number): void => {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, text);
+    writeFileSync(tmp, text, mode === undefined ? {} : { mode });
     renameSync(tmp, path);
   } catch (x) {
     rmSync(tmp, { force: true });

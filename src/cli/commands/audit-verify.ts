@@ -1,5 +1,7 @@
 /** `campaign-ledger audit verify`: checks hash chains, revisions, order, and an older digest. */
 import * as E from 'fp-ts/Either';
+import { existsSync } from 'node:fs';
+import { verifyTrailFile } from '../../audit/export';
 import { verifyStore } from '../../audit/verify';
 import type { VerifyReport } from '../../audit/report';
 import type { SignedDigest } from '../../audit/signature';
@@ -9,6 +11,7 @@ import { pathOf, readJsonOption, readTextOption } from '../files';
 import { withStore } from '../open-store';
 import { renderJson } from '../output';
 import { countReads, createProgress } from '../progress';
+import { fromAuditError } from './audit-common';
 import { formatOption, storeOption, storeSpecOf } from './common';
 
 const NAME = 'audit verify';
@@ -90,7 +93,10 @@ export const auditVerifyCommand: Command = {
 };
 
 const verifyFileCommand = async (
-  _path: string, _options: { against?: SignedDigest; publicKeyPem?: string }, _format: 'text' | 'json', _io: CliIo,
+  path: string, options: { against?: SignedDigest; publicKeyPem?: string }, format: 'text' | 'json', io: CliIo,
 ): Promise<number> => {
-  throw usageError('--file is not available yet', NAME);
+  if (!existsSync(path)) throw usageError(`--file ${path}: no such file`, NAME);
+  const result = await verifyTrailFile(path, options)();
+  if (E.isLeft(result)) throw fromAuditError(result.left, NAME);
+  return printReport(result.right, format, io);
 };

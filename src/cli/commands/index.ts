@@ -1,10 +1,21 @@
 /** Every command of the program, in the order the help lists them. */
 import type { Command } from '../command';
+import { auditDigestCommand, auditKeygenCommand } from './audit-digest';
+import { auditCheckProofCommand, auditProveCommand } from './audit-proof';
+import { auditTimelineCommand } from './audit-timeline';
+import { auditExportCommand, auditImportCommand } from './audit-trail';
 import { auditVerifyCommand } from './audit-verify';
 import { backupCommand } from './backup';
 
 /** The commands. */
 export const commands: readonly Command[] = [
   auditVerifyCommand,
+  auditDigestCommand,
+  auditProveCommand,
+  auditCheckProofCommand,
+  auditTimelineCommand,
+  auditExportCommand,
+  auditImportCommand,
+  auditKeygenCommand,
   backupCommand,
 ];
