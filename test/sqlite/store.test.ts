@@ -61,6 +61,19 @@ describe('sqlite store: storage', () => {
     raw.close();
   });
 
+  it('runs in WAL mode with the synchronous level of its durability', async () => {
+    for (const [durability, level] of [['full', 2], ['normal', 1]] as const) {
+      const s = await open(`${durability}.db`, { durability });
+      const pragmas = rightOf(await s.inTransaction((tx) => ({
+        journal: tx.get<{ journal_mode: string }>('PRAGMA journal_mode')?.journal_mode,
+        synchronous: tx.get<{ synchronous: number }>('PRAGMA synchronous')?.synchronous,
+      }))());
+      expect(pragmas).toEqual({ journal: 'wal', synchronous: level });
+      expect(s.durability).toBe(durability);
+      await s.close();
+    }
+  });
+
   it('an idempotent retry returns the original positions and writes nothing', async () => {
     const s = await open();
     const events = [newEvent(), newEvent()];
