@@ -43,6 +43,7 @@ export const orgSetup: readonly OrganizationCommand[] = [
   { type: 'registerPerson', personId: 'ng-president', name: '南关院长', courtId: 'NANGUAN', posts: ['court_president'] },
   { type: 'registerPerson', personId: 'ng-head', name: '南关执行局长', courtId: 'NANGUAN', department: '执行局', posts: ['department_head'] },
   { type: 'registerPerson', personId: 'ng-staff', name: '南关执行干警', courtId: 'NANGUAN', department: '执行局', posts: ['staff'] },
+  { type: 'registerPerson', personId: 'ng-exec-verifier', name: '南关执行核查员', courtId: 'NANGUAN', department: '执行局', posts: ['staff', 'verifier'] },
   { type: 'registerPerson', personId: 'ng-office', name: '南关办公室', courtId: 'NANGUAN', department: '办公室', posts: ['staff'] },
   { type: 'registerPerson', personId: 'ng-verifier', name: '南关核查员', courtId: 'NANGUAN', department: '审管办', posts: ['verifier'] },
   { type: 'registerPerson', personId: 'cy-president', name: '朝阳院长', courtId: 'CHAOYANG', posts: ['court_president'] },
