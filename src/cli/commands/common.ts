@@ -10,7 +10,7 @@ export const storeOption: OptionSpec = { type: 'string', value: 'STORE', descrip
 /** `--now DATE`. */
 export const nowOption: OptionSpec = {
   type: 'string', value: 'DATE',
-  description: "the date colours, overdue and rates are computed at (YYYY-MM-DD = end of that day, UTC, or an ISO date-time); default: the trail's last recorded time",
+  description: "the date colours, overdue and rates are computed at (YYYY-MM-DD = the end of that day in Asia/Shanghai, or an ISO date-time with a zone); default: the trail's last recorded time",
 };
 
 /** `--format` with the given choices. */

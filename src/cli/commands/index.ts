@@ -6,9 +6,11 @@ import { auditTimelineCommand } from './audit-timeline';
 import { auditExportCommand, auditImportCommand } from './audit-trail';
 import { auditVerifyCommand } from './audit-verify';
 import { backupCommand } from './backup';
+import { ledgerCommand } from './ledger';
 
 /** The commands. */
 export const commands: readonly Command[] = [
+  ledgerCommand,
   auditVerifyCommand,
   auditDigestCommand,
   auditProveCommand,

@@ -1,0 +1,109 @@
+/** `campaign-ledger ledger`: the problem ledger (台账), filtered, with colours at `--now`. */
+import { problemLedger, type LedgerFilter, type LedgerRow } from '../../readmodels/ledger';
+import type { ProblemStatus, ReadModelState } from '../../readmodels/state';
+import { list, oneOf, str, write, type Command, type Values } from '../command';
+import { usageError } from '../errors';
+import { withStore } from '../open-store';
+import { renderCsv, renderJson, renderTable, type Column } from '../output';
+import { createProgress } from '../progress';
+import { loadReadModel, query } from '../readmodel';
+import { formatOption, nowOf, nowOption, storeOption, storeSpecOf } from './common';
+
+const NAME = 'ledger';
+const STATUSES: readonly ProblemStatus[] = ['open', 'closure_requested', 'verified', 'closed', 'withdrawn'];
+const COLOURS = ['green', 'yellow', 'red', 'none'] as const;
+
+const TABLE: readonly Column<LedgerRow>[] = [
+  { header: 'ledger no.', cell: (r) => r.ledgerNumber ?? '(unregistered)' },
+  { header: 'court', cell: (r) => r.courtId },
+  { header: 'department', cell: (r) => r.department },
+  { header: 'task', cell: (r) => r.taskNumber, right: true },
+  { header: 'severity', cell: (r) => r.severity },
+  { header: 'status', cell: (r) => r.status },
+  { header: 'deadline', cell: (r) => r.deadline },
+  { header: 'days', cell: (r) => r.daysLeft, right: true },
+  { header: 'colour', cell: (r) => r.colour },
+  { header: 'title', cell: (r) => (r.title.length > 40 ? `${r.title.slice(0, 39)}…` : r.title) },
+];
+
+const CSV: readonly Column<LedgerRow>[] = [
+  { header: 'ledgerNumber', cell: (r) => r.ledgerNumber },
+  { header: 'problemId', cell: (r) => r.problemId },
+  { header: 'courtId', cell: (r) => r.courtId },
+  { header: 'department', cell: (r) => r.department },
+  { header: 'taskNumber', cell: (r) => r.taskNumber },
+  { header: 'categoryId', cell: (r) => r.categoryId },
+  { header: 'source', cell: (r) => r.source },
+  { header: 'severity', cell: (r) => r.severity },
+  { header: 'status', cell: (r) => r.status },
+  { header: 'responsibleLeader', cell: (r) => r.responsibility?.leaderName ?? r.responsibility?.leaderId },
+  { header: 'responsibleDepartment', cell: (r) => r.responsibility?.department },
+  { header: 'responsiblePerson', cell: (r) => r.responsibility?.personName ?? r.responsibility?.personId },
+  { header: 'measures', cell: (r) => r.measures.length },
+  { header: 'measuresDone', cell: (r) => r.measures.filter((m) => m.completed).length },
+  { header: 'deadline', cell: (r) => r.deadline },
+  { header: 'daysLeft', cell: (r) => r.daysLeft },
+  { header: 'colour', cell: (r) => r.colour },
+  { header: 'identifiedOn', cell: (r) => r.identifiedOn },
+  { header: 'closedOn', cell: (r) => r.closedOn },
+  { header: 'returned', cell: (r) => r.returned },
+  { header: 'reopened', cell: (r) => r.reopened },
+  { header: 'title', cell: (r) => r.title },
+];
+
+/** `--task` takes task numbers (as the plan numbers them) or task ids. */
+const taskIds = (s: ReadModelState, given: readonly string[]): string[] =>
+  given.map((g) => {
+    if (s.catalog.tasks[g] !== undefined) return g;
+    const byNumber = Object.values(s.catalog.tasks).find((t) => String(t.number) === g);
+    if (byNumber === undefined) throw usageError(`--task ${g}: no task with this number or id`, NAME);
+    return byNumber.taskId;
+  });
+
+const filterOf = (values: Values, s: ReadModelState): LedgerFilter => {
+  const statuses = list(values, 'status');
+  for (const v of statuses) if (!(STATUSES as readonly string[]).includes(v)) throw usageError(`--status must be one of ${STATUSES.join(', ')}, got ${JSON.stringify(v)}`, NAME);
+  const colours = list(values, 'colour');
+  for (const v of colours) if (!(COLOURS as readonly string[]).includes(v)) throw usageError(`--colour must be one of ${COLOURS.join(', ')}, got ${JSON.stringify(v)}`, NAME);
+  const courts = list(values, 'court');
+  for (const c of courts) if (s.catalog.courts[c] === undefined) throw usageError(`--court ${c}: no such court (known: ${Object.keys(s.catalog.courts).join(', ')})`, NAME);
+  const pick = <T>(key: keyof LedgerFilter, v: readonly T[]) => (v.length === 0 ? {} : { [key]: v });
+  return {
+    ...pick('courtId', courts), ...pick('department', list(values, 'department')), ...pick('taskId', taskIds(s, list(values, 'task'))),
+    ...pick('categoryId', list(values, 'category')), ...pick('status', statuses), ...pick('colour', colours),
+  } as LedgerFilter;
+};
+
+/** The `ledger` command. */
+export const ledgerCommand: Command = {
+  name: NAME,
+  summary: 'show the problem ledger (台账): who answers for what, by when, and the warning colour at --now',
+  usage: 'ledger --store S [--court ID] [--department NAME] [--task N] [--category ID] [--status S] [--colour C] [--now DATE] [--format table|json|csv]',
+  details: 'Filters may be repeated (any of the values matches); different filters must all match.',
+  options: {
+    store: storeOption,
+    namespace: { type: 'string', value: 'NS', description: 'the campaign (stream prefix) when the store holds several' },
+    court: { type: 'string', multiple: true, value: 'ID', description: 'court where the problem was found' },
+    department: { type: 'string', multiple: true, value: 'NAME', description: 'department answering for it, e.g. 执行局' },
+    task: { type: 'string', multiple: true, value: 'N', description: 'linked task, by plan number (1-37) or id' },
+    category: { type: 'string', multiple: true, value: 'ID', description: 'task category id' },
+    status: { type: 'string', multiple: true, value: 'S', description: STATUSES.join(' | ') },
+    colour: { type: 'string', multiple: true, value: 'C', description: `${COLOURS.join(' | ')} (computed at --now)` },
+    now: nowOption,
+    format: formatOption(['table', 'json', 'csv']),
+  },
+  async run(values, io) {
+    const format = oneOf(values, 'format', ['table', 'json', 'csv'] as const, 'table', NAME);
+    const spec = storeSpecOf(values, io, NAME);
+    const namespace = str(values, 'namespace');
+    const loaded = await withStore(spec, { mode: 'read', command: NAME }, ({ store }) =>
+      loadReadModel(store, { command: NAME, progress: createProgress(io.stderr, 'reading'), ...(namespace === undefined ? {} : { namespace }) }));
+    const now = nowOf(values, NAME, loaded.lastRecordedAt);
+    const filter = filterOf(values, loaded.state);
+    const rows = query(NAME, () => problemLedger(loaded.state, { now, filter }));
+    if (format === 'json') await write(io.stdout, renderJson({ now, namespace: loaded.namespace ?? null, count: rows.length, rows }));
+    else if (format === 'csv') await write(io.stdout, renderCsv(CSV, rows));
+    else await write(io.stdout, `${rows.length} problem${rows.length === 1 ? '' : 's'} as of ${now}\n${rows.length ? renderTable(TABLE, rows) : ''}`);
+    return 0;
+  },
+};
