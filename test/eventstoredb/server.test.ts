@@ -213,6 +213,21 @@ describe('test server protocol details', () => {
     expect(read.length).toBe(1);
   });
 
+  it('serves stream subscriptions strictly after the start revision, then live', async () => {
+    const { client } = await open('batch');
+    await client.appendToStream('sub-s', [ev(0), ev(1), ev(2)]);
+    await client.appendToStream('other', [ev(9)]);
+    const sub = client.subscribeToStream('sub-s', { fromRevision: 0n });
+    const revisions: bigint[] = [];
+    sub.on('data', (r: ResolvedEvent) => revisions.push(r.event?.revision as bigint));
+    await new Promise((r) => setTimeout(r, 50));
+    await client.appendToStream('sub-s', [ev(3)]);
+    const deadline = Date.now() + 2_000;
+    while (revisions.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await sub.unsubscribe();
+    expect(revisions).toEqual([1n, 2n, 3n]);
+  });
+
   it('drops open subscriptions on demand', async () => {
     const { server, client } = await open('batch');
     const sub = client.subscribeToAll({ fromPosition: END });
