@@ -128,6 +128,12 @@ async function appendWithRetries(
       }
       throw e;
     }
+    if (!result.success) {
+      // Only with a client made not to throw on append failure: a conflict, whose actual revision the
+      // next read tells (6.2.1 misreports it on the BatchAppend path).
+      if (attempt >= conflictRetries) return E.left(errors.wrongExpectedRevision(streamId, expected, head?.revision ?? 'no_stream'));
+      continue;
+    }
     return written(ctx, streamId, out, result);
   }
 }

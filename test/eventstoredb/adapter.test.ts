@@ -148,6 +148,14 @@ describe('EventStoreDB adapter: failures', () => {
     await small.close();
   });
 
+  it('handles conflicts the same with a client made not to throw on append failure', async () => {
+    const s = storeOn(`${server.connectionString}&throwOnAppendFailure=false`);
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => s.append('nt', [testEvent({ i })], 'any')()));
+    expect(results.every(E.isRight)).toBe(true);
+    expect((await collect(s.readStream('nt'))).map((e) => Number(e.revision))).toEqual([0, 1, 2, 3, 4, 5]);
+    await s.close();
+  });
+
   it('fails every operation with StoreUnavailable after close, and ends open subscriptions', async () => {
     const s = storeOn(server);
     const sub = s.subscribeToAll();
