@@ -60,8 +60,34 @@ const openMemory = async (spec: StoreSpec, options: OpenStoreOptions): Promise<O
   return { spec, store, close: () => store.close() };
 };
 
-const openEsdb = async (spec: Extract<StoreSpec, { kind: 'esdb' }>): Promise<OpenedStore> => {
-  throw unavailableError(`${describeStore(spec)}: this build of campaign-ledger has no EventStoreDB adapter; use --store sqlite:PATH`);
+/** How to install the EventStoreDB client when it is missing. */
+export const ESDB_INSTALL_HINT = 'install it with `npm install @eventstore/db-client@6.2.1`';
+
+const missingModule = (x: unknown): string | undefined => {
+  const code = typeof x === 'object' && x !== null ? (x as { code?: unknown }).code : undefined;
+  if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return undefined;
+  return /@eventstore\/db-client/.test(x instanceof Error ? x.message : '') ? '@eventstore/db-client' : undefined;
+};
+
+const openEsdb = async (spec: Extract<StoreSpec, { kind: 'esdb' }>, options: OpenStoreOptions): Promise<OpenedStore> => {
+  let mod: typeof import('../../adapters/eventstoredb/index');
+  try {
+    mod = await import('../../adapters/eventstoredb/index');
+  } catch (x) {
+    if (missingModule(x)) throw unavailableError(`the EventStoreDB client "@eventstore/db-client" is not installed; ${ESDB_INSTALL_HINT}`);
+    throw unavailableError(`the EventStoreDB client failed to load (${x instanceof Error ? x.message : String(x)}); ${ESDB_INSTALL_HINT}`);
+  }
+  try {
+    const store = mod.createEventStoreDbStore({
+      connectionString: spec.connectionString,
+      ...(spec.namespace === undefined ? {} : { namespace: spec.namespace }),
+      ...(options.registry ? { registry: options.registry } : {}),
+    });
+    return { spec, store, close: () => store.close() };
+  } catch (x) {
+    if (isLedgerFailure(x) && x.error._tag === 'ValidationFailed') throw usageError(`--store ${describeStore(spec)}: ${x.error.message}`, options.command);
+    throw asCliError(x, options.command);
+  }
 };
 
 /** Opens the store a `--store` value names. Failures are {@link CliError}s with the right exit code. */
@@ -73,7 +99,7 @@ export const openStore = async (spec: StoreSpec, options: OpenStoreOptions): Pro
       case 'memory':
         return await openMemory(spec, options);
       case 'esdb':
-        return await openEsdb(spec);
+        return await openEsdb(spec, options);
     }
   } catch (x) {
     if (x instanceof CliError) throw x;

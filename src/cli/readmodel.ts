@@ -1,7 +1,7 @@
 /**
  * Folds the campaign read models over a store for the commands that show them (dashboard,
  * ledger): one streaming pass, the last recorded time (the default `--now`), and the campaign
- * namespaces seen, so a store holding several campaigns asks for `--namespace`.
+ * namespaces seen, so a store holding several campaigns asks for `--campaign`.
  */
 import { isLedgerFailure } from '../eventsourcing/errors';
 import type { EventStore } from '../eventsourcing/store';
@@ -37,7 +37,7 @@ export const loadReadModel = async (store: EventStore, options: { namespace?: st
     for await (const e of store.readAll(namespace === undefined ? {} : { streamPrefix: `${namespace}/` })) {
       seen.add(namespaceOf(e.streamId));
       if (seen.size > 1) {
-        throw usageError(`the store holds several campaigns (${[...seen].join(', ')}…); choose one with --namespace`, command);
+        throw usageError(`the store holds several campaigns (${[...seen].join(', ')}…); choose one with --campaign`, command);
       }
       try {
         state = projection.apply(state, e);

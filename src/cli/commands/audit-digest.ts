@@ -11,7 +11,7 @@ import { withStore } from '../open-store';
 import { renderJson } from '../output';
 import { countReads, createProgress } from '../progress';
 import { fromAuditError } from './audit-common';
-import { storeOption, storeSpecOf } from './common';
+import { storeOptions, storeSpecOf } from './common';
 
 const DIGEST = 'audit digest';
 const KEYGEN = 'audit keygen';
@@ -26,7 +26,7 @@ export const auditDigestCommand: Command = {
     '`audit verify --against DIGEST.json` proves the trail still holds every event it covered.',
   ].join('\n'),
   options: {
-    store: storeOption,
+    ...storeOptions,
     out: { type: 'string', value: 'DIGEST.json', description: 'where to write the digest (- for standard output)' },
     'sign-key': { type: 'string', value: 'KEY.pem', description: 'sign with this Ed25519 private key (PKCS#8 PEM; see audit keygen)' },
     'key-id': { type: 'string', value: 'ID', description: 'the key id to record (default: derived from the public key)' },

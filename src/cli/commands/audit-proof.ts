@@ -11,7 +11,7 @@ import { pathOf, readJsonOption, readTextOption, writeFileAtomic } from '../file
 import { withStore } from '../open-store';
 import { renderJson } from '../output';
 import { fromAuditError, readDigest } from './audit-common';
-import { storeOption, storeSpecOf } from './common';
+import { storeOptions, storeSpecOf } from './common';
 
 const PROVE = 'audit prove';
 const CHECK = 'audit check-proof';
@@ -39,7 +39,7 @@ export const auditProveCommand: Command = {
   usage: 'audit prove --store S --event ID --digest DIGEST.json [--out PROOF.json]',
   details: 'The proof file holds the proof and the event; `audit check-proof` checks it with the digest alone.',
   options: {
-    store: storeOption,
+    ...storeOptions,
     event: { type: 'string', value: 'ID', description: 'the event id' },
     digest: { type: 'string', value: 'DIGEST.json', description: 'the digest the proof is for (see audit digest)' },
     out: { type: 'string', value: 'PROOF.json', description: 'where to write the proof (default: standard output)' },

@@ -6,7 +6,7 @@ import { fromLedgerError, usageError } from '../errors';
 import { withStore } from '../open-store';
 import { renderJson, renderTable, type Column } from '../output';
 import { toCsv } from '../../audit/csv';
-import { formatOption, storeOption, storeSpecOf } from './common';
+import { formatOption, storeOptions, storeSpecOf } from './common';
 
 const NAME = 'audit timeline';
 
@@ -37,7 +37,7 @@ export const auditTimelineCommand: Command = {
   usage: 'audit timeline --store S (--stream ID | --actor ID | --correlation ID) [--format table|json|csv]',
   details: 'Entries whose effective (business) time lies more than a day before their recorded time are flagged as backdated.',
   options: {
-    store: storeOption,
+    ...storeOptions,
     stream: { type: 'string', value: 'ID', description: 'one stream, e.g. demo/problem/P-001' },
     actor: { type: 'string', value: 'ID', description: 'everything one person or account did' },
     'on-behalf': { type: 'boolean', description: 'with --actor: also what others did on their behalf' },

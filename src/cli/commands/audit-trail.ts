@@ -12,7 +12,7 @@ import { renderJson } from '../output';
 import { countReads, createProgress } from '../progress';
 import { fromAuditError } from './audit-common';
 import { digestOptions, verifyText } from './audit-verify';
-import { storeOption, storeSpecOf } from './common';
+import { storeOptions, storeSpecOf } from './common';
 
 const EXPORT = 'audit export';
 const IMPORT = 'audit import';
@@ -24,7 +24,7 @@ export const auditExportCommand: Command = {
   usage: 'audit export --store S --out TRAIL.jsonl [--digest-out DIGEST.json] [--sign-key KEY.pem]',
   details: 'The file verifies offline with `audit verify --file`, and imports into another store with `audit import`.',
   options: {
-    store: storeOption,
+    ...storeOptions,
     out: { type: 'string', value: 'TRAIL.jsonl', description: 'the file to write (- for standard output)' },
     'digest-out': { type: 'string', value: 'DIGEST.json', description: 'also write the digest of exactly the exported events' },
     'sign-key': { type: 'string', value: 'KEY.pem', description: 'sign that digest with this Ed25519 private key' },
@@ -68,7 +68,7 @@ export const auditImportCommand: Command = {
   ].join('\n'),
   options: {
     file: { type: 'string', value: 'TRAIL.jsonl', description: 'the exported trail' },
-    store: storeOption,
+    ...storeOptions,
     against: { type: 'string', value: 'DIGEST.json', description: 'a digest the file must still contain' },
     'public-key': { type: 'string', value: 'KEY.pem', description: "the key the digest's signature must verify with" },
   },

@@ -12,7 +12,7 @@ import { withStore } from '../open-store';
 import { renderJson } from '../output';
 import { countReads, createProgress } from '../progress';
 import { fromAuditError } from './audit-common';
-import { formatOption, storeOption, storeSpecOf } from './common';
+import { formatOption, storeOptions, storeSpecOf } from './common';
 
 const NAME = 'audit verify';
 
@@ -68,7 +68,7 @@ export const auditVerifyCommand: Command = {
     'every event the older digest covered (a removed tail or stream is found).',
   ].join('\n'),
   options: {
-    store: storeOption,
+    ...storeOptions,
     file: { type: 'string', value: 'TRAIL.jsonl', description: 'verify an exported trail file instead of a store (offline)' },
     against: { type: 'string', value: 'DIGEST.json', description: 'an older digest, kept outside the system, the trail must still contain' },
     'public-key': { type: 'string', value: 'KEY.pem', description: "the Ed25519 public key (PEM) the digest's signature must verify with" },

@@ -4,7 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { flag, required, write, type Command } from '../command';
 import { usageError } from '../errors';
 import { removeSqliteFiles, withStore } from '../open-store';
-import { storeOption, storeSpecOf } from './common';
+import { storeOptions, storeSpecOf } from './common';
 
 const NAME = 'backup';
 
@@ -14,7 +14,7 @@ export const backupCommand: Command = {
   summary: "copy a SQLite store to another file while it stays in use (SQLite's online backup)",
   usage: 'backup --store sqlite:PATH --out COPY.db [--force]',
   options: {
-    store: storeOption,
+    ...storeOptions,
     out: { type: 'string', value: 'PATH', description: 'the file to write (refused when it exists, unless --force)' },
     force: { type: 'boolean', description: 'overwrite --out when it exists' },
   },

@@ -7,6 +7,19 @@ import { STORE_FORMS, parseStoreSpec, type StoreSpec } from '../store-spec';
 /** `--store STORE`. */
 export const storeOption: OptionSpec = { type: 'string', value: 'STORE', description: `the event store: ${STORE_FORMS}` };
 
+/** `--namespace NS`: the EventStoreDB namespace. */
+export const namespaceOption: OptionSpec = {
+  type: 'string', value: 'NS', description: 'EventStoreDB only: the namespace (stream prefix) that keeps one campaign or demo run apart',
+};
+
+/** `--store` and `--namespace`, for every command that opens a store. */
+export const storeOptions: Readonly<Record<'store' | 'namespace', OptionSpec>> = { store: storeOption, namespace: namespaceOption };
+
+/** `--campaign NS`: one campaign of a store holding several. */
+export const campaignOption: OptionSpec = {
+  type: 'string', value: 'NS', description: "the campaign (its streams' prefix) when the store holds several",
+};
+
 /** `--now DATE`. */
 export const nowOption: OptionSpec = {
   type: 'string', value: 'DATE',
@@ -20,7 +33,7 @@ export const formatOption = (choices: readonly string[]): OptionSpec => ({
 
 /** The required `--store`, parsed. */
 export const storeSpecOf = (values: Values, io: CliIo, command: string): StoreSpec =>
-  parseStoreSpec(required(values, 'store', command), io.cwd, command);
+  parseStoreSpec(required(values, 'store', command), io.cwd, command, str(values, 'namespace'));
 
 /**
  * The instant `--now` names, or else the trail's last recorded time, or else (an empty trail)

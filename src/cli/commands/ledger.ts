@@ -7,7 +7,7 @@ import { withStore } from '../open-store';
 import { renderCsv, renderJson, renderTable, type Column } from '../output';
 import { createProgress } from '../progress';
 import { loadReadModel, query } from '../readmodel';
-import { formatOption, nowOf, nowOption, storeOption, storeSpecOf } from './common';
+import { campaignOption, formatOption, nowOf, nowOption, storeOptions, storeSpecOf } from './common';
 
 const NAME = 'ledger';
 const STATUSES: readonly ProblemStatus[] = ['open', 'closure_requested', 'verified', 'closed', 'withdrawn'];
@@ -78,11 +78,11 @@ const filterOf = (values: Values, s: ReadModelState): LedgerFilter => {
 export const ledgerCommand: Command = {
   name: NAME,
   summary: 'show the problem ledger (台账): who answers for what, by when, and the warning colour at --now',
-  usage: 'ledger --store S [--court ID] [--department NAME] [--task N] [--category ID] [--status S] [--colour C] [--now DATE] [--format table|json|csv]',
+  usage: 'ledger --store S [--campaign NS] [--court ID] [--department NAME] [--task N] [--category ID] [--status S] [--colour C] [--now DATE] [--format table|json|csv]',
   details: 'Filters may be repeated (any of the values matches); different filters must all match.',
   options: {
-    store: storeOption,
-    namespace: { type: 'string', value: 'NS', description: 'the campaign (stream prefix) when the store holds several' },
+    ...storeOptions,
+    campaign: campaignOption,
     court: { type: 'string', multiple: true, value: 'ID', description: 'court where the problem was found' },
     department: { type: 'string', multiple: true, value: 'NAME', description: 'department answering for it, e.g. 执行局' },
     task: { type: 'string', multiple: true, value: 'N', description: 'linked task, by plan number (1-37) or id' },
@@ -95,7 +95,7 @@ export const ledgerCommand: Command = {
   async run(values, io) {
     const format = oneOf(values, 'format', ['table', 'json', 'csv'] as const, 'table', NAME);
     const spec = storeSpecOf(values, io, NAME);
-    const namespace = str(values, 'namespace');
+    const namespace = str(values, 'campaign');
     const loaded = await withStore(spec, { mode: 'read', command: NAME }, ({ store }) =>
       loadReadModel(store, { command: NAME, progress: createProgress(io.stderr, 'reading'), ...(namespace === undefined ? {} : { namespace }) }));
     const now = nowOf(values, NAME, loaded.lastRecordedAt);
