@@ -79,9 +79,18 @@ export const SpotCheckRecorded = t.type({
 /** Data of `inspection.spot_check_recorded`. */
 export type SpotCheckRecorded = t.TypeOf<typeof SpotCheckRecorded>;
 
+const SEED_RE = /^(?:[0-9a-f]{2}){16,64}$/;
+/** A secret seed: 32–128 lowercase hex characters (whole bytes). */
+export const SeedHex = new t.Type<string, string, unknown>(
+  'SeedHex',
+  (u): u is string => typeof u === 'string' && SEED_RE.test(u),
+  (u, c) => (typeof u === 'string' && SEED_RE.test(u) ? t.success(u) : t.failure(u, c, 'expected a seed of 32-128 lowercase hex characters')),
+  t.identity,
+);
+
 /** The event whose hash served as the beacon. */
 export const Beacon = t.type({
-  eventId: t.string, streamId: t.string, position: t.string, hash: Sha256Hex, recordedAt: IsoDateTime,
+  eventId: t.string, streamId: t.string, position: t.string, hash: Sha256Hex, recordedAt: IsoDateTime, actorId: t.string,
 });
 /** The event whose hash served as the beacon. */
 export type Beacon = t.TypeOf<typeof Beacon>;
@@ -89,7 +98,7 @@ export type Beacon = t.TypeOf<typeof Beacon>;
 /** The seed was revealed: anyone can now re-draw the targets with `drawTargets(seed, beacon.hash, candidates, count)`. */
 export const SeedRevealed = t.type({
   inspectionId: Id,
-  seed: t.string,
+  seed: SeedHex,
   beacon: Beacon,
   targets: distinctListOf(Id, 1, 500),
   /** Courts visited that the draw did not pick (should be empty). */
