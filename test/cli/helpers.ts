@@ -2,7 +2,7 @@
  * Helpers of the command tests: they run the BUILT program (`node dist/cli/main.js`, made by
  * `npm run build`; `npm test` builds first) as a child process, in temp directories.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,3 +44,18 @@ export const tempDir = (): { dir: string; file: (name: string) => string; remove
   const dir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
   return { dir, file: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
 };
+
+/**
+ * Runs the built program without blocking this process (needed when this process serves the
+ * store, e.g. the in-process EventStoreDB-protocol test server).
+ */
+export const cliAsync = (args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<RunResult> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });

@@ -72,6 +72,8 @@ describe('bad usage exits 2 with a one-line reason and the help hint', () => {
 });
 
 describe('an unavailable store exits 3', () => {
+  const hook = fileURLToPath(new URL('./fixtures/hide-modules.mjs', import.meta.url));
+
   it('names a SQLite file that does not exist, and does not create it', () => {
     const r = run('audit', 'verify', '--store', 'sqlite:missing.db');
     expect(r.code).toBe(3);
@@ -80,10 +82,15 @@ describe('an unavailable store exits 3', () => {
   });
 
   it('says how to install better-sqlite3 when the driver is missing', () => {
-    const hook = fileURLToPath(new URL('./fixtures/no-sqlite.mjs', import.meta.url));
     writeFileSync(dir.file('any.db'), ''); // an empty file is an empty SQLite database
-    const r = cli(['backup', '--store', 'sqlite:any.db', '--out', 'copy.db'], { cwd: dir.dir, nodeArgs: ['--import', hook] });
+    const r = cli(['backup', '--store', 'sqlite:any.db', '--out', 'copy.db'], { cwd: dir.dir, nodeArgs: ['--import', hook], env: { HIDE_MODULES: 'better-sqlite3' } });
     expect(r.stderr).toMatch(/better-sqlite3.*not installed.*npm install better-sqlite3@12/);
+    expect(r.code).toBe(3);
+  });
+
+  it('says how to install the EventStoreDB client when it is missing', () => {
+    const r = cli(['audit', 'verify', '--store', 'esdb://127.0.0.1:2113?tls=false'], { cwd: dir.dir, nodeArgs: ['--import', hook], env: { HIDE_MODULES: '@eventstore/db-client' } });
+    expect(r.stderr).toMatch(/"@eventstore\/db-client" is not installed.*npm install @eventstore\/db-client@6\.2\.1/);
     expect(r.code).toBe(3);
   });
 
