@@ -13,6 +13,7 @@
  * - prevHash is the head's hash, or the genesis hash at revision 0 (`broken_link`).
  */
 import { GENESIS_HASH, type SealedEvent } from '../eventsourcing/envelope';
+import * as createHashModule from 'node:crypto';
 import { canonicalBody, sha256Hex } from '../eventsourcing/integrity';
 
 /** What a check found wrong. */
@@ -48,7 +49,7 @@ export interface ChainRecord {
 const TAIL = ',"prevHash":';
 interface Tail { readonly prevHash: string; readonly revision: string; readonly streamId: string }
 
-/** Reads prevHash, revision and streamId from the end of a canonical body without parsing it all. */
+/** Reads prevHash, revision and streamId from the end of a canonical body (the slow, diagnosing path). */
 const bodyTail = (body: string): Tail | undefined => {
   const i = body.lastIndexOf(TAIL);
   if (i < 0) return undefined;
@@ -63,6 +64,29 @@ const bodyTail = (body: string): Tail | undefined => {
   }
 };
 
+const REV = '","revision":"';
+const SCHEMA = '","schemaVersion":';
+const STREAM = ',"streamId":';
+/**
+ * The fast path: the prevHash of a canonical body whose tail names exactly this stream (as JSON)
+ * and revision, or undefined (then {@link bodyTail} says what differs).
+ */
+const prevHashOf = (body: string, streamJson: string, revision: string): string | undefined => {
+  const i = body.lastIndexOf(TAIL);
+  if (i < 0) return undefined;
+  const h = i + TAIL.length + 1;
+  if (body.charCodeAt(h - 1) !== 34 || !body.startsWith(REV, h + 64)) return undefined;
+  const r = h + 64 + REV.length;
+  if (!body.startsWith(revision, r) || !body.startsWith(SCHEMA, r + revision.length)) return undefined;
+  const st = body.indexOf(STREAM, r + revision.length + SCHEMA.length);
+  if (st < 0 || !body.startsWith(streamJson, st + STREAM.length) || !body.startsWith(',"type":', st + STREAM.length + streamJson.length)) return undefined;
+  return body.slice(h, h + 64);
+};
+
+const oneShot = (createHashModule as { hash?: (alg: string, data: string) => string }).hash;
+/** SHA-256 hex of a string: the one-shot hash where the runtime has it, else a Hash object. */
+const sha256 = oneShot ? (text: string) => oneShot('sha256', text) : sha256Hex;
+
 /** Result of a chain check. */
 export interface ChainSummary {
   readonly events: number;
@@ -74,9 +98,12 @@ export interface ChainSummary {
   readonly findingCount: number;
 }
 
+/** What is kept per stream: its last revision and hash (and its id as JSON, for the fast path). */
+interface Head { revision: bigint; hash: string; readonly json: string }
+
 /** Checks records one at a time; see the module comment for the rules. */
 export class ChainChecker {
-  readonly #heads = new Map<string, { revision: bigint; hash: string }>();
+  readonly #heads = new Map<string, Head>();
   readonly #findings: Finding[] = [];
   readonly #max: number;
   #count = 0;
@@ -97,75 +124,74 @@ export class ChainChecker {
   /** Checks one record. */
   check(r: ChainRecord): void {
     this.#events++;
-    const at = { streamId: r.streamId, revision: r.revision, position: r.position, line: r.line };
-    const where = `stream "${r.streamId}" revision ${r.revision} at position ${r.position}`;
     if (this.#lastPosition !== undefined && r.position <= this.#lastPosition) {
-      this.report({ kind: 'reorder', ...at, message: `${where}: position does not increase (follows position ${this.#lastPosition})` });
+      this.#fail('reorder', r, `position does not increase (follows position ${this.#lastPosition})`);
     } else {
       this.#lastPosition = r.position;
     }
+    const head = this.#heads.get(r.streamId);
     let body = r.body;
     let prevHash: string | undefined = r.event?.prevHash;
     if (body === undefined) {
-      if (r.event === undefined) {
-        this.report({ kind: 'malformed_record', ...at, message: `${where}: neither stored bytes nor an envelope to check` });
-        return;
-      }
+      if (r.event === undefined) return this.#fail('malformed_record', r, 'neither stored bytes nor an envelope to check');
       try {
         body = canonicalBody(r.event);
       } catch (x) {
-        this.report({ kind: 'malformed_record', ...at, message: `${where}: not canonical JSON data: ${x instanceof Error ? x.message : String(x)}` });
-        return;
+        return this.#fail('malformed_record', r, `not canonical JSON data: ${x instanceof Error ? x.message : String(x)}`);
       }
-      this.#hash(r, body, at, where);
+      this.#hash(r, body);
       if (r.event.streamId !== r.streamId || r.event.revision !== r.revision) {
-        this.report({ kind: 'body_mismatch', ...at, message: `${where}: the envelope says stream "${r.event.streamId}" revision ${r.event.revision}` });
+        this.#fail('body_mismatch', r, `the envelope says stream "${r.event.streamId}" revision ${r.event.revision}`);
       }
     } else {
-      this.#hash(r, body, at, where);
-      const tail = bodyTail(body);
-      if (tail === undefined) {
-        this.report({ kind: 'body_mismatch', ...at, message: `${where}: the stored bytes are not a canonical event body` });
-      } else {
-        if (tail.streamId !== r.streamId || tail.revision !== r.revision.toString()) {
-          this.report({ kind: 'body_mismatch', ...at, message: `${where}: the stored bytes say stream "${tail.streamId}" revision ${tail.revision}` });
-        }
-        if (prevHash !== undefined && prevHash !== tail.prevHash) {
-          this.report({ kind: 'body_mismatch', ...at, message: `${where}: the envelope's prevHash differs from the stored bytes` });
-        }
-        prevHash = tail.prevHash;
+      this.#hash(r, body);
+      const fast = prevHashOf(body, head?.json ?? JSON.stringify(r.streamId), r.revision.toString());
+      const tail = fast === undefined ? bodyTail(body) : undefined;
+      if (fast === undefined && tail === undefined) {
+        this.#fail('body_mismatch', r, 'the stored bytes are not a canonical event body');
+      } else if (tail !== undefined && (tail.streamId !== r.streamId || tail.revision !== r.revision.toString())) {
+        this.#fail('body_mismatch', r, `the stored bytes say stream "${tail.streamId}" revision ${tail.revision}`);
       }
+      const stored = fast ?? tail?.prevHash;
+      if (prevHash !== undefined && stored !== undefined && prevHash !== stored) {
+        this.#fail('body_mismatch', r, 'the envelope\'s prevHash differs from the stored bytes');
+      }
+      prevHash = stored ?? prevHash;
       if (r.event !== undefined && canonicalBodyOrUndefined(r.event) !== body) {
-        this.report({ kind: 'body_mismatch', ...at, message: `${where}: the event as read differs from the stored bytes that were hashed` });
+        this.#fail('body_mismatch', r, 'the event as read differs from the stored bytes that were hashed');
       }
     }
-    this.#link(r, prevHash, at, where);
+    this.#link(r, head, prevHash);
   }
 
-  #hash(r: ChainRecord, body: string, at: Omit<Finding, 'kind' | 'message'>, where: string): void {
-    const computed = sha256Hex(body);
-    if (computed !== r.hash) {
-      this.report({ kind: 'hash_mismatch', ...at, message: `${where}: stored hash ${r.hash.slice(0, 16)}…, content hashes to ${computed.slice(0, 16)}…` });
-    }
+  #fail(kind: FindingKind, r: ChainRecord, detail: string): void {
+    this.report({
+      kind, streamId: r.streamId, revision: r.revision, position: r.position, line: r.line,
+      message: `${r.line === undefined ? '' : `line ${r.line}: `}stream "${r.streamId}" revision ${r.revision} at position ${r.position}: ${detail}`,
+    });
   }
 
-  #link(r: ChainRecord, prevHash: string | undefined, at: Omit<Finding, 'kind' | 'message'>, where: string): void {
-    const head = this.#heads.get(r.streamId);
+  #hash(r: ChainRecord, body: string): void {
+    const computed = sha256(body);
+    if (computed !== r.hash) this.#fail('hash_mismatch', r, `stored hash ${String(r.hash).slice(0, 16)}…, content hashes to ${computed.slice(0, 16)}…`);
+  }
+
+  #link(r: ChainRecord, head: Head | undefined, prevHash: string | undefined): void {
     const expected = head === undefined ? 0n : head.revision + 1n;
     if (r.revision < expected) {
-      this.report({ kind: 'reorder', ...at, message: `${where}: revision goes back (the stream is already at revision ${expected - 1n})` });
-      return; // keep the head: the events after it are still checked against it
+      // Keep the head: the events after it are still checked against it.
+      return this.#fail('reorder', r, `revision goes back (the stream is already at revision ${expected - 1n})`);
     }
     if (r.revision > expected) {
-      const missing = r.revision - expected === 1n ? `revision ${expected} is missing` : `revisions ${expected}..${r.revision - 1n} are missing`;
-      this.report({ kind: 'revision_gap', ...at, message: `${where}: ${missing}` });
+      this.#fail('revision_gap', r, r.revision - expected === 1n ? `revision ${expected} is missing` : `revisions ${expected}..${r.revision - 1n} are missing`);
     } else if (prevHash !== undefined) {
       const want = head === undefined ? GENESIS_HASH : head.hash;
       if (prevHash !== want) {
-        this.report({ kind: 'broken_link', ...at, message: `${where}: prevHash ${prevHash.slice(0, 16)}… does not match ${head === undefined ? 'the genesis hash' : `the hash of revision ${head.revision}`} ${want.slice(0, 16)}…` });
+        this.#fail('broken_link', r, `prevHash ${prevHash.slice(0, 16)}… does not match ${head === undefined ? 'the genesis hash' : `the hash of revision ${head.revision}`} ${want.slice(0, 16)}…`);
       }
     }
-    this.#heads.set(r.streamId, { revision: r.revision, hash: r.hash });
+    if (head === undefined) this.#heads.set(r.streamId, { revision: r.revision, hash: r.hash, json: JSON.stringify(r.streamId) });
+    else { head.revision = r.revision; head.hash = r.hash; }
   }
 
   /** The summary so far. */

@@ -9,7 +9,8 @@ import type { TaskEither } from 'fp-ts/TaskEither';
 import { errors, type LedgerError, type ValidationFailed } from '../eventsourcing/errors';
 import type { EventStore } from '../eventsourcing/store';
 import { asLedgerError } from './failure';
-import { bytesToHex, EMPTY_ROOT_HEX, eventLeafHash, leafHash, MerkleAccumulator } from './merkle';
+import * as crypto from 'node:crypto';
+import { bytesToHex, EMPTY_ROOT_HEX, leafHash, MerkleAccumulator } from './merkle';
 import { signDigest, type Digest, type SignedDigest } from './signature';
 
 /** How to sign a digest. */
@@ -34,15 +35,17 @@ export interface HashedPosition {
 }
 
 /** Every event's position and hash in global order; from the stored bytes' records when the store has them. */
-export async function* eventHashes(store: EventStore): AsyncIterable<HashedPosition> {
-  const source: AsyncIterable<HashedPosition> = store.readRaw ? store.readRaw() : store.readAll();
-  for await (const r of source) yield r;
-}
+export const eventHashes = (store: EventStore): AsyncIterable<HashedPosition> => (store.readRaw ? store.readRaw() : store.readAll());
 
-/** The RFC 6962 leaf of an event hash (a malformed hash still yields a distinct leaf). */
+const HEX64 = /^[0-9a-fA-F]{64}$/;
+const leafScratch = Buffer.alloc(33); // 0x00 || 32 bytes of the event hash
+const oneShot = (crypto as { hash?: (alg: string, data: Uint8Array, enc: 'buffer') => Buffer }).hash;
+
+/** The RFC 6962 leaf of an event hash: SHA-256(0x00 || hash bytes); a malformed hash still yields a distinct leaf. */
 export const leafOfEventHash = (hash: string): Uint8Array => {
-  const leaf = eventLeafHash(hash);
-  return leaf.ok ? leaf.value : leafHash(Buffer.from(String(hash), 'utf8'));
+  if (typeof hash !== 'string' || !HEX64.test(hash)) return leafHash(Buffer.from(String(hash), 'utf8'));
+  leafScratch.write(hash, 1, 'hex');
+  return oneShot ? oneShot('sha256', leafScratch, 'buffer') : crypto.createHash('sha256').update(leafScratch).digest();
 };
 
 /** Checks the digest options before any reading: the time, and that the key can sign. */

@@ -64,7 +64,7 @@ const records = (store: EventStore, source: VerifySource, checker: TrailChecker)
   const chosen = source === 'auto' ? (readRaw ? 'raw' : 'envelopes') : source;
   if (chosen === 'envelopes') return map(store.readAll(), fromEvent);
   if (readRaw === undefined) return `source "${chosen}" needs a store with readRaw, and this store keeps no raw bytes`;
-  return chosen === 'raw' ? map(readRaw(), fromRaw) : sideBySide({ ...store, readRaw }, checker);
+  return chosen === 'raw' ? readRaw() : sideBySide({ ...store, readRaw }, checker); // a RawRecord is a ChainRecord
 };
 
 async function* map<A, B>(xs: AsyncIterable<A>, f: (a: A) => B): AsyncIterable<B> {
