@@ -47,9 +47,14 @@ export const renderTable = <T>(columns: readonly Column<T>[], rows: readonly T[]
 export const renderCsv = <T>(columns: readonly Column<T>[], rows: readonly T[]): string =>
   toCsv(columns.map((c) => c.header), rows.map((r) => columns.map((c) => c.cell(r))));
 
-/** JSON with bigints as decimal strings, indented, ending with a line break. */
+/** JSON with bigints as decimal strings, Maps as objects and Sets as arrays, indented, ending with a line break. */
 export const renderJson = (value: unknown): string =>
-  `${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`;
+  `${JSON.stringify(value, (_k, v: unknown) => {
+    if (typeof v === 'bigint') return v.toString();
+    if (v instanceof Map) return Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x]));
+    if (v instanceof Set) return [...v];
+    return v;
+  }, 2)}\n`;
 
 /** Formats a ratio in [0, 1] as a percentage with one decimal (`87.5%`), or `-` when undefined. */
 export const percent = (ratio: number | undefined | null): string =>

@@ -1,5 +1,6 @@
 /** Every command of the program, in the order the help lists them. */
 import type { Command } from '../command';
+import { auditAsOfCommand } from './audit-as-of';
 import { auditDigestCommand, auditKeygenCommand } from './audit-digest';
 import { auditCheckProofCommand, auditProveCommand } from './audit-proof';
 import { auditTimelineCommand } from './audit-timeline';
@@ -16,6 +17,7 @@ export const commands: readonly Command[] = [
   auditProveCommand,
   auditCheckProofCommand,
   auditTimelineCommand,
+  auditAsOfCommand,
   auditExportCommand,
   auditImportCommand,
   auditKeygenCommand,
