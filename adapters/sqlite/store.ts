@@ -120,7 +120,13 @@ export const openSqliteStore = async (options: SqliteStoreOptions): Promise<Sqli
         return E.left(toStoreError(x, `reading the head of "${streamId}"`));
       }
     }),
-    inTransaction: (work) => guarded(() => queue.submit(() => E.right(work(tx)))),
+    inTransaction: (work) => guarded(() => queue.submit(() => {
+      const result = work(tx);
+      if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+        return E.left(errors.validation([{ path: 'work', message: 'expected synchronous work; it returned a promise, so it was rolled back' }]));
+      }
+      return E.right(result);
+    })),
     migrate: (component, migrations) => guarded(async () => {
       queue.drain();
       return migrate(db, tx, component, migrations);

@@ -79,5 +79,8 @@ describe('sqlite store: group commit', () => {
     const tables = rightOf(await store.inTransaction((tx) => tx.all<{ name: string }>("SELECT name FROM sqlite_master WHERE name = 'scratch'"))());
     expect(tables).toEqual([]);
     expect((await collect(store.readAll())).map((e) => e.streamId)).toEqual(['x', 'y']);
+    const asyncWork = await store.inTransaction(async (tx) => tx.run('CREATE TABLE later (v TEXT)'))();
+    expect(asyncWork).toMatchObject({ _tag: 'Left', left: { _tag: 'ValidationFailed', issues: [{ path: 'work' }] } });
+    expect(rightOf(await store.inTransaction((tx) => tx.all("SELECT name FROM sqlite_master WHERE name = 'later'"))())).toEqual([]);
   });
 });
