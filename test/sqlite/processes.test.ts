@@ -20,7 +20,7 @@ afterAll(() => dir.remove());
 
 beforeAll(() => {
   if (!existsSync(built)) throw new Error('dist/adapters/sqlite/index.js is missing: run `npm run build` first (npm test does it)');
-  const newest = Math.max(...readdirSync(sources).map((f) => statSync(`${sources}${f}`).mtimeMs));
+  const newest = Math.max(...readdirSync(sources).filter((f) => f.endsWith('.ts')).map((f) => statSync(`${sources}${f}`).mtimeMs));
   if (statSync(built).mtimeMs < newest) throw new Error('dist/ is older than adapters/sqlite/: run `npm run build` first');
 });
 
