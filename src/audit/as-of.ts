@@ -13,6 +13,8 @@ import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import type { CodecRegistry } from '../eventsourcing/codecs';
 import type { DomainEvent } from '../eventsourcing/decider';
+import type { Evolver } from '../eventsourcing/handler';
+
 import type { RecordedEvent } from '../eventsourcing/envelope';
 import { errors, type LedgerError } from '../eventsourcing/errors';
 import type { Projection } from '../eventsourcing/projection';
@@ -20,6 +22,9 @@ import type { EventStore } from '../eventsourcing/store';
 import { asLedgerError } from './failure';
 import { DEFAULT_BACKDATED_THRESHOLD_MS, parseInstant, type Instant } from './time';
 import { timelineEntry, type TimelineEntry } from './timeline';
+
+/** What {@link stateAsOf} needs of a decider (the kernel's type, re-exported). */
+export type { Evolver };
 
 /** The moment to replay to. */
 export type AsOfPoint =
@@ -111,12 +116,6 @@ const guarded = <S>(f: (s: S, e: RecordedEvent) => S, what: string) => (s: S, e:
     return E.left(errors.corrupt(e.position, `${what} cannot apply ${e.type}: ${x instanceof Error ? x.message : String(x)}`, e.streamId));
   }
 };
-
-/** What {@link stateAsOf} needs of a decider. */
-export interface Evolver<S, Ev extends DomainEvent> {
-  readonly evolve: (state: S, event: Ev) => S;
-  readonly initialState: S;
-}
 
 /** Options of {@link stateAsOf}: a registry upcasts and checks stored events before `evolve`. */
 export interface StateAsOfOptions extends AsOfOptions {
