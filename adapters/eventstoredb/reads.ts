@@ -114,22 +114,16 @@ export async function* readAll(ctx: StoreContext, o: ReadAllOptions = {}): Async
   checkCount(o.maxCount, issues);
   if (issues.length > 0) throw invalid(issues);
   const prefix = ctx.names.prefix(o.streamPrefix);
+  const start = o.fromPosition;
   let remaining = o.maxCount ?? Number.POSITIVE_INFINITY;
-  let from = o.fromPosition;
+  if (remaining <= 0) return;
+  let { page, from } = await firstAllPage(ctx, start);
   let seen: bigint | undefined; // last position of the previous page (pages overlap by one)
   while (remaining > 0) {
-    if (ctx.isClosed()) throw closedError();
-    const page: ResolvedEvent[] = [];
-    try {
-      const read = ctx.client.readAll({ fromPosition: from === undefined ? START : { commit: from, prepare: from }, maxCount: PAGE });
-      for await (const r of read) page.push(r as ResolvedEvent);
-    } catch (e) {
-      fail(e, undefined, 'reading $all');
-    }
     for (const r of page) {
       const position = positionOf(r);
       if (position === undefined) throw new LedgerFailure(errors.unavailable('the server sent an $all event without a position'));
-      if (seen !== undefined && position <= seen) continue;
+      if ((seen !== undefined && position <= seen) || (start !== undefined && position < start)) continue;
       const event = selected(ctx, r, prefix);
       if (event === undefined) continue;
       ctx.positions.remember(event.id, position);
@@ -141,8 +135,38 @@ export async function* readAll(ctx: StoreContext, o: ReadAllOptions = {}): Async
     if (page.length < PAGE) return;
     from = positionOf(page[page.length - 1] as ResolvedEvent);
     seen = from;
+    if (ctx.isClosed()) throw closedError();
+    page = await allPage(ctx, from).catch((e: unknown) => fail(e, undefined, 'reading $all'));
   }
 }
+
+/** One page of `$all` from a position (inclusive). Throws the client's error. */
+const allPage = async (ctx: StoreContext, from: bigint | undefined): Promise<ResolvedEvent[]> => {
+  const page: ResolvedEvent[] = [];
+  const read = ctx.client.readAll({ fromPosition: from === undefined ? START : { commit: from, prepare: from }, maxCount: PAGE });
+  for await (const r of read) page.push(r as ResolvedEvent);
+  return page;
+};
+
+/**
+ * The first page of a read of `$all` from `start` (inclusive). A server can only start reading
+ * where a record begins, and `start` need not be such a place (the projection runner passes the
+ * last position it applied plus one). So: from `start - 1` (a record, in that case), else from
+ * `start`, else from the beginning; the caller skips what lies before `start`.
+ */
+const firstAllPage = async (ctx: StoreContext, start: bigint | undefined): Promise<{ page: ResolvedEvent[]; from: bigint | undefined }> => {
+  const candidates = start === undefined || start === 0n ? [undefined] : [start - 1n, start, undefined];
+  let first: unknown;
+  for (const from of candidates) {
+    try {
+      return { page: await allPage(ctx, from), from };
+    } catch (e) {
+      first ??= e;
+      if (!(isClientError(e) && e.type === ErrorType.UNKNOWN)) break; // not "no record starts there"
+    }
+  }
+  return fail(first, undefined, 'reading $all');
+};
 
 /** The ledger stream id and event id of a record of our trail, or undefined for anything else. */
 export const selected = (ctx: StoreContext, r: ResolvedEvent, prefix: string): { streamId: string; id: string } | undefined => {

@@ -4,14 +4,14 @@
  * subscription or goes away, it resubscribes after the last position it consumed, with
  * exponential backoff, so nothing is lost or repeated. `close()` unsubscribes.
  */
-import { START, streamNameFilter, type AllStreamSubscription, type ResolvedEvent } from '@eventstore/db-client';
+import { ErrorType, START, streamNameFilter, type AllStreamSubscription, type ResolvedEvent } from '@eventstore/db-client';
 import * as E from 'fp-ts/Either';
 import {
   errors, LedgerFailure, type RecordedEvent, type SubscribeOptions, type Subscription, type ValidationIssue,
 } from '../../src/eventsourcing/index';
 import { incoming } from './codec';
 import type { StoreContext } from './context';
-import { isTransient, toStoreError } from './errors';
+import { isClientError, isTransient, toStoreError } from './errors';
 import { positionOf } from './positions';
 import { selected } from './reads';
 
@@ -56,9 +56,11 @@ export const subscribeToAll = (ctx: StoreContext, o: SubscribeOptions, open: Set
       let cursor = o.afterPosition;
       let failures = 0;
       let delay = resubscribeInitialMs;
+      let fromStart = false; // set when no record starts at the caller's afterPosition
       while (!closed) {
         if (ctx.isClosed()) return;
-        const sub = ctx.client.subscribeToAll({ fromPosition: cursor === undefined ? START : { commit: cursor, prepare: cursor }, filter });
+        const at = cursor === undefined || (fromStart && cursor === o.afterPosition) ? START : { commit: cursor, prepare: cursor };
+        const sub = ctx.client.subscribeToAll({ fromPosition: at, filter });
         current = sub;
         let why: unknown = 'the server ended the subscription';
         try {
@@ -80,6 +82,10 @@ export const subscribeToAll = (ctx: StoreContext, o: SubscribeOptions, open: Set
         } catch (e) {
           if (closed) return;
           if (e instanceof LedgerFailure || !isTransient(e)) throw e instanceof LedgerFailure ? e : new LedgerFailure(toStoreError(e, undefined, 'subscription to $all'));
+          if (!fromStart && cursor !== undefined && cursor === o.afterPosition && isClientError(e) && e.type === ErrorType.UNKNOWN) {
+            fromStart = true; // the server cannot start there: start at the beginning and skip up to afterPosition
+            continue;
+          }
           why = e;
         } finally {
           stop(sub);

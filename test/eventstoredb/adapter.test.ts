@@ -7,7 +7,7 @@ import { BACKWARDS, END, EventStoreDBClient, jsonEvent, type ResolvedEvent } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/Either';
 import { createEventStoreDbStore, CHECKPOINT_PREFIX } from '../../adapters/eventstoredb/index';
-import { LedgerFailure, computeHash, type LedgerError, type RecordedEvent } from '../../src/eventsourcing/index';
+import { LedgerFailure, computeHash, runProjection, type LedgerError, type Projection, type RecordedEvent } from '../../src/eventsourcing/index';
 import { collect, testEvent, testMetadata } from '../../src/testing/index';
 import type { EsdbTestServer } from '../support/esdb-server';
 import { startServer, storeOn } from './helpers';
@@ -225,6 +225,36 @@ describe('EventStoreDB adapter: servers without positions on stream reads', () =
     await writer.close();
     await reader.close();
     await legacy.close();
+  });
+});
+
+describe('EventStoreDB adapter: positions that are not event positions', () => {
+  it('runs the projection runner across runs (it resumes from the last position plus one)', async () => {
+    const s = storeOn(server);
+    const counter: Projection<number> = { name: 'count', version: 1, initialState: 0, apply: (n) => n + 1, serialize: String, deserialize: Number };
+    right(await s.append('p', [testEvent(), testEvent()], 'any')());
+    expect(right(await runProjection(s, s.checkpoints, counter)()).state).toBe(2);
+    right(await s.append('p', [testEvent()], 'any')());
+    const second = right(await runProjection(s, s.checkpoints, counter)());
+    expect({ state: second.state, applied: second.applied }).toEqual({ state: 3, applied: 1 });
+    await s.close();
+  });
+
+  it('reads $all and subscribes from any position, even one inside a record', async () => {
+    const s = storeOn(server);
+    right(await s.append('q', [testEvent(), testEvent(), testEvent()], 'any')());
+    const all = await collect(s.readAll());
+    for (const at of [all[1]!.position, all[0]!.position + 1n, all[0]!.position + 2n]) {
+      expect((await collect(s.readAll({ fromPosition: at }))).map((e) => e.eventId)).toEqual(all.slice(1).map((e) => e.eventId));
+    }
+    const sub = s.subscribeToAll({ afterPosition: all[0]!.position + 2n });
+    const seen: string[] = [];
+    for await (const e of sub) {
+      seen.push(e.eventId);
+      if (seen.length === 2) await sub.close();
+    }
+    expect(seen).toEqual(all.slice(1).map((e) => e.eventId));
+    await s.close();
   });
 });
 

@@ -6,7 +6,7 @@
 import * as grpc from '@grpc/grpc-js';
 import {
   BACKWARDS, END, EventStoreDBClient, FORWARDS, jsonEvent, START, streamNameFilter,
-  MaxAppendSizeExceededError, StreamDeletedError, StreamNotFoundError, UnavailableError, WrongExpectedVersionError,
+  MaxAppendSizeExceededError, StreamDeletedError, StreamNotFoundError, UnavailableError, UnknownError, WrongExpectedVersionError,
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -226,6 +226,18 @@ describe('test server protocol details', () => {
     while (revisions.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     await sub.unsubscribe();
     expect(revisions).toEqual([1n, 2n, 3n]);
+  });
+
+  it('fails $all reads and subscriptions that start inside a record, as real servers do', async () => {
+    const { client } = await open('batch');
+    await client.appendToStream('m-1', [ev(1), ev(2)]);
+    const all = (await collect(client.readAll())) as ResolvedEvent[];
+    const inside = (all[all.length - 2]!.commitPosition as bigint) + 1n;
+    const onRead = await failure(collect(client.readAll({ fromPosition: { commit: inside, prepare: inside } })));
+    expect(onRead).toBeInstanceOf(UnknownError);
+    const onSubscribe = await failure(collect(client.subscribeToAll({ fromPosition: { commit: inside, prepare: inside } })));
+    expect(onSubscribe).toBeInstanceOf(UnknownError);
+    expect((await collect(client.readAll({ fromPosition: { commit: 0n, prepare: 0n } }))).length).toBe(all.length);
   });
 
   it('drops open subscriptions on demand', async () => {

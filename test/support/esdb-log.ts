@@ -95,6 +95,14 @@ export class EsdbLog {
     return this.all[this.all.length - 1]?.position;
   }
 
+  /**
+   * Whether a read of `$all` may start at `position`: the start, the end, or where a record begins.
+   * Real servers fail a read that starts inside a record (they parse garbage as a record header).
+   */
+  isBoundary(position: bigint): boolean {
+    return position === 0n || position === this.nextPosition || this.all[this.indexAtOrAfter(position)]?.position === position;
+  }
+
   /** Index of the first record whose position is >= `position`. */
   indexAtOrAfter(position: bigint): number {
     let lo = 0;

@@ -50,6 +50,9 @@ export const statusErrors = {
       ...(actual === undefined ? {} : { 'actual-version': actual.toString() }),
     }),
   invalidArgument: (why: string) => statusError(grpc.status.INVALID_ARGUMENT, why, {}),
+  /** What servers answer to an `$all` read or subscription that starts inside a record. */
+  invalidPosition: (position: bigint) =>
+    statusError(grpc.status.UNKNOWN, `Unexpected ReadAllResult: Error (no record starts at position ${position})`, {}),
 };
 
 /** A `google.rpc.Status` carrying a packed detail message, as BatchAppend reports errors. */

@@ -62,6 +62,8 @@ async function readStream(ctx: ServerContext, call: Call, options: Options, shap
 async function readAll(ctx: ServerContext, call: Call, options: Options, shape: ReadShape): Promise<void> {
   const ao = options.getAll() as InstanceType<typeof streamsPb.ReadReq.Options.AllOptions>;
   const all = ctx.log.all;
+  const asked = ao.hasPosition() ? BigInt(ao.getPosition()?.getCommitPosition() ?? '0') : undefined;
+  if (asked !== undefined && !ctx.log.isBoundary(asked)) return endWithError(call as never, statusErrors.invalidPosition(asked));
   let selected: LogRecord[];
   if (shape.forwards) {
     const start = ao.hasPosition() ? ctx.log.indexAtOrAfter(BigInt(ao.getPosition()?.getCommitPosition() ?? '0')) : ao.hasEnd() ? all.length : 0;

@@ -49,6 +49,7 @@ export async function subscribe(ctx: ServerContext, call: Call, options: Options
     const ao = options.getAll() as InstanceType<typeof streamsPb.ReadReq.Options.AllOptions>;
     if (ao.hasPosition()) {
       const p = BigInt(ao.getPosition()?.getCommitPosition() ?? '0');
+      if (!log.isBoundary(p)) return endWithError(call as never, statusErrors.invalidPosition(p));
       index = log.indexAtOrAfter(p);
       if (log.all[index]?.position === p) index++; // exclusive of the start position
     } else index = ao.hasEnd() ? log.all.length : 0;
