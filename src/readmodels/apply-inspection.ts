@@ -1,6 +1,7 @@
 /** Folds Inspection events: plan, seed commitment and reveal, visits, findings and spot checks. */
 import type { InspectionEvent } from '../campaign/inspection/events';
 import type { RecordedEvent } from '../eventsourcing/envelope';
+import { nextCloseOfDay } from '../campaign/time';
 import { CannotApply } from './errors';
 import { pmGet, pmSet, type PMap } from './pmap';
 import type { InspectionRow } from './state';
@@ -16,7 +17,7 @@ const step = (r: InspectionRow, ev: InspectionEvent, e: RecordedEvent): Inspecti
         ...r,
         commitment: {
           commitment: d.commitment, candidates: [...d.candidates], count: d.count, committedAt: d.committedAt,
-          utcOffsetMinutes: d.utcOffsetMinutes, recordedAt: at,
+          utcOffsetMinutes: d.utcOffsetMinutes, recordedAt: at, position: e.position.toString(),
         },
       };
     }
@@ -44,6 +45,29 @@ const step = (r: InspectionRow, ev: InspectionEvent, e: RecordedEvent): Inspecti
   }
 };
 
+/**
+ * The beacon watch: for each commitment still waiting, the first event after it (in global order,
+ * in the same campaign namespace) recorded at or after the next local midnight after the
+ * commitment and not issued by the inspection office — the event the domain's `findBeacon` picks.
+ */
+export const watchBeacons = (rows: PMap<InspectionRow>, pending: readonly string[], e: RecordedEvent): { rows: PMap<InspectionRow>; pending: readonly string[] } => {
+  let next = rows;
+  const still: string[] = [];
+  for (const id of pending) {
+    const r = pmGet(next, id);
+    const c = r?.commitment;
+    if (r === undefined || c === undefined) continue;
+    const ns = r.streamId.slice(0, r.streamId.indexOf('/') + 1);
+    const qualifies = e.position > BigInt(c.position) && e.streamId.startsWith(ns) &&
+      Date.parse(e.metadata.recordedAt) >= Date.parse(nextCloseOfDay(c.committedAt, c.utcOffsetMinutes)) &&
+      !e.metadata.actor.posts.includes('inspection_office');
+    if (!qualifies) { still.push(id); continue; }
+    const observedBeacon = { eventId: e.eventId, hash: e.hash, recordedAt: e.metadata.recordedAt, position: e.position.toString() };
+    next = pmSet(next, id, { ...r, commitment: { ...c, observedBeacon } });
+  }
+  return { rows: next, pending: still };
+};
+
 /** Folds one Inspection event into the inspection rows. */
 export const applyInspection = (rows: PMap<InspectionRow>, ev: InspectionEvent, e: RecordedEvent): PMap<InspectionRow> => {
   const id = ev.data.inspectionId;
@@ -53,7 +77,7 @@ export const applyInspection = (rows: PMap<InspectionRow>, ev: InspectionEvent, 
     const d = ev.data;
     return pmSet(rows, id, {
       inspectionId: id, kind: d.kind, title: d.title, targets: [...d.targets], ...(d.periodId === undefined ? {} : { periodId: d.periodId }),
-      plannedAt: e.metadata.recordedAt, visits: [], findings: [], spotChecks: [],
+      streamId: e.streamId, plannedAt: e.metadata.recordedAt, visits: [], findings: [], spotChecks: [],
     });
   }
   if (current === undefined) throw new CannotApply(e.type, e.streamId, `inspection "${id}" was never planned`);

@@ -18,7 +18,7 @@ import type { RecordedEvent } from '../eventsourcing/envelope';
 import type { Projection } from '../eventsourcing/projection';
 import { applyAccountability } from './apply-accountability';
 import { applyCampaign, applyOrganization, indexTask } from './apply-catalog';
-import { applyInspection } from './apply-inspection';
+import { applyInspection, watchBeacons } from './apply-inspection';
 import { applyProblem } from './apply-problem';
 import { applyReport } from './apply-report';
 import { applyTask } from './apply-task';
@@ -37,6 +37,10 @@ const registry = createCampaignRegistry();
 /** The apply function of a projection folding `slices`. */
 export const applyWith = (slices: ReadonlySet<Slice>) => (s: ReadModelState, e: RecordedEvent): ReadModelState => {
   const lastPosition = e.position.toString();
+  if (s.pendingBeacons.length > 0) {
+    const watched = watchBeacons(s.inspections, s.pendingBeacons, e);
+    s = { ...s, inspections: watched.rows, pendingBeacons: watched.pending };
+  }
   const aggregate = e.type.slice(0, Math.max(0, e.type.indexOf('.')));
   if (!AGGREGATES.has(aggregate)) return { ...s, lastPosition };
   const checked = registry.upcast(e);
@@ -53,7 +57,13 @@ export const applyWith = (slices: ReadonlySet<Slice>) => (s: ReadModelState, e: 
     }
     case 'problem': return slices.has('problems') ? { ...next, problems: applyProblem(s.problems, ev as ProblemEvent, e) } : next;
     case 'report': return slices.has('reports') ? { ...next, reports: applyReport(s.reports, ev as ReportEvent, e) } : next;
-    case 'inspection': return slices.has('inspections') ? { ...next, inspections: applyInspection(s.inspections, ev as InspectionEvent, e) } : next;
+    case 'inspection': {
+      if (!slices.has('inspections')) return next;
+      const i = ev as InspectionEvent;
+      const pendingBeacons = i.type === 'inspection.seed_committed' && !s.pendingBeacons.includes(i.data.inspectionId)
+        ? [...s.pendingBeacons, i.data.inspectionId] : s.pendingBeacons;
+      return { ...next, inspections: applyInspection(s.inspections, i, e), pendingBeacons };
+    }
     default: return slices.has('cases') ? { ...next, cases: applyAccountability(s.cases, s.catalog, ev as AccountabilityEvent, e) } : next;
   }
 };
@@ -64,7 +74,7 @@ export const serializeState = (s: ReadModelState): string => JSON.stringify(s);
 /** Reads a state written by {@link serializeState}; throws on anything else. */
 export const deserializeState = (text: string): ReadModelState => {
   const s = JSON.parse(text) as Partial<ReadModelState> | null;
-  const ok = typeof s === 'object' && s !== null && typeof s.catalog === 'object' &&
+  const ok = typeof s === 'object' && s !== null && typeof s.catalog === 'object' && Array.isArray(s.pendingBeacons) &&
     (['problems', 'tasks', 'reports', 'inspections', 'cases'] as const).every((k) => Array.isArray(s[k]?.root));
   if (!ok) throw new Error('not a read-model state');
   return s as ReadModelState;

@@ -137,10 +137,14 @@ export interface ReportRow {
 /** A routine or unannounced inspection. */
 export interface InspectionRow {
   readonly inspectionId: string; readonly kind: InspectionKind; readonly title: string; readonly targets: readonly string[];
-  readonly periodId?: string; readonly plannedAt: string;
+  readonly periodId?: string; readonly streamId: string; readonly plannedAt: string;
   readonly commitment?: {
     readonly commitment: string; readonly candidates: readonly string[]; readonly count: number;
     readonly committedAt: string; readonly utcOffsetMinutes: number; readonly recordedAt: string;
+    /** Global position of the commitment (decimal). */
+    readonly position: string;
+    /** The first event that could serve as the beacon, as this read model saw it (see `projection.ts`). */
+    readonly observedBeacon?: { readonly eventId: string; readonly hash: string; readonly recordedAt: string; readonly position: string };
   };
   readonly reveal?: {
     readonly seed: string; readonly beacon: Beacon; readonly targets: readonly string[]; readonly undrawnVisits: readonly string[]; readonly at: string;
@@ -174,6 +178,8 @@ export interface ReadModelState {
   readonly reports: PMap<ReportRow>;
   readonly inspections: PMap<InspectionRow>;
   readonly cases: PMap<CaseRow>;
+  /** Unannounced inspections whose beacon event has not been seen yet. */
+  readonly pendingBeacons: readonly string[];
   /** Global position of the last event folded (decimal), null before any. */
   readonly lastPosition: string | null;
 }
@@ -182,5 +188,5 @@ export interface ReadModelState {
 export const emptyState = (): ReadModelState => ({
   catalog: { courts: {}, departments: {}, people: pmEmpty(), categories: {}, periods: {}, tasks: {} },
   problems: pmEmpty(), tasks: pmEmpty(), reports: pmEmpty(), inspections: pmEmpty(), cases: pmEmpty(),
-  lastPosition: null,
+  pendingBeacons: [], lastPosition: null,
 });

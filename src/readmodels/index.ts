@@ -1,0 +1,19 @@
+/**
+ * Read models of a campaign: projections (pure folds over recorded events, rebuildable from events
+ * alone) and the queries over their state. Every figure derived from dates takes an explicit `now`.
+ */
+export * from './errors';
+export * from './time';
+export * from './clock';
+export * from './pmap';
+export * from './state';
+export * from './projection';
+export * from './problem-view';
+export * from './ledger';
+export * from './rates';
+export * from './tasks';
+export * from './reports';
+export * from './reported';
+export * from './inspections';
+export * from './accountability';
+export * from './dashboard';
