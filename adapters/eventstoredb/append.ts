@@ -86,7 +86,7 @@ async function appendWithRetries(
     const foundRecords = events.map((e) => byId.get(e.eventId));
     if (foundRecords.some((f) => f !== undefined)) {
       // Possibly a retry: compare with what is stored (positions are only looked up if it is one).
-      const stored = await toEnvelopes(ctx, streamId, foundRecords.filter((f) => f !== undefined).reverse());
+      const stored = await toEnvelopes(ctx, streamId, foundRecords.filter((f) => f !== undefined));
       const storedById = new Map(stored.map((s) => [s.eventId, s]));
       const idem = checkIdempotency(streamId, events, events.map((e) => storedById.get(e.eventId)));
       if (E.isLeft(idem)) return idem;

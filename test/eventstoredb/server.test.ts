@@ -145,7 +145,7 @@ describe.each(['batch', 'legacy'] as const)('test server in %s mode', (mode) => 
     const streams: string[] = [];
     sub.on('data', (r: ResolvedEvent) => streams.push(r.event?.streamId as string));
     sub.on('caughtUp', () => { caughtUp = true; });
-    const deadline = Date.now() + 2_000;
+    const deadline = Date.now() + 10_000;
     while (!(streams.length === 2 && (caughtUp || mode === 'legacy')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 20));
     await sub.unsubscribe();
@@ -222,7 +222,7 @@ describe('test server protocol details', () => {
     sub.on('data', (r: ResolvedEvent) => revisions.push(r.event?.revision as bigint));
     await new Promise((r) => setTimeout(r, 50));
     await client.appendToStream('sub-s', [ev(3)]);
-    const deadline = Date.now() + 2_000;
+    const deadline = Date.now() + 10_000;
     while (revisions.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     await sub.unsubscribe();
     expect(revisions).toEqual([1n, 2n, 3n]);
@@ -247,7 +247,7 @@ describe('test server protocol details', () => {
       sub.on('error', resolve);
       sub.on('data', () => undefined);
     });
-    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 500 && server.openSubscriptions === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(server.openSubscriptions).toBe(1);
     expect(server.dropSubscriptions()).toBe(1);
     expect(await ended).toBeInstanceOf(UnavailableError);
