@@ -12,8 +12,8 @@
  *   goes back or repeats);
  * - prevHash is the head's hash, or the genesis hash at revision 0 (`broken_link`).
  */
+import * as crypto from 'node:crypto';
 import { GENESIS_HASH, type SealedEvent } from '../eventsourcing/envelope';
-import * as createHashModule from 'node:crypto';
 import { canonicalBody, sha256Hex } from '../eventsourcing/integrity';
 
 /** What a check found wrong. */
@@ -56,7 +56,7 @@ const bodyTail = (body: string): Tail | undefined => {
   try {
     const o = JSON.parse(`{${body.slice(i + 1)}`) as Record<string, unknown>;
     const keys = Object.keys(o);
-    if (keys.length !== 5 || keys[0] !== 'prevHash' || keys[1] !== 'revision' || keys[2] !== 'schemaVersion' || keys[3] !== 'streamId' || keys[4] !== 'type') return undefined;
+    if (keys.join() !== 'prevHash,revision,schemaVersion,streamId,type') return undefined;
     const { prevHash, revision, streamId } = o;
     return typeof prevHash === 'string' && typeof revision === 'string' && typeof streamId === 'string' ? { prevHash, revision, streamId } : undefined;
   } catch {
@@ -83,7 +83,7 @@ const prevHashOf = (body: string, streamJson: string, revision: string): string 
   return body.slice(h, h + 64);
 };
 
-const oneShot = (createHashModule as { hash?: (alg: string, data: string) => string }).hash;
+const oneShot = (crypto as { hash?: (alg: string, data: string) => string }).hash;
 /** SHA-256 hex of a string: the one-shot hash where the runtime has it, else a Hash object. */
 const sha256 = oneShot ? (text: string) => oneShot('sha256', text) : sha256Hex;
 

@@ -81,6 +81,7 @@ export const importTrail = (source: TrailSource, store: EventStore, options: Imp
   if (E.isLeft(vetted)) return vetted;
   const report = vetted.right;
 
+  const name = typeof source === 'string' ? source : 'lines';
   let batch: RecordedEvent[] = [];
   let bytes = 0;
   let events = 0;
@@ -89,13 +90,17 @@ export const importTrail = (source: TrailSource, store: EventStore, options: Imp
     if (first === undefined) return E.right(undefined);
     const expected = first.revision === 0n ? 'no_stream' : first.revision - 1n;
     const appended = await store.append(first.streamId, batch.map(toNew), expected)();
-    if (E.isLeft(appended)) return E.left({ ...appended.left, message: `${appended.left.message} (importing file position ${first.position}; ${events} events imported before it)` });
+    if (E.isLeft(appended)) {
+      return E.left({ ...appended.left, message: `${appended.left.message} (importing file position ${first.position}; ${events} events imported before it)` });
+    }
+    const { duplicate } = appended.right;
     for (const [i, want] of batch.entries()) {
       const got = appended.right.events[i];
-      if (appended.right.duplicate || got === undefined || got.hash !== want.hash || got.revision !== want.revision || got.prevHash !== want.prevHash) {
+      if (duplicate || got === undefined || got.hash !== want.hash || got.revision !== want.revision || got.prevHash !== want.prevHash) {
+        const sealed = got ? `revision ${got.revision} with hash ${got.hash}${duplicate ? ' (already stored)' : ''}` : 'nothing';
         return E.left(errors.integrity(want.streamId, want.revision, 'hash_mismatch',
-          `the store sealed file position ${want.position} as ${got ? `revision ${got.revision} with hash ${got.hash}` : 'nothing'}${appended.right.duplicate ? ' (already stored)' : ''}, the file says revision ${want.revision} with hash ${want.hash}: this store does not reproduce the trail's hashes (${events + i} events imported before it)`,
-          want.position));
+          `the store sealed file position ${want.position} as ${sealed}, the file says revision ${want.revision} with hash ${want.hash}: `
+          + `this store does not reproduce the trail's hashes (${events + i} events imported before it)`, want.position));
       }
     }
     events += batch.length;
@@ -106,7 +111,7 @@ export const importTrail = (source: TrailSource, store: EventStore, options: Imp
   try {
     for await (const { line, text } of trailLines(source)) {
       const parsed = parseTrailLine(text, line);
-      if (!parsed.ok) return E.left(auditErrors.unreadable(typeof source === 'string' ? source : 'lines', `${parsed.message} (the trail changed after it was verified)`));
+      if (!parsed.ok) return E.left(auditErrors.unreadable(name, `${parsed.message} (the trail changed after it was verified)`));
       const size = Buffer.byteLength(text, 'utf8');
       if (batch.length > 0 && (batch[0]!.streamId !== parsed.event.streamId || batch.length >= batchSize || bytes + size > batchBytes)) {
         const done = await flush();
@@ -118,13 +123,15 @@ export const importTrail = (source: TrailSource, store: EventStore, options: Imp
     const done = await flush();
     if (E.isLeft(done)) return done;
   } catch (x) {
-    return E.left(auditErrors.unreadable(typeof source === 'string' ? source : 'lines', x instanceof Error ? x.message : String(x)));
+    return E.left(auditErrors.unreadable(name, x instanceof Error ? x.message : String(x)));
   }
   const digest = await createDigest(store, { at: new Date() })();
   if (E.isLeft(digest)) return digest;
   const fileDigest = report.digest;
   if (fileDigest && (digest.right.rootHash !== fileDigest.rootHash || digest.right.treeSize !== fileDigest.treeSize)) {
-    return E.left(errors.integrity('', 0n, 'digest_mismatch', `the store's digest after import (${digest.right.treeSize} events, root ${digest.right.rootHash}) differs from the file's (${fileDigest.treeSize}, ${fileDigest.rootHash})`));
+    const { treeSize, rootHash } = digest.right;
+    return E.left(errors.integrity('', 0n, 'digest_mismatch',
+      `the store's digest after import (${treeSize} events, root ${rootHash}) differs from the verified file's (${fileDigest.treeSize}, ${fileDigest.rootHash}): the file changed while importing`));
   }
   return E.right({ events, streams: report.streams, report, digest: digest.right });
 };

@@ -168,6 +168,19 @@ describe('import', () => {
     expect(await all(target)).toHaveLength(6);
   });
 
+  it('notices a file that changed between its verification and its import', async () => {
+    const { text } = await exported(await world());
+    const ls = lines(text);
+    const last = JSON.parse(ls[5] as string) as Record<string, unknown> & { data: { measure: string } };
+    const data = { measure: 'rewritten' };
+    const body = canonicalBody({ ...last, data, revision: BigInt(last.revision as string) } as never);
+    const swapped = [...ls.slice(0, 5), canonicalJson({ ...last, data, hash: sha256Hex(body) })];
+    let reads = 0;
+    const source = { lines: () => (reads++ === 0 ? ls : swapped) };
+    const r = await importTrail(source, createMemoryStore())();
+    expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'IntegrityViolation', failure: 'digest_mismatch', message: /the file changed while importing/ });
+  });
+
   it('fails clearly when the target seals events to other hashes', async () => {
     const { path } = await exported(await world());
     const inner = createMemoryStore();
