@@ -26,9 +26,10 @@ export const LEDGER_COMPONENT = 'ledger';
 /**
  * The ledger's tables.
  *
- * `body` holds the exact canonical bytes the hash covers; `data` and `metadata` are virtual
- * columns derived from it (no extra storage, and they can never disagree with what was hashed).
- * `prev_hash`, `type`, `schema_version` and `recorded_at` are small copies for queries and
+ * `body` holds the exact canonical bytes the hash covers; `data` and `metadata` are not stored again
+ * (that would double the trail and add a copy that could drift from what was hashed): the view
+ * `events_decoded` derives them from the body for queries. (Generated columns would do the same
+ * but SQLite computes them on every insert.) `prev_hash`, `type`, `schema_version` and `recorded_at` are small copies for queries and
  * verification without parsing. Triggers refuse UPDATE and DELETE of events, so the position (the
  * rowid: the highest plus one, under the write lock) only ever grows; AUTOINCREMENT would add a
  * page write to every commit for no gain.
@@ -49,10 +50,12 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
         hash           TEXT    NOT NULL,
         recorded_at    TEXT    NOT NULL,
         body           TEXT    NOT NULL,
-        data     TEXT GENERATED ALWAYS AS (body -> '$.data') VIRTUAL,
-        metadata TEXT GENERATED ALWAYS AS (body -> '$.metadata') VIRTUAL,
         UNIQUE (stream_id, revision)
       );
+      CREATE VIEW events_decoded AS
+        SELECT position, stream_id, revision, event_id, type, schema_version, prev_hash, hash, recorded_at,
+               body -> '$.data' AS data, body -> '$.metadata' AS metadata
+        FROM events;
       CREATE TABLE streams (
         stream_id TEXT    PRIMARY KEY,
         revision  INTEGER NOT NULL,

@@ -50,10 +50,7 @@ describe('sqlite store: corrupted rows', () => {
   });
 
   it('a body that does not parse is a CorruptEvent at its position in every read, never skipped', async () => {
-    // SQLite itself refuses a body its JSON reader cannot read (the derived data column), so the
-    // damage has to be JSON5 — which SQLite reads and JSON.parse does not.
-    expect(() => tamper(3, '{"data":{"n":2},"eventId":')).toThrow(/malformed JSON/);
-    tamper(3, "{data:{n:2},eventId:'x',}");
+    tamper(3, '{"data":{"n":2},"eventId":');
     for (const read of [store.readAll(), store.readStream('case-1'), store.readStream('case-1', { direction: 'backwards' })]) {
       const { seen, error } = await readUntilFailure(read);
       expect(error).toMatchObject({ _tag: 'CorruptEvent', position: 3n, streamId: 'case-1' });

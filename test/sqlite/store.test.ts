@@ -54,7 +54,7 @@ describe('sqlite store: storage', () => {
     const rows = raw.prepare('SELECT position, stream_id, revision, prev_hash, hash, body FROM events ORDER BY position').all() as ChainRow[];
     expect(rows.length).toBe(10);
     expect(chainProblems(rows)).toEqual([]);
-    const derived = raw.prepare('SELECT data, metadata, recorded_at FROM events WHERE position = 1').get() as Record<string, string>;
+    const derived = raw.prepare('SELECT data, metadata, recorded_at FROM events_decoded WHERE position = 1').get() as Record<string, string>;
     expect(JSON.parse(derived.data as string)).toEqual({ i: 0 });
     expect(JSON.parse(derived.metadata as string).actor.id).toBe('clerk-1');
     expect(derived.recorded_at).toBe('2019-03-01T08:00:00.000Z');
