@@ -62,14 +62,14 @@ export const scenarios = {
       const { verifyStore } = await import(new URL('../dist/index.js', import.meta.url).href);
       const report = await verifyStore(store)();
       if (report._tag === 'Left' || !report.right.ok) throw new Error('verification failed');
-      return report.right.eventsChecked;
+      return report.right.events;
     },
   },
   digest: {
     setup: (store, events) => fill(store, events),
     run: async (store) => {
-      const { buildDigest } = await import(new URL('../dist/index.js', import.meta.url).href);
-      const d = must(await buildDigest(store, { createdAt: '2019-12-31T00:00:00.000Z' })());
+      const { createDigest } = await import(new URL('../dist/index.js', import.meta.url).href);
+      const d = must(await createDigest(store, { at: '2019-12-31T00:00:00.000Z' })());
       return d.treeSize;
     },
   },

@@ -6,3 +6,4 @@
  * (`campaign-ledger/adapters/memory`, `…/sqlite`, `…/eventstoredb`).
  */
 export * from './eventsourcing/index';
+export * from './audit/index';

@@ -4,14 +4,18 @@
  *
  * hash = SHA-256(canonical JSON of the envelope without `position` and `hash`, with `prevHash`).
  */
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { left, right, type Either } from 'fp-ts/Either';
 import { CanonicalJsonError, canonicalJson } from './canonical';
 import { errors, type ValidationFailed } from './errors';
 import { GENESIS_HASH, type NewEvent, type SealedEvent } from './envelope';
 
 /** SHA-256 of a UTF-8 string, hex. */
-export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+const oneShot = (nodeCrypto as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
+/** SHA-256 of a UTF-8 string, hex (one-shot `crypto.hash` where Node has it: about twice as fast). */
+export const sha256Hex: (text: string) => string = oneShot
+  ? (text) => oneShot('sha256', text, 'hex')
+  : (text) => nodeCrypto.createHash('sha256').update(text).digest('hex');
 
 /**
  * The exact bytes that are hashed for an event: canonical JSON with keys in sorted order
