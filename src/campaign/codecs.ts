@@ -8,6 +8,15 @@ import { IsoDate, IsoDateTime, NonEmptyString } from '../eventsourcing/validatio
 
 export { IsoDate, IsoDateTime, NonEmptyString };
 
+/**
+ * An object with these required fields. Exact: decoding drops fields the codec does not name, so
+ * nothing a caller adds on the side is ever stored.
+ */
+export const struct = <P extends t.Props>(props: P) => t.exact(t.type(props));
+
+/** An object with these optional fields (exact, like {@link struct}). */
+export const optional = <P extends t.Props>(props: P) => t.exact(t.partial(props));
+
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 /**
  * An identifier of a court, person, task, problem, inspection, case, finding, measure or period:
@@ -109,8 +118,8 @@ export const distinctListOf = <C extends t.Mixed>(codec: C, min: number, max: nu
 
 /** A piece of evidence held outside the ledger, pinned by its SHA-256. */
 export const EvidenceRef = t.intersection([
-  t.type({ sha256: Sha256Hex, description: ShortText }),
-  t.partial({ uri: text(1000) }),
+  struct({ sha256: Sha256Hex, description: ShortText }),
+  optional({ uri: text(1000) }),
 ]);
 /** A piece of evidence held outside the ledger, pinned by its SHA-256. */
 export type EvidenceRef = t.TypeOf<typeof EvidenceRef>;
@@ -121,7 +130,7 @@ export const Severity = t.keyof({ minor: null, moderate: null, serious: null, cr
 export type Severity = t.TypeOf<typeof Severity>;
 
 /** A unit: a court (`C-NANGUAN`) or a department of a court (`C-NANGUAN/审管办`). */
-export const UnitRef = t.intersection([t.type({ courtId: Id }), t.partial({ department: DepartmentName })]);
+export const UnitRef = t.intersection([struct({ courtId: Id }), optional({ department: DepartmentName })]);
 /** A unit: a court, or a department of a court. */
 export type UnitRef = t.TypeOf<typeof UnitRef>;
 

@@ -10,11 +10,11 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import type { Decider } from '../eventsourcing/decider';
 import { errors } from '../eventsourcing/errors';
-import { Id, ShortText, intIn } from './codecs';
+import { Id, ShortText, intIn, optional, struct } from './codecs';
 import { definitionsOf, ev, eventType, type EventUnion } from './define';
 
 /** A ledger number was reserved for a problem. */
-export const LedgerNumberReserved = t.type({ problemId: Id, sequence: intIn(1, 1_000_000_000), ledgerNumber: ShortText });
+export const LedgerNumberReserved = struct({ problemId: Id, sequence: intIn(1, 1_000_000_000), ledgerNumber: ShortText });
 /** Data of `ledger_number.reserved`. */
 export type LedgerNumberReserved = t.TypeOf<typeof LedgerNumberReserved>;
 

@@ -3,37 +3,37 @@
  * hands the decider what the ledger says about it ({@link ProposeWithFindings}).
  */
 import * as t from 'io-ts';
-import { Id, LongText, ShortText, listOf } from '../codecs';
+import { Id, LongText, ShortText, listOf, optional, struct } from '../codecs';
 import type { CommandUnion } from '../define';
 import { CaseGrounds, CaseSubject, CitedEvidence, Sanction, type EvidenceFact } from './events';
 
 /** Proposes a case. */
-export const ProposeCase = t.type({ caseId: Id, subject: CaseSubject, grounds: CaseGrounds, summary: LongText, evidence: listOf(CitedEvidence, 1, 100) });
+export const ProposeCase = struct({ caseId: Id, subject: CaseSubject, grounds: CaseGrounds, summary: LongText, evidence: listOf(CitedEvidence, 1, 100) });
 /** Input of `accountability.propose`. */
 export type ProposeCase = t.TypeOf<typeof ProposeCase>;
 
 /** Records the established facts. */
-export const EstablishFacts = t.type({ caseId: Id, facts: LongText });
+export const EstablishFacts = struct({ caseId: Id, facts: LongText });
 /** Input of `accountability.establishFacts`. */
 export type EstablishFacts = t.TypeOf<typeof EstablishFacts>;
 
 /** Decides a sanction; the actor is recorded as the decider and their body (leading group or discipline office). */
-export const DecideSanction = t.type({ caseId: Id, sanction: Sanction, rationale: LongText });
+export const DecideSanction = struct({ caseId: Id, sanction: Sanction, rationale: LongText });
 /** Input of `accountability.decideSanction`. */
 export type DecideSanction = t.TypeOf<typeof DecideSanction>;
 
 /** Dismisses the case. */
-export const DismissCase = t.type({ caseId: Id, reason: LongText });
+export const DismissCase = struct({ caseId: Id, reason: LongText });
 /** Input of `accountability.dismiss`. */
 export type DismissCase = t.TypeOf<typeof DismissCase>;
 
 /** Publishes the sanction. */
-export const PublishCase = t.type({ caseId: Id, channel: ShortText });
+export const PublishCase = struct({ caseId: Id, channel: ShortText });
 /** Input of `accountability.publish`. */
 export type PublishCase = t.TypeOf<typeof PublishCase>;
 
 /** Closes the case. */
-export const CloseCase = t.type({ caseId: Id, summary: LongText });
+export const CloseCase = struct({ caseId: Id, summary: LongText });
 /** Input of `accountability.close`. */
 export type CloseCase = t.TypeOf<typeof CloseCase>;
 

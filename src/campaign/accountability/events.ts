@@ -6,13 +6,13 @@
  * One stream per case: `${namespace}/accountability/${caseId}`.
  */
 import * as t from 'io-ts';
-import { DepartmentName, Id, LongText, Sha256Hex, ShortText, intIn, listOf } from '../codecs';
+import { DepartmentName, Id, LongText, Sha256Hex, ShortText, intIn, listOf, optional, struct } from '../codecs';
 import { definitionsOf, eventType, type EventUnion } from '../define';
 
 /** Who a case is about: a person, or a unit (court or department). */
 export const CaseSubject = t.union([
-  t.type({ kind: t.literal('person'), personId: Id }),
-  t.intersection([t.type({ kind: t.literal('unit'), courtId: Id }), t.partial({ department: DepartmentName })]),
+  struct({ kind: t.literal('person'), personId: Id }),
+  t.intersection([struct({ kind: t.literal('unit'), courtId: Id }), optional({ department: DepartmentName })]),
 ]);
 /** Who a case is about. */
 export type CaseSubject = t.TypeOf<typeof CaseSubject>;
@@ -24,10 +24,10 @@ export type CaseGrounds = t.TypeOf<typeof CaseGrounds>;
 
 /** A piece of evidence a case cites: something in the ledger, or a document pinned by hash. */
 export const CitedEvidence = t.union([
-  t.type({ kind: t.literal('problem'), problemId: Id }),
-  t.type({ kind: t.literal('spot_check'), inspectionId: Id, checkId: Id }),
-  t.type({ kind: t.literal('report'), periodId: Id, courtId: Id, version: intIn(1, 1000) }),
-  t.type({ kind: t.literal('document'), sha256: Sha256Hex, description: ShortText }),
+  struct({ kind: t.literal('problem'), problemId: Id }),
+  struct({ kind: t.literal('spot_check'), inspectionId: Id, checkId: Id }),
+  struct({ kind: t.literal('report'), periodId: Id, courtId: Id, version: intIn(1, 1000) }),
+  struct({ kind: t.literal('document'), sha256: Sha256Hex, description: ShortText }),
 ]);
 /** A piece of evidence a case cites. */
 export type CitedEvidence = t.TypeOf<typeof CitedEvidence>;
@@ -47,7 +47,7 @@ export const EvidenceFact = t.keyof({
 export type EvidenceFact = t.TypeOf<typeof EvidenceFact>;
 
 /** A case was proposed. `confirmed[i]` is what the ledger said about `evidence[i]`. */
-export const CaseProposed = t.type({
+export const CaseProposed = struct({
   caseId: Id,
   subject: CaseSubject,
   grounds: CaseGrounds,
@@ -59,7 +59,7 @@ export const CaseProposed = t.type({
 export type CaseProposed = t.TypeOf<typeof CaseProposed>;
 
 /** The facts of the case were established. */
-export const FactsEstablished = t.type({ caseId: Id, facts: LongText });
+export const FactsEstablished = struct({ caseId: Id, facts: LongText });
 /** Data of `accountability.facts_established`. */
 export type FactsEstablished = t.TypeOf<typeof FactsEstablished>;
 
@@ -74,22 +74,22 @@ export const DecidingBody = t.keyof({ leading_group: null, discipline_office: nu
 export type DecidingBody = t.TypeOf<typeof DecidingBody>;
 
 /** A sanction was decided. */
-export const SanctionDecided = t.type({ caseId: Id, sanction: Sanction, decidedBy: Id, body: DecidingBody, rationale: LongText });
+export const SanctionDecided = struct({ caseId: Id, sanction: Sanction, decidedBy: Id, body: DecidingBody, rationale: LongText });
 /** Data of `accountability.sanction_decided`. */
 export type SanctionDecided = t.TypeOf<typeof SanctionDecided>;
 
 /** The case was dismissed without a sanction. */
-export const CaseDismissed = t.type({ caseId: Id, decidedBy: Id, reason: LongText });
+export const CaseDismissed = struct({ caseId: Id, decidedBy: Id, reason: LongText });
 /** Data of `accountability.case_dismissed`. */
 export type CaseDismissed = t.TypeOf<typeof CaseDismissed>;
 
 /** The sanction was published (e.g. circulated, or on the campaign's web column). */
-export const CasePublished = t.type({ caseId: Id, channel: ShortText });
+export const CasePublished = struct({ caseId: Id, channel: ShortText });
 /** Data of `accountability.published`. */
 export type CasePublished = t.TypeOf<typeof CasePublished>;
 
 /** The case was closed. */
-export const CaseClosed = t.type({ caseId: Id, summary: LongText });
+export const CaseClosed = struct({ caseId: Id, summary: LongText });
 /** Data of `accountability.closed`. */
 export type CaseClosed = t.TypeOf<typeof CaseClosed>;
 

@@ -4,12 +4,12 @@
  * first responsible person (第一责任人) of each court. One stream per namespace: `${namespace}/campaign`.
  */
 import * as t from 'io-ts';
-import { DepartmentName, Id, IsoDate, LongText, Sha256Hex, ShortText, distinctListOf, intIn, listOf } from '../codecs';
+import { DepartmentName, Id, IsoDate, LongText, Sha256Hex, ShortText, distinctListOf, intIn, listOf, optional, struct } from '../codecs';
 import { definitionsOf, eventType, type EventUnion } from '../define';
 
 /** The campaign was launched by its organizer court. Its id is the namespace. */
 export const CampaignLaunched = t.intersection([
-  t.type({
+  struct({
     campaignId: Id,
     name: ShortText,
     organizerCourtId: Id,
@@ -18,33 +18,33 @@ export const CampaignLaunched = t.intersection([
     /** Offset of the campaign's local time from UTC, in minutes (deadlines are local dates). */
     utcOffsetMinutes: intIn(-720, 840),
   }),
-  t.partial({ parentCampaignId: Id }),
+  optional({ parentCampaignId: Id }),
 ]);
 /** Data of `campaign.launched`. */
 export type CampaignLaunched = t.TypeOf<typeof CampaignLaunched>;
 
 /** The plan document was adopted; its SHA-256 pins the exact text. */
-export const PlanAdopted = t.type({ planId: Id, title: ShortText, documentSha256: Sha256Hex, issuedOn: IsoDate });
+export const PlanAdopted = struct({ planId: Id, title: ShortText, documentSha256: Sha256Hex, issuedOn: IsoDate });
 /** Data of `campaign.plan_adopted`. */
 export type PlanAdopted = t.TypeOf<typeof PlanAdopted>;
 
 /** A task category (e.g. 加强审判管理, tasks 1–15). */
 export const CategoryDefined = t.intersection([
-  t.type({ categoryId: Id, name: ShortText }),
-  t.partial({ firstTask: intIn(1, 10_000), lastTask: intIn(1, 10_000) }),
+  struct({ categoryId: Id, name: ShortText }),
+  optional({ firstTask: intIn(1, 10_000), lastTask: intIn(1, 10_000) }),
 ]);
 /** Data of `campaign.category_defined`. */
 export type CategoryDefined = t.TypeOf<typeof CategoryDefined>;
 
 /** A phase of the schedule (e.g. 2019 first half: find problems, list them, build the ledger). */
-export const PhaseDefined = t.type({
+export const PhaseDefined = struct({
   phaseId: Id, name: ShortText, start: IsoDate, end: IsoDate, goals: listOf(ShortText, 0, 20),
 });
 /** Data of `campaign.phase_defined`. */
 export type PhaseDefined = t.TypeOf<typeof PhaseDefined>;
 
 /** A reporting period: which courts report, for which dates, by which deadline. */
-export const ReportPeriodDefined = t.type({
+export const ReportPeriodDefined = struct({
   periodId: Id, name: ShortText, from: IsoDate, to: IsoDate, deadline: IsoDate, courts: distinctListOf(Id, 1, 500),
 });
 /** Data of `campaign.report_period_defined`. */
@@ -56,27 +56,27 @@ export const LeadingGroupRole = t.keyof({ leader: null, deputy: null, member: nu
 export type LeadingGroupRole = t.TypeOf<typeof LeadingGroupRole>;
 
 /** A person was appointed to the leading group. */
-export const LeadingGroupMemberAppointed = t.type({ personId: Id, role: LeadingGroupRole });
+export const LeadingGroupMemberAppointed = struct({ personId: Id, role: LeadingGroupRole });
 /** Data of `campaign.leading_group_member_appointed`. */
 export type LeadingGroupMemberAppointed = t.TypeOf<typeof LeadingGroupMemberAppointed>;
 
 /** A person left the leading group. */
-export const LeadingGroupMemberDismissed = t.type({ personId: Id, reason: LongText });
+export const LeadingGroupMemberDismissed = struct({ personId: Id, reason: LongText });
 /** Data of `campaign.leading_group_member_dismissed`. */
 export type LeadingGroupMemberDismissed = t.TypeOf<typeof LeadingGroupMemberDismissed>;
 
 /** The leading group's office was set up in a unit; everyone in that unit holds `campaign_office`. */
-export const OfficeEstablished = t.type({ name: ShortText, courtId: Id, department: DepartmentName });
+export const OfficeEstablished = struct({ name: ShortText, courtId: Id, department: DepartmentName });
 /** Data of `campaign.office_established`. */
 export type OfficeEstablished = t.TypeOf<typeof OfficeEstablished>;
 
 /** A court's first responsible person (第一责任人) was designated. */
-export const FirstResponsibleDesignated = t.type({ courtId: Id, personId: Id });
+export const FirstResponsibleDesignated = struct({ courtId: Id, personId: Id });
 /** Data of `campaign.first_responsible_designated`. */
 export type FirstResponsibleDesignated = t.TypeOf<typeof FirstResponsibleDesignated>;
 
 /** A court's first responsible person was replaced (there is always at most one). */
-export const FirstResponsibleReplaced = t.type({ courtId: Id, personId: Id, previousPersonId: Id, reason: LongText });
+export const FirstResponsibleReplaced = struct({ courtId: Id, personId: Id, previousPersonId: Id, reason: LongText });
 /** Data of `campaign.first_responsible_replaced`. */
 export type FirstResponsibleReplaced = t.TypeOf<typeof FirstResponsibleReplaced>;
 

@@ -8,9 +8,7 @@
  * One stream per inspection: `${namespace}/inspection/${inspectionId}`.
  */
 import * as t from 'io-ts';
-import {
-  DepartmentName, EvidenceRef, Id, IsoDate, IsoDateTime, LongText, Severity, Sha256Hex, ShortText, distinctListOf, intIn, listOf,
-} from '../codecs';
+import { DepartmentName, EvidenceRef, Id, IsoDate, IsoDateTime, LongText, Severity, Sha256Hex, ShortText, distinctListOf, intIn, listOf, optional, struct } from '../codecs';
 import { definitionsOf, eventType, type EventUnion } from '../define';
 
 /** Routine (常规检查) or unannounced (明察暗访). */
@@ -20,14 +18,14 @@ export type InspectionKind = t.TypeOf<typeof InspectionKind>;
 
 /** An inspection was planned. A routine one names its targets; an unannounced one names none. */
 export const InspectionPlanned = t.intersection([
-  t.type({ inspectionId: Id, kind: InspectionKind, title: ShortText, targets: distinctListOf(Id, 0, 500) }),
-  t.partial({ periodId: Id }),
+  struct({ inspectionId: Id, kind: InspectionKind, title: ShortText, targets: distinctListOf(Id, 0, 500) }),
+  optional({ periodId: Id }),
 ]);
 /** Data of `inspection.planned`. */
 export type InspectionPlanned = t.TypeOf<typeof InspectionPlanned>;
 
 /** The office committed to a secret seed (only its SHA-256 is recorded), the candidates and the count. */
-export const SeedCommitted = t.type({
+export const SeedCommitted = struct({
   inspectionId: Id,
   /** SHA-256 of the seed's bytes (the seed is hex). */
   commitment: Sha256Hex,
@@ -43,23 +41,23 @@ export const SeedCommitted = t.type({
 export type SeedCommitted = t.TypeOf<typeof SeedCommitted>;
 
 /** The inspectors visited a court. */
-export const VisitRecorded = t.type({ inspectionId: Id, courtId: Id, visitedOn: IsoDate });
+export const VisitRecorded = struct({ inspectionId: Id, courtId: Id, visitedOn: IsoDate });
 /** Data of `inspection.visit_recorded`. */
 export type VisitRecorded = t.TypeOf<typeof VisitRecorded>;
 
 /** Something wrong was found; a reaction turns it into a problem. */
 export const FindingRecorded = t.intersection([
-  t.type({
+  struct({
     inspectionId: Id, findingId: Id, courtId: Id, title: ShortText, description: LongText, criterion: ShortText,
     severity: Severity, evidence: listOf(EvidenceRef, 0, 100),
   }),
-  t.partial({ department: DepartmentName, taskId: Id }),
+  optional({ department: DepartmentName, taskId: Id }),
 ]);
 /** Data of `inspection.finding_recorded`. */
 export type FindingRecorded = t.TypeOf<typeof FindingRecorded>;
 
 /** The back link: the problem a finding became. */
-export const FindingLinked = t.type({ inspectionId: Id, findingId: Id, problemId: Id });
+export const FindingLinked = struct({ inspectionId: Id, findingId: Id, problemId: Id });
 /** Data of `inspection.finding_linked`. */
 export type FindingLinked = t.TypeOf<typeof FindingLinked>;
 
@@ -69,7 +67,7 @@ export const CheckedProblemStatus = t.keyof({
 }, 'CheckedProblemStatus');
 
 /** A spot check of a problem's rectification (e.g. of a closed one: did it hold?). */
-export const SpotCheckRecorded = t.type({
+export const SpotCheckRecorded = struct({
   inspectionId: Id, checkId: Id, problemId: Id, courtId: Id,
   /** The problem's ledger status at the check, as resolved from its stream. */
   problemStatus: CheckedProblemStatus,
@@ -89,14 +87,14 @@ export const SeedHex = new t.Type<string, string, unknown>(
 );
 
 /** The event whose hash served as the beacon. */
-export const Beacon = t.type({
+export const Beacon = struct({
   eventId: t.string, streamId: t.string, position: t.string, hash: Sha256Hex, recordedAt: IsoDateTime, actorId: t.string,
 });
 /** The event whose hash served as the beacon. */
 export type Beacon = t.TypeOf<typeof Beacon>;
 
 /** The seed was revealed: anyone can now re-draw the targets with `drawTargets(seed, beacon.hash, candidates, count)`. */
-export const SeedRevealed = t.type({
+export const SeedRevealed = struct({
   inspectionId: Id,
   seed: SeedHex,
   beacon: Beacon,
@@ -108,7 +106,7 @@ export const SeedRevealed = t.type({
 export type SeedRevealed = t.TypeOf<typeof SeedRevealed>;
 
 /** The inspection was concluded. */
-export const InspectionConcluded = t.type({ inspectionId: Id, summary: LongText });
+export const InspectionConcluded = struct({ inspectionId: Id, summary: LongText });
 /** Data of `inspection.concluded`. */
 export type InspectionConcluded = t.TypeOf<typeof InspectionConcluded>;
 

@@ -3,109 +3,109 @@
  * in the campaign's reservation stream and hands the decider the resolved number.
  */
 import * as t from 'io-ts';
-import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, Severity, ShortText, listOf } from '../codecs';
+import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, Severity, ShortText, listOf, optional, struct } from '../codecs';
 import type { CommandUnion } from '../define';
 import { Milestone, ProblemSource } from './events';
 
 /** Identifies a problem. Inspection sources name the inspection (and the finding, if any). */
 export const IdentifyProblem = t.intersection([
-  t.type({
+  struct({
     problemId: Id, courtId: Id, source: ProblemSource, title: ShortText, description: LongText, criterion: ShortText, severity: Severity,
   }),
-  t.partial({ evidence: listOf(EvidenceRef, 0, 100), department: DepartmentName, taskId: Id, inspectionId: Id, findingId: Id }),
+  optional({ evidence: listOf(EvidenceRef, 0, 100), department: DepartmentName, taskId: Id, inspectionId: Id, findingId: Id }),
 ]);
 /** Input of `problem.identify`. */
 export type IdentifyProblem = t.TypeOf<typeof IdentifyProblem>;
 
 /** Registers the problem in the ledger under the next campaign-unique number. */
-export const RegisterProblem = t.type({ problemId: Id });
+export const RegisterProblem = struct({ problemId: Id });
 /** Input of `problem.register`. */
 export type RegisterProblem = t.TypeOf<typeof RegisterProblem>;
 
 /** Assigns (or reassigns) the responsible leader, department (of the problem's court) and person. */
-export const AssignResponsibility = t.type({ problemId: Id, leaderId: Id, department: DepartmentName, personId: Id });
+export const AssignResponsibility = struct({ problemId: Id, leaderId: Id, department: DepartmentName, personId: Id });
 /** Input of `problem.assignResponsibility`. */
 export type AssignResponsibility = t.TypeOf<typeof AssignResponsibility>;
 
 /** Plans a measure with its deadline. */
-export const PlanMeasure = t.type({ problemId: Id, measureId: Id, content: LongText, deadline: IsoDate });
+export const PlanMeasure = struct({ problemId: Id, measureId: Id, content: LongText, deadline: IsoDate });
 /** Input of `problem.planMeasure`. */
 export type PlanMeasure = t.TypeOf<typeof PlanMeasure>;
 
 /** Records a measure as done. */
-export const CompleteMeasure = t.type({ problemId: Id, measureId: Id, note: LongText });
+export const CompleteMeasure = struct({ problemId: Id, measureId: Id, note: LongText });
 /** Input of `problem.completeMeasure`. */
 export type CompleteMeasure = t.TypeOf<typeof CompleteMeasure>;
 
 /** Records progress. */
-export const RecordProgress = t.intersection([t.type({ problemId: Id, note: LongText }), t.partial({ measureId: Id })]);
+export const RecordProgress = t.intersection([struct({ problemId: Id, note: LongText }), optional({ measureId: Id })]);
 /** Input of `problem.recordProgress`. */
 export type RecordProgress = t.TypeOf<typeof RecordProgress>;
 
 /** Attaches rectification evidence (by hash). */
-export const AttachEvidence = t.type({ problemId: Id, evidence: EvidenceRef });
+export const AttachEvidence = struct({ problemId: Id, evidence: EvidenceRef });
 /** Input of `problem.attachEvidence`. */
 export type AttachEvidence = t.TypeOf<typeof AttachEvidence>;
 
 /** Requests a later deadline for a measure (only before its deadline has passed). */
-export const RequestMeasureExtension = t.type({ problemId: Id, measureId: Id, requestId: Id, requestedDeadline: IsoDate, reason: LongText });
+export const RequestMeasureExtension = struct({ problemId: Id, measureId: Id, requestId: Id, requestedDeadline: IsoDate, reason: LongText });
 /** Input of `problem.requestExtension`. */
 export type RequestMeasureExtension = t.TypeOf<typeof RequestMeasureExtension>;
 
 /** Grants a pending measure extension. */
-export const GrantMeasureExtension = t.type({ problemId: Id, requestId: Id });
+export const GrantMeasureExtension = struct({ problemId: Id, requestId: Id });
 /** Input of `problem.grantExtension`. */
 export type GrantMeasureExtension = t.TypeOf<typeof GrantMeasureExtension>;
 
 /** Denies a pending measure extension. */
-export const DenyMeasureExtension = t.type({ problemId: Id, requestId: Id, reason: LongText });
+export const DenyMeasureExtension = struct({ problemId: Id, requestId: Id, reason: LongText });
 /** Input of `problem.denyExtension`. */
 export type DenyMeasureExtension = t.TypeOf<typeof DenyMeasureExtension>;
 
 /** Asks for the problem to be closed off. */
-export const RequestClosure = t.type({ problemId: Id, summary: LongText });
+export const RequestClosure = struct({ problemId: Id, summary: LongText });
 /** Input of `problem.requestClosure`. */
 export type RequestClosure = t.TypeOf<typeof RequestClosure>;
 
 /** Confirms the rectification (by an independent verifier). */
-export const VerifyProblem = t.type({ problemId: Id, note: LongText });
+export const VerifyProblem = struct({ problemId: Id, note: LongText });
 /** Input of `problem.verify`. */
 export type VerifyProblem = t.TypeOf<typeof VerifyProblem>;
 
 /** Returns a closure request. */
-export const ReturnVerification = t.type({ problemId: Id, reason: LongText });
+export const ReturnVerification = struct({ problemId: Id, reason: LongText });
 /** Input of `problem.returnVerification`. */
 export type ReturnVerification = t.TypeOf<typeof ReturnVerification>;
 
 /** Closes the problem off (销号). */
-export const CloseProblem = t.type({ problemId: Id });
+export const CloseProblem = struct({ problemId: Id });
 /** Input of `problem.close`. */
 export type CloseProblem = t.TypeOf<typeof CloseProblem>;
 
 /** Reopens a closed problem after a re-check (回头看). */
-export const ReopenProblem = t.intersection([t.type({ problemId: Id, reason: LongText }), t.partial({ inspectionId: Id })]);
+export const ReopenProblem = t.intersection([struct({ problemId: Id, reason: LongText }), optional({ inspectionId: Id })]);
 /** Input of `problem.reopen`. */
 export type ReopenProblem = t.TypeOf<typeof ReopenProblem>;
 
 /** Marks the problem long-term, with milestones. */
-export const MarkLongTerm = t.type({ problemId: Id, reason: LongText, milestones: listOf(Milestone, 1, 50) });
+export const MarkLongTerm = struct({ problemId: Id, reason: LongText, milestones: listOf(Milestone, 1, 50) });
 /** Input of `problem.markLongTerm`. */
 export type MarkLongTerm = t.TypeOf<typeof MarkLongTerm>;
 
 /** Records a milestone as reached. */
-export const ReachMilestone = t.type({ problemId: Id, milestoneId: Id, note: LongText });
+export const ReachMilestone = struct({ problemId: Id, milestoneId: Id, note: LongText });
 /** Input of `problem.reachMilestone`. */
 export type ReachMilestone = t.TypeOf<typeof ReachMilestone>;
 
 /** Withdraws the problem; the actor is recorded as the approver. */
-export const WithdrawProblem = t.type({ problemId: Id, reason: LongText });
+export const WithdrawProblem = struct({ problemId: Id, reason: LongText });
 /** Input of `problem.withdraw`. */
 export type WithdrawProblem = t.TypeOf<typeof WithdrawProblem>;
 
 /** Corrects what was recorded at identification (a new event with a reason; nothing is edited). */
 export const CorrectProblem = t.intersection([
-  t.type({ problemId: Id, reason: LongText }),
-  t.partial({ title: ShortText, description: LongText, criterion: ShortText, severity: Severity, department: DepartmentName }),
+  struct({ problemId: Id, reason: LongText }),
+  optional({ title: ShortText, description: LongText, criterion: ShortText, severity: Severity, department: DepartmentName }),
 ]);
 /** Input of `problem.correct`. */
 export type CorrectProblem = t.TypeOf<typeof CorrectProblem>;

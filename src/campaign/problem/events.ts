@@ -7,7 +7,7 @@
  * One stream per problem: `${namespace}/problem/${problemId}`.
  */
 import * as t from 'io-ts';
-import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, Severity, ShortText, intIn, listOf } from '../codecs';
+import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, Severity, ShortText, intIn, listOf, optional, struct } from '../codecs';
 import { definitionsOf, eventType, type EventUnion } from '../define';
 
 /** Where a problem came from. */
@@ -19,118 +19,118 @@ export type ProblemSource = t.TypeOf<typeof ProblemSource>;
 
 /** A problem was found in a court (and, when known, a department of it). */
 export const ProblemIdentified = t.intersection([
-  t.type({
+  struct({
     problemId: Id, courtId: Id, source: ProblemSource, title: ShortText, description: LongText,
     /** The rule, standard or requirement that was not met. */
     criterion: ShortText,
     severity: Severity,
     evidence: listOf(EvidenceRef, 0, 100),
   }),
-  t.partial({ department: DepartmentName, taskId: Id, inspectionId: Id, findingId: Id }),
+  optional({ department: DepartmentName, taskId: Id, inspectionId: Id, findingId: Id }),
 ]);
 /** Data of `problem.identified`. */
 export type ProblemIdentified = t.TypeOf<typeof ProblemIdentified>;
 
 /** The problem entered the ledger under a campaign-unique number (reserved in `${ns}/ledger-numbers`). */
-export const ProblemRegistered = t.type({ problemId: Id, ledgerNumber: ShortText, sequence: intIn(1, 1_000_000_000) });
+export const ProblemRegistered = struct({ problemId: Id, ledgerNumber: ShortText, sequence: intIn(1, 1_000_000_000) });
 /** Data of `problem.registered`. */
 export type ProblemRegistered = t.TypeOf<typeof ProblemRegistered>;
 
 /** Who answers for the rectification: 责任领导, 责任部门, 责任人员 (a reassignment is a new event). */
-export const ResponsibilityAssigned = t.type({
+export const ResponsibilityAssigned = struct({
   problemId: Id, leaderId: Id, courtId: Id, department: DepartmentName, personId: Id,
 });
 /** Data of `problem.responsibility_assigned`. */
 export type ResponsibilityAssigned = t.TypeOf<typeof ResponsibilityAssigned>;
 
 /** A rectification measure (措施) with its deadline (时限). */
-export const MeasurePlanned = t.type({ problemId: Id, measureId: Id, content: LongText, deadline: IsoDate });
+export const MeasurePlanned = struct({ problemId: Id, measureId: Id, content: LongText, deadline: IsoDate });
 /** Data of `problem.measure_planned`. */
 export type MeasurePlanned = t.TypeOf<typeof MeasurePlanned>;
 
 /** A measure was carried out. */
-export const MeasureCompleted = t.type({ problemId: Id, measureId: Id, note: LongText });
+export const MeasureCompleted = struct({ problemId: Id, measureId: Id, note: LongText });
 /** Data of `problem.measure_completed`. */
 export type MeasureCompleted = t.TypeOf<typeof MeasureCompleted>;
 
 /** Progress on the rectification. */
-export const ProgressRecorded = t.intersection([t.type({ problemId: Id, note: LongText }), t.partial({ measureId: Id })]);
+export const ProgressRecorded = t.intersection([struct({ problemId: Id, note: LongText }), optional({ measureId: Id })]);
 /** Data of `problem.progress_recorded`. */
 export type ProgressRecorded = t.TypeOf<typeof ProgressRecorded>;
 
 /** Evidence of the rectification, pinned by hash. */
-export const EvidenceAttached = t.type({ problemId: Id, evidence: EvidenceRef });
+export const EvidenceAttached = struct({ problemId: Id, evidence: EvidenceRef });
 /** Data of `problem.evidence_attached`. */
 export type EvidenceAttached = t.TypeOf<typeof EvidenceAttached>;
 
 /** A later deadline for a measure was requested, before its deadline passed. */
-export const MeasureExtensionRequested = t.type({
+export const MeasureExtensionRequested = struct({
   problemId: Id, measureId: Id, requestId: Id, currentDeadline: IsoDate, requestedDeadline: IsoDate, reason: LongText,
 });
 /** Data of `problem.extension_requested`. */
 export type MeasureExtensionRequested = t.TypeOf<typeof MeasureExtensionRequested>;
 
 /** The extension was granted: the measure's deadline moves (the only way it moves). */
-export const MeasureExtensionGranted = t.type({
+export const MeasureExtensionGranted = struct({
   problemId: Id, measureId: Id, requestId: Id, previousDeadline: IsoDate, newDeadline: IsoDate,
 });
 /** Data of `problem.extension_granted`. */
 export type MeasureExtensionGranted = t.TypeOf<typeof MeasureExtensionGranted>;
 
 /** The extension was denied. */
-export const MeasureExtensionDenied = t.type({ problemId: Id, measureId: Id, requestId: Id, reason: LongText });
+export const MeasureExtensionDenied = struct({ problemId: Id, measureId: Id, requestId: Id, reason: LongText });
 /** Data of `problem.extension_denied`. */
 export type MeasureExtensionDenied = t.TypeOf<typeof MeasureExtensionDenied>;
 
 /** The responsible side asked for the problem to be closed off. */
-export const ClosureRequested = t.type({ problemId: Id, summary: LongText });
+export const ClosureRequested = struct({ problemId: Id, summary: LongText });
 /** Data of `problem.closure_requested`. */
 export type ClosureRequested = t.TypeOf<typeof ClosureRequested>;
 
 /** An independent verifier confirmed the rectification. */
-export const ProblemVerified = t.type({ problemId: Id, verifierId: Id, note: LongText });
+export const ProblemVerified = struct({ problemId: Id, verifierId: Id, note: LongText });
 /** Data of `problem.verified`. */
 export type ProblemVerified = t.TypeOf<typeof ProblemVerified>;
 
 /** A verifier returned the closure request: rectification continues. */
-export const VerificationReturned = t.type({ problemId: Id, verifierId: Id, reason: LongText });
+export const VerificationReturned = struct({ problemId: Id, verifierId: Id, reason: LongText });
 /** Data of `problem.verification_returned`. */
 export type VerificationReturned = t.TypeOf<typeof VerificationReturned>;
 
 /** The problem was closed off (销号). */
-export const ProblemClosed = t.type({ problemId: Id, verifierId: Id });
+export const ProblemClosed = struct({ problemId: Id, verifierId: Id });
 /** Data of `problem.closed`. */
 export type ProblemClosed = t.TypeOf<typeof ProblemClosed>;
 
 /** A re-check (回头看) found the problem not (or no longer) rectified: it is open again. */
-export const ProblemReopened = t.intersection([t.type({ problemId: Id, reason: LongText }), t.partial({ inspectionId: Id })]);
+export const ProblemReopened = t.intersection([struct({ problemId: Id, reason: LongText }), optional({ inspectionId: Id })]);
 /** Data of `problem.reopened`. */
 export type ProblemReopened = t.TypeOf<typeof ProblemReopened>;
 
 /** A milestone of a long-term problem. */
-export const Milestone = t.type({ milestoneId: Id, content: ShortText, due: IsoDate });
+export const Milestone = struct({ milestoneId: Id, content: ShortText, due: IsoDate });
 /** A milestone of a long-term problem. */
 export type Milestone = t.TypeOf<typeof Milestone>;
 
 /** The problem needs long-term rectification, tracked by milestones. */
-export const MarkedLongTerm = t.type({ problemId: Id, reason: LongText, milestones: listOf(Milestone, 1, 50) });
+export const MarkedLongTerm = struct({ problemId: Id, reason: LongText, milestones: listOf(Milestone, 1, 50) });
 /** Data of `problem.marked_long_term`. */
 export type MarkedLongTerm = t.TypeOf<typeof MarkedLongTerm>;
 
 /** A milestone of a long-term problem was reached. */
-export const MilestoneReached = t.type({ problemId: Id, milestoneId: Id, note: LongText });
+export const MilestoneReached = struct({ problemId: Id, milestoneId: Id, note: LongText });
 /** Data of `problem.milestone_reached`. */
 export type MilestoneReached = t.TypeOf<typeof MilestoneReached>;
 
 /** The problem was withdrawn (e.g. identified in error), with a reason and the approver. */
-export const ProblemWithdrawn = t.type({ problemId: Id, reason: LongText, approvedBy: Id });
+export const ProblemWithdrawn = struct({ problemId: Id, reason: LongText, approvedBy: Id });
 /** Data of `problem.withdrawn`. */
 export type ProblemWithdrawn = t.TypeOf<typeof ProblemWithdrawn>;
 
 /** A correction of what was recorded at identification: only the fields given change. */
 export const ProblemCorrected = t.intersection([
-  t.type({ problemId: Id, reason: LongText }),
-  t.partial({ title: ShortText, description: LongText, criterion: ShortText, severity: Severity, department: DepartmentName }),
+  struct({ problemId: Id, reason: LongText }),
+  optional({ title: ShortText, description: LongText, criterion: ShortText, severity: Severity, department: DepartmentName }),
 ]);
 /** Data of `problem.corrected`. */
 export type ProblemCorrected = t.TypeOf<typeof ProblemCorrected>;

@@ -4,29 +4,29 @@
  * they say ({@link ConsolidateWithSources}).
  */
 import * as t from 'io-ts';
-import { Id, LongText, distinctListOf } from '../codecs';
+import { Id, LongText, distinctListOf, optional, struct } from '../codecs';
 import type { CommandUnion } from '../define';
 import { ReportFigures } from './events';
 
 /** Submits the next version of a court's report for a period. */
-export const SubmitReport = t.type({
+export const SubmitReport = struct({
   periodId: Id, courtId: Id, found: LongText, measures: LongText, results: LongText, figures: ReportFigures,
 });
 /** Input of `report.submit`. */
 export type SubmitReport = t.TypeOf<typeof SubmitReport>;
 
 /** Accepts the submitted version. */
-export const AcceptReport = t.type({ periodId: Id, courtId: Id, note: LongText });
+export const AcceptReport = struct({ periodId: Id, courtId: Id, note: LongText });
 /** Input of `report.accept`. */
 export type AcceptReport = t.TypeOf<typeof AcceptReport>;
 
 /** Returns the submitted version; the court resubmits a new version. */
-export const ReturnReport = t.type({ periodId: Id, courtId: Id, reason: LongText });
+export const ReturnReport = struct({ periodId: Id, courtId: Id, reason: LongText });
 /** Input of `report.return`. */
 export type ReturnReport = t.TypeOf<typeof ReturnReport>;
 
 /** Folds the accepted reports of lower courts into this court's report (before it is submitted). */
-export const ConsolidateReports = t.type({ periodId: Id, courtId: Id, sourceCourts: distinctListOf(Id, 1, 500) });
+export const ConsolidateReports = struct({ periodId: Id, courtId: Id, sourceCourts: distinctListOf(Id, 1, 500) });
 /** Input of `report.consolidate`. */
 export type ConsolidateReports = t.TypeOf<typeof ConsolidateReports>;
 

@@ -6,7 +6,7 @@
  * One stream per court and period: `${namespace}/report/${periodId}@${courtId}`.
  */
 import * as t from 'io-ts';
-import { Count, Id, IsoDate, LongText, intIn, listOf } from '../codecs';
+import { Count, Id, IsoDate, LongText, intIn, listOf, optional, struct } from '../codecs';
 import { definitionsOf, eventType, type EventUnion } from '../define';
 
 const PERCENT = new t.Type<number, number, unknown>(
@@ -27,7 +27,7 @@ export const ReportId = new t.Type<string, string, unknown>(
 );
 
 /** The figures a report claims (compared later against what the events say). */
-export const ReportFigures = t.type({
+export const ReportFigures = struct({
   problemsFound: Count,
   problemsClosed: Count,
   /** 整改率 claimed, in percent (closed / found × 100). */
@@ -38,12 +38,12 @@ export const ReportFigures = t.type({
 export type ReportFigures = t.TypeOf<typeof ReportFigures>;
 
 /** A lower court's accepted report folded into a higher court's report. */
-export const ConsolidatedSource = t.type({ courtId: Id, version: intIn(1, 1000), figures: ReportFigures });
+export const ConsolidatedSource = struct({ courtId: Id, version: intIn(1, 1000), figures: ReportFigures });
 /** A lower court's accepted report folded into a higher court's report. */
 export type ConsolidatedSource = t.TypeOf<typeof ConsolidatedSource>;
 
 /** A version of the report was submitted. `onTime` compares the trusted recorded time with the deadline. */
-export const ReportSubmitted = t.type({
+export const ReportSubmitted = struct({
   reportId: ReportId,
   periodId: Id,
   courtId: Id,
@@ -61,17 +61,17 @@ export const ReportSubmitted = t.type({
 export type ReportSubmitted = t.TypeOf<typeof ReportSubmitted>;
 
 /** The submitted version was accepted. */
-export const ReportAccepted = t.type({ reportId: ReportId, version: intIn(1, 1000), note: LongText });
+export const ReportAccepted = struct({ reportId: ReportId, version: intIn(1, 1000), note: LongText });
 /** Data of `report.accepted`. */
 export type ReportAccepted = t.TypeOf<typeof ReportAccepted>;
 
 /** The submitted version was returned; a new version must be submitted. */
-export const ReportReturned = t.type({ reportId: ReportId, version: intIn(1, 1000), reason: LongText });
+export const ReportReturned = struct({ reportId: ReportId, version: intIn(1, 1000), reason: LongText });
 /** Data of `report.returned`. */
 export type ReportReturned = t.TypeOf<typeof ReportReturned>;
 
 /** Accepted lower reports were gathered for this (higher) court's report, before it is submitted. */
-export const ReportsConsolidated = t.type({ reportId: ReportId, sources: listOf(ConsolidatedSource, 1, 500) });
+export const ReportsConsolidated = struct({ reportId: ReportId, sources: listOf(ConsolidatedSource, 1, 500) });
 /** Data of `report.consolidated`. */
 export type ReportsConsolidated = t.TypeOf<typeof ReportsConsolidated>;
 

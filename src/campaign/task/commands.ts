@@ -1,62 +1,62 @@
 /** Task commands. The issuing department's court is the campaign's organizer court. */
 import * as t from 'io-ts';
-import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, ShortText, distinctListOf, intIn, listOf } from '../codecs';
+import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, ShortText, distinctListOf, intIn, listOf, optional, struct } from '../codecs';
 import type { CommandUnion } from '../define';
 import { TaskRating } from './events';
 
 /** Issues a numbered task to lead (and co-responsible) departments for a set of courts. */
 export const IssueTask = t.intersection([
-  t.type({
+  struct({
     taskId: Id, number: intIn(1, 10_000), categoryId: Id, title: ShortText,
     leadDepartments: distinctListOf(DepartmentName, 1, 50), scopeCourts: distinctListOf(Id, 1, 500), dueDate: IsoDate,
   }),
-  t.partial({ coDepartments: distinctListOf(DepartmentName, 0, 50) }),
+  optional({ coDepartments: distinctListOf(DepartmentName, 0, 50) }),
 ]);
 /** Input of `task.issue`. */
 export type IssueTask = t.TypeOf<typeof IssueTask>;
 
 /** The actor's (lead) department accepts the task. */
-export const AcceptTask = t.type({ taskId: Id });
+export const AcceptTask = struct({ taskId: Id });
 /** Input of `task.accept`. */
 export type AcceptTask = t.TypeOf<typeof AcceptTask>;
 
 /** Breaks the task down for one court of its scope. */
-export const DecomposeTask = t.type({ taskId: Id, courtId: Id, assignment: LongText, dueDate: IsoDate });
+export const DecomposeTask = struct({ taskId: Id, courtId: Id, assignment: LongText, dueDate: IsoDate });
 /** Input of `task.decompose`. */
 export type DecomposeTask = t.TypeOf<typeof DecomposeTask>;
 
 /** Reports progress for a court. */
-export const ReportTaskProgress = t.type({ taskId: Id, courtId: Id, summary: LongText, percent: intIn(0, 100) });
+export const ReportTaskProgress = struct({ taskId: Id, courtId: Id, summary: LongText, percent: intIn(0, 100) });
 /** Input of `task.reportProgress`. */
 export type ReportTaskProgress = t.TypeOf<typeof ReportTaskProgress>;
 
 /** Requests a later due date (only before the current one has passed). */
-export const RequestTaskExtension = t.type({ taskId: Id, requestId: Id, requestedDueDate: IsoDate, reason: LongText });
+export const RequestTaskExtension = struct({ taskId: Id, requestId: Id, requestedDueDate: IsoDate, reason: LongText });
 /** Input of `task.requestExtension`. */
 export type RequestTaskExtension = t.TypeOf<typeof RequestTaskExtension>;
 
 /** Grants a pending extension request. */
-export const GrantTaskExtension = t.type({ taskId: Id, requestId: Id });
+export const GrantTaskExtension = struct({ taskId: Id, requestId: Id });
 /** Input of `task.grantExtension`. */
 export type GrantTaskExtension = t.TypeOf<typeof GrantTaskExtension>;
 
 /** Denies a pending extension request. */
-export const DenyTaskExtension = t.type({ taskId: Id, requestId: Id, reason: LongText });
+export const DenyTaskExtension = struct({ taskId: Id, requestId: Id, reason: LongText });
 /** Input of `task.denyExtension`. */
 export type DenyTaskExtension = t.TypeOf<typeof DenyTaskExtension>;
 
 /** Reports the task complete. */
-export const ReportTaskCompletion = t.intersection([t.type({ taskId: Id, summary: LongText }), t.partial({ evidence: listOf(EvidenceRef, 0, 100) })]);
+export const ReportTaskCompletion = t.intersection([struct({ taskId: Id, summary: LongText }), optional({ evidence: listOf(EvidenceRef, 0, 100) })]);
 /** Input of `task.reportCompletion`. */
 export type ReportTaskCompletion = t.TypeOf<typeof ReportTaskCompletion>;
 
 /** Returns a completion for rework. */
-export const ReturnTask = t.type({ taskId: Id, reason: LongText });
+export const ReturnTask = struct({ taskId: Id, reason: LongText });
 /** Input of `task.returnForRework`. */
 export type ReturnTask = t.TypeOf<typeof ReturnTask>;
 
 /** Evaluates a completed task. */
-export const EvaluateTask = t.type({ taskId: Id, rating: TaskRating, comment: LongText });
+export const EvaluateTask = struct({ taskId: Id, rating: TaskRating, comment: LongText });
 /** Input of `task.evaluate`. */
 export type EvaluateTask = t.TypeOf<typeof EvaluateTask>;
 

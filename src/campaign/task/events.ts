@@ -5,11 +5,11 @@
  * One stream per task: `${namespace}/task/${taskId}`.
  */
 import * as t from 'io-ts';
-import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, ShortText, distinctListOf, intIn, listOf } from '../codecs';
+import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, ShortText, distinctListOf, intIn, listOf, optional, struct } from '../codecs';
 import { definitionsOf, eventType, type EventUnion } from '../define';
 
 /** A task was issued (by the campaign office). */
-export const TaskIssued = t.type({
+export const TaskIssued = struct({
   taskId: Id,
   number: intIn(1, 10_000),
   categoryId: Id,
@@ -23,44 +23,44 @@ export const TaskIssued = t.type({
 export type TaskIssued = t.TypeOf<typeof TaskIssued>;
 
 /** A lead department of a court accepted the task. */
-export const TaskAccepted = t.type({ taskId: Id, courtId: Id, department: DepartmentName });
+export const TaskAccepted = struct({ taskId: Id, courtId: Id, department: DepartmentName });
 /** Data of `task.accepted`. */
 export type TaskAccepted = t.TypeOf<typeof TaskAccepted>;
 
 /** The task was broken down for one court of its scope. */
-export const TaskDecomposed = t.type({ taskId: Id, courtId: Id, assignment: LongText, dueDate: IsoDate });
+export const TaskDecomposed = struct({ taskId: Id, courtId: Id, assignment: LongText, dueDate: IsoDate });
 /** Data of `task.decomposed`. */
 export type TaskDecomposed = t.TypeOf<typeof TaskDecomposed>;
 
 /** Progress on the task (for one court). */
-export const TaskProgressReported = t.type({ taskId: Id, courtId: Id, summary: LongText, percent: intIn(0, 100) });
+export const TaskProgressReported = struct({ taskId: Id, courtId: Id, summary: LongText, percent: intIn(0, 100) });
 /** Data of `task.progress_reported`. */
 export type TaskProgressReported = t.TypeOf<typeof TaskProgressReported>;
 
 /** A later due date was requested, before the current one passed. */
-export const TaskExtensionRequested = t.type({
+export const TaskExtensionRequested = struct({
   taskId: Id, requestId: Id, currentDueDate: IsoDate, requestedDueDate: IsoDate, reason: LongText,
 });
 /** Data of `task.extension_requested`. */
 export type TaskExtensionRequested = t.TypeOf<typeof TaskExtensionRequested>;
 
 /** The extension was granted: the due date moves. This is the only way a due date moves. */
-export const TaskExtensionGranted = t.type({ taskId: Id, requestId: Id, previousDueDate: IsoDate, newDueDate: IsoDate });
+export const TaskExtensionGranted = struct({ taskId: Id, requestId: Id, previousDueDate: IsoDate, newDueDate: IsoDate });
 /** Data of `task.extension_granted`. */
 export type TaskExtensionGranted = t.TypeOf<typeof TaskExtensionGranted>;
 
 /** The extension was denied. */
-export const TaskExtensionDenied = t.type({ taskId: Id, requestId: Id, reason: LongText });
+export const TaskExtensionDenied = struct({ taskId: Id, requestId: Id, reason: LongText });
 /** Data of `task.extension_denied`. */
 export type TaskExtensionDenied = t.TypeOf<typeof TaskExtensionDenied>;
 
 /** The responsible department reported the task complete. */
-export const TaskCompletionReported = t.type({ taskId: Id, summary: LongText, evidence: listOf(EvidenceRef, 0, 100) });
+export const TaskCompletionReported = struct({ taskId: Id, summary: LongText, evidence: listOf(EvidenceRef, 0, 100) });
 /** Data of `task.completion_reported`. */
 export type TaskCompletionReported = t.TypeOf<typeof TaskCompletionReported>;
 
 /** The completion was not accepted: the task goes back for rework. */
-export const TaskReturned = t.type({ taskId: Id, reason: LongText });
+export const TaskReturned = struct({ taskId: Id, reason: LongText });
 /** Data of `task.returned`. */
 export type TaskReturned = t.TypeOf<typeof TaskReturned>;
 
@@ -70,7 +70,7 @@ export const TaskRating = t.keyof({ excellent: null, good: null, adequate: null,
 export type TaskRating = t.TypeOf<typeof TaskRating>;
 
 /** The completed task was evaluated; the task is finished. */
-export const TaskEvaluated = t.type({ taskId: Id, rating: TaskRating, comment: LongText });
+export const TaskEvaluated = struct({ taskId: Id, rating: TaskRating, comment: LongText });
 /** Data of `task.evaluated`. */
 export type TaskEvaluated = t.TypeOf<typeof TaskEvaluated>;
 

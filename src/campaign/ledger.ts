@@ -1,0 +1,138 @@
+/**
+ * The facade: a campaign ledger over any event store, in a few lines.
+ *
+ * ```ts
+ * const ledger = createCampaignLedger({ store: createMemoryStore(), namespace: 'mgmt-2019' });
+ * await ledger.organization.establish('admin', { court: { courtId: 'CITY', name: '市中院' }, administrator: { personId: 'admin', name: 'Admin' } })();
+ * const r = await ledger.problem.identify('ng-staff', { problemId: 'P-1', courtId: 'NANGUAN', source: 'self_inspection', ... })();
+ * ```
+ *
+ * Every command is `(actorId, input, options?) => TaskEither<LedgerError, CommandResult<State>>`.
+ * The input is validated with io-ts (a ValidationFailed names each bad field); the actor's posts
+ * and unit are resolved from the Organization and the Campaign, never taken from the caller;
+ * refusals append nothing. Time comes from `clock` (trusted, `recordedAt`); the caller's business
+ * time is `options.effectiveAt`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { TaskEither } from 'fp-ts/TaskEither';
+import type { CodecRegistry } from '../eventsourcing/codecs';
+import type { Actor } from '../eventsourcing/envelope';
+import type { LedgerError } from '../eventsourcing/errors';
+import { createCommandHandler, type Loaded } from '../eventsourcing/handler';
+import type { EventStore } from '../eventsourcing/store';
+import { resolveActor } from './actors';
+import type { AccountabilityState } from './accountability/state';
+import type { CampaignState } from './campaign/state';
+import type { Beacon } from './inspection/events';
+import type { InspectionState } from './inspection/state';
+import { defaultLedgerNumber, type LedgerNumberFormat } from './numbering';
+import type { OrganizationState } from './organization/state';
+import type { ProblemState } from './problem/state';
+import { createCampaignRegistry } from './registry';
+import type { ReportState } from './report/state';
+import { campaignStreams, type CampaignStreams } from './streams';
+import type { TaskState } from './task/state';
+import {
+  accountabilityBinding, campaignBinding, inspectionBinding, organizationBinding, problemBinding, reportBinding, taskBinding,
+} from './facade/bindings';
+import { createWorldLoader, loadWith, type FacadeContext } from './facade/context';
+import { commandMethods } from './facade/execute';
+import { beaconOf } from './facade/resolve';
+import { createReactions, type Reactions } from './reactions/index';
+import * as E from 'fp-ts/Either';
+
+/** Options of {@link createCampaignLedger}. */
+export interface CampaignLedgerOptions {
+  readonly store: EventStore;
+  /** The campaign's namespace: every stream is `${namespace}/…` (letters, digits, `_.:-`). */
+  readonly namespace: string;
+  /** The trusted clock. Default: the system clock. */
+  readonly clock?: () => Date;
+  /** Id generator (UUIDs) for commands and events. Default: crypto.randomUUID. */
+  readonly ids?: () => string;
+  /** Attempts after a concurrency conflict. Default 3 (50 on the ledger-number stream). */
+  readonly maxRetries?: number;
+  /** Days past a measure's deadline before the overdue reaction proposes a case. Default 0. */
+  readonly grace?: { readonly days: number };
+  /** How ledger numbers are written; must be injective. Default `TZ-0001`. */
+  readonly ledgerNumber?: LedgerNumberFormat;
+  /** The actor the reactions run as (must hold `system`). Default: the first active `system` holder by id. */
+  readonly systemActorId?: string;
+}
+
+/** Readers of an entity's current state. */
+export interface CampaignReaders {
+  organization(): TaskEither<LedgerError, Loaded<OrganizationState>>;
+  campaign(): TaskEither<LedgerError, Loaded<CampaignState>>;
+  task(taskId: string): TaskEither<LedgerError, Loaded<TaskState>>;
+  problem(problemId: string): TaskEither<LedgerError, Loaded<ProblemState>>;
+  report(periodId: string, courtId: string): TaskEither<LedgerError, Loaded<ReportState>>;
+  inspection(inspectionId: string): TaskEither<LedgerError, Loaded<InspectionState>>;
+  accountability(caseId: string): TaskEither<LedgerError, Loaded<AccountabilityState>>;
+  /** The beacon of an unannounced inspection, once it exists (for the office to draw its targets). */
+  beacon(inspectionId: string): TaskEither<LedgerError, Beacon | undefined>;
+  /** The actor as the next command would record it. */
+  actor(actorId: string): TaskEither<LedgerError, Actor>;
+}
+
+const build = (ctx: FacadeContext) => ({
+  organization: commandMethods(ctx, organizationBinding),
+  campaign: commandMethods(ctx, campaignBinding),
+  task: commandMethods(ctx, taskBinding),
+  problem: commandMethods(ctx, problemBinding),
+  report: commandMethods(ctx, reportBinding),
+  inspection: commandMethods(ctx, inspectionBinding),
+  accountability: commandMethods(ctx, accountabilityBinding),
+});
+
+/** A campaign ledger: commands per aggregate, readers, the registry and the reactions. */
+export type CampaignLedger = ReturnType<typeof build> & {
+  /** Every campaign event type (for stores, read models and audits). */
+  readonly registry: CodecRegistry;
+  /** The stream names of this namespace. */
+  readonly streams: CampaignStreams;
+  readonly load: CampaignReaders;
+  /** The process managers, run on demand. */
+  readonly reactions: Reactions;
+};
+
+/** Creates a campaign ledger over a store. Throws a TypeError only for an invalid namespace. */
+export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLedger => {
+  const streams = campaignStreams(options.namespace);
+  const registry = createCampaignRegistry();
+  const clock = options.clock ?? (() => new Date());
+  const ids = options.ids ?? randomUUID;
+  const maxRetries = options.maxRetries ?? 3;
+  const handlerWithIds = (generator: () => string, retries = maxRetries) =>
+    createCommandHandler({ store: options.store, registry, clock, ids: generator, maxRetries: retries });
+  const handler = handlerWithIds(ids);
+  const ctx: FacadeContext = {
+    store: options.store, registry, handler, streams, clock, maxRetries,
+    ledgerNumber: options.ledgerNumber ?? defaultLedgerNumber,
+    numberingHandler: handlerWithIds(ids, Math.max(50, maxRetries)),
+    handlerWithIds: (g) => handlerWithIds(g),
+    world: createWorldLoader(options.store, handler, streams),
+  };
+  const load = <S>(spec: Parameters<typeof loadWith<S>>[1], streamId: string) => () => loadWith<S>(handler, spec, streamId);
+  const readers: CampaignReaders = {
+    organization: () => load(organizationBinding.spec, streams.organization),
+    campaign: () => load(campaignBinding.spec, streams.campaign),
+    task: (id) => load(taskBinding.spec, streams.task(id)),
+    problem: (id) => load(problemBinding.spec, streams.problem(id)),
+    report: (periodId, courtId) => load(reportBinding.spec, streams.report(periodId, courtId)),
+    inspection: (id) => load(inspectionBinding.spec, streams.inspection(id)),
+    accountability: (id) => load(accountabilityBinding.spec, streams.accountability(id)),
+    beacon: (id) => () => beaconOf(ctx, id),
+    actor: (actorId) => async () => {
+      const world = await ctx.world();
+      return E.isLeft(world) ? world : resolveActor(actorId, world.right.org, world.right.campaign);
+    },
+  };
+  return {
+    ...build(ctx),
+    registry,
+    streams,
+    load: readers,
+    reactions: createReactions(ctx, { graceDays: options.grace?.days ?? 0, systemActorId: options.systemActorId }),
+  };
+};

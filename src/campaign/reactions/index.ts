@@ -1,0 +1,129 @@
+/**
+ * The process managers, run on demand with `ledger.reactions.run(now?)` (no background daemon):
+ *
+ * 1. An inspection finding becomes a problem (source: the inspection's kind), with a problem id
+ *    derived from the inspection and finding ids, and the finding is linked back to it.
+ * 2. Every identified problem without a ledger number is registered (the number reserved in the
+ *    campaign's reservation stream, unique under concurrency).
+ * 3. A measure overdue past the configured grace leads to an accountability case (grounds:
+ *    overdue rectification; subject: the responsible person, else the unit), one per measure.
+ *
+ * Every command runs as the system actor, with the causing event as `causationId` and its
+ * correlation id, and with event ids derived from the causing event. Each step first checks
+ * whether its effect already exists, so running again (or twice at once) never duplicates.
+ */
+import * as E from 'fp-ts/Either';
+import type { TaskEither } from 'fp-ts/TaskEither';
+import type { RecordedEvent } from '../../eventsourcing/envelope';
+import { errors, type LedgerError } from '../../eventsourcing/errors';
+import type { DomainEnv } from '../aggregate';
+import { accountabilityBinding, inspectionBinding, problemBinding } from '../facade/bindings';
+import type { FacadeContext } from '../facade/context';
+import { runCommand, type Binding } from '../facade/execute';
+import { caseIdForOverdue, deterministicIds, problemIdForFinding } from '../ids';
+import { holdersOf } from '../organization/state';
+import { overdueMeasures } from '../problem/state';
+import { localDate } from '../time';
+import { scanCampaign, type Scan } from './scan';
+
+/** What one run did. */
+export interface ReactionReport {
+  readonly problemsIdentified: readonly string[];
+  readonly findingsLinked: readonly string[];
+  readonly numbersAssigned: readonly { readonly problemId: string; readonly ledgerNumber: string }[];
+  readonly casesProposed: readonly string[];
+  /** Reactions that were refused or failed (the others still ran). */
+  readonly failures: readonly { readonly reaction: string; readonly causationId: string; readonly error: LedgerError }[];
+}
+
+/** The reactions of a ledger. */
+export interface Reactions {
+  /** Runs every reaction once; `now` (default: the trusted clock) selects what is overdue. */
+  run(now?: Date): TaskEither<LedgerError, ReactionReport>;
+}
+
+type Mutable = { -readonly [K in keyof ReactionReport]: ReactionReport[K] extends readonly (infer X)[] ? X[] : never };
+
+/** Creates the reactions of a ledger. */
+export const createReactions = (ctx: FacadeContext, config: { readonly graceDays: number; readonly systemActorId?: string | undefined }): Reactions => {
+  const exec = async (reaction: string, cause: RecordedEvent, binding: Binding<any, any, any, any, any>, type: string, actorId: string, input: unknown, out: Mutable) => {
+    const handler = ctx.handlerWithIds(deterministicIds(`${cause.eventId}:${reaction}`));
+    const r = await runCommand(ctx, binding, type, actorId, input, { causationId: cause.eventId, correlationId: cause.metadata.correlationId }, handler);
+    if (E.isLeft(r)) out.failures.push({ reaction, causationId: cause.eventId, error: r.left });
+    return r;
+  };
+
+  const findings = async (scan: Scan, actorId: string, out: Mutable) => {
+    for (const insp of scan.inspections.values()) {
+      for (const [findingId, f] of insp.state.findings) {
+        if (f.problemId !== undefined) continue;
+        const cause = insp.findingEvents.get(findingId)!;
+        const problemId = problemIdForFinding(insp.inspectionId, findingId);
+        let identified = scan.problems.get(problemId)?.identifiedBy;
+        if (identified === undefined) {
+          const r = await exec('finding-to-problem', cause, problemBinding, 'identify', actorId, {
+            problemId, courtId: f.courtId, source: insp.state.kind === 'unannounced' ? 'unannounced_inspection' : 'routine_inspection',
+            title: f.title, description: f.description, criterion: f.criterion, severity: f.severity, evidence: f.evidence,
+            inspectionId: insp.inspectionId, findingId,
+            ...(f.department === undefined ? {} : { department: f.department }), ...(f.taskId === undefined ? {} : { taskId: f.taskId }),
+          }, out);
+          if (E.isLeft(r)) continue;
+          identified = r.right.events[0];
+          if (identified === undefined) continue;
+          out.problemsIdentified.push(problemId);
+          scan.problems.set(problemId, { problemId, state: r.right.state, identifiedBy: identified, deadlineSetBy: new Map() });
+        }
+        const l = await exec('link-finding', identified, inspectionBinding, 'linkFinding', actorId, { inspectionId: insp.inspectionId, findingId, problemId }, out);
+        if (E.isRight(l)) out.findingsLinked.push(`${insp.inspectionId}/${findingId}`);
+      }
+    }
+  };
+
+  const numbers = async (scan: Scan, actorId: string, out: Mutable) => {
+    for (const p of scan.problems.values()) {
+      if (p.state.status === 'none' || p.state.status === 'withdrawn' || p.state.ledgerNumber !== undefined || p.identifiedBy === undefined) continue;
+      const r = await exec('ledger-number', p.identifiedBy, problemBinding, 'register', actorId, { problemId: p.problemId }, out);
+      if (E.isRight(r) && r.right.state.ledgerNumber !== undefined) {
+        p.state = r.right.state;
+        out.numbersAssigned.push({ problemId: p.problemId, ledgerNumber: r.right.state.ledgerNumber });
+      }
+    }
+  };
+
+  const overdue = async (scan: Scan, env: DomainEnv, now: Date, actorId: string, out: Mutable) => {
+    const today = localDate(now.toISOString(), env.campaign.utcOffsetMinutes);
+    for (const p of scan.problems.values()) {
+      for (const m of overdueMeasures(p.state, today, config.graceDays)) {
+        const caseId = caseIdForOverdue(p.problemId, m.measureId);
+        const cause = p.deadlineSetBy.get(m.measureId);
+        if (scan.cases.has(caseId) || cause === undefined) continue;
+        const r = p.state.responsibility;
+        const d = p.state.details!;
+        const r2 = await exec('overdue-to-case', cause, accountabilityBinding, 'propose', actorId, {
+          caseId,
+          subject: r ? { kind: 'person', personId: r.personId } : { kind: 'unit', courtId: d.courtId, ...(d.department === undefined ? {} : { department: d.department }) },
+          grounds: 'overdue_rectification',
+          summary: `整改逾期 (overdue rectification): problem ${p.state.ledgerNumber ?? p.problemId}, measure ${m.measureId}, deadline ${m.deadline}`,
+          evidence: [{ kind: 'problem', problemId: p.problemId }],
+        }, out);
+        if (E.isRight(r2)) { scan.cases.add(caseId); out.casesProposed.push(caseId); }
+      }
+    }
+  };
+
+  return {
+    run: (now) => async () => {
+      const world = await ctx.world();
+      if (E.isLeft(world)) return world;
+      const actorId = config.systemActorId ?? [...holdersOf(world.right.org, 'system')].map((p) => p.personId).sort()[0];
+      if (actorId === undefined) return E.left(errors.notAuthorized('system', 'reactions.run', 'no active person holds the system post'));
+      const scan = await scanCampaign(ctx.store, ctx.registry, ctx.streams);
+      if (E.isLeft(scan)) return scan;
+      const out: Mutable = { problemsIdentified: [], findingsLinked: [], numbersAssigned: [], casesProposed: [], failures: [] };
+      await findings(scan.right, actorId, out);
+      await numbers(scan.right, actorId, out);
+      await overdue(scan.right, world.right, now ?? ctx.clock(), actorId, out);
+      return E.right(out);
+    },
+  };
+};

@@ -1,0 +1,57 @@
+/** The test world built through the facade on a memory store, with a controllable clock. */
+import * as E from 'fp-ts/Either';
+import { expect } from 'vitest';
+import { createMemoryStore, type MemoryStore } from '../../../adapters/memory/index';
+import { createCampaignLedger, type CampaignLedger, type CampaignLedgerOptions } from '../../../src/campaign/ledger';
+import { createCampaignRegistry } from '../../../src/campaign/registry';
+import { deterministicIds } from '../../../src/campaign/ids';
+import type { LedgerError } from '../../../src/eventsourcing/errors';
+import type { RecordedEvent } from '../../../src/eventsourcing/envelope';
+import { NS, campaignSetup, orgSetup } from './world';
+
+/** A ledger over a fresh memory store, its clock, and helpers. */
+export interface TestLedger {
+  readonly ledger: CampaignLedger;
+  readonly store: MemoryStore;
+  /** Sets the trusted clock. */
+  setNow(iso: string): void;
+  /** Every stored event of the campaign. */
+  all(): Promise<RecordedEvent[]>;
+}
+
+/** Unwraps a TaskEither result, failing the test with the error message. */
+export const ok = async <A>(te: () => Promise<E.Either<LedgerError, A>>): Promise<A> => {
+  const r = await te();
+  if (E.isLeft(r)) throw new Error(`expected success, got ${r.left._tag}: ${r.left.message}`);
+  return r.right;
+};
+
+/** Expects a failure and returns it. */
+export const fails = async <A>(te: () => Promise<E.Either<LedgerError, A>>): Promise<LedgerError> => {
+  const r = await te();
+  expect(E.isLeft(r), E.isRight(r) ? 'expected a failure, got success' : '').toBe(true);
+  return (r as E.Left<LedgerError>).left;
+};
+
+/** Builds the ledger; with `setup`, the test organization and campaign are created through the facade. */
+export const testLedger = async (setup = true, options: Partial<CampaignLedgerOptions> = {}): Promise<TestLedger> => {
+  const store = createMemoryStore({ registry: createCampaignRegistry() });
+  let now = '2019-06-01T02:00:00.000Z';
+  const ledger = createCampaignLedger({ store, namespace: NS, clock: () => new Date(now), ids: deterministicIds('test'), ...options });
+  if (setup) {
+    for (const c of orgSetup) {
+      const { type, ...input } = c;
+      await ok((ledger.organization as Record<string, (a: string, i: unknown) => () => Promise<E.Either<LedgerError, unknown>>>)[type]!('admin', input));
+    }
+    for (const { actor, command } of campaignSetup) {
+      const { type, ...input } = command;
+      await ok((ledger.campaign as Record<string, (a: string, i: unknown) => () => Promise<E.Either<LedgerError, unknown>>>)[type]!(actor, input));
+    }
+  }
+  const all = async () => {
+    const out: RecordedEvent[] = [];
+    for await (const e of store.readAll({ streamPrefix: `${NS}/` })) out.push(e);
+    return out;
+  };
+  return { ledger, store, setNow: (iso) => { now = iso; }, all };
+};
