@@ -16,7 +16,7 @@ const OPS = [
   'returnVerification', 'close', 'close', 'reopen', 'withdraw', 'longTerm', 'milestone', 'correct', 'evidence', 'noise',
   'accept', 'decompose', 'progress', 'extendTask', 'completeTask', 'returnTask', 'evaluate',
   'submit', 'submit', 'acceptReport', 'returnReport', 'consolidate',
-  'plan', 'inspect', 'commit', 'visit', 'finding', 'spotCheck', 'reveal', 'conclude',
+  'inspect', 'inspect', 'commit', 'commit', 'visit', 'visit', 'finding', 'spotCheck', 'reveal', 'reveal', 'conclude', 'transfer',
   'propose', 'facts', 'sanction', 'dismiss', 'publish', 'closeCase',
 ] as const;
 
@@ -33,13 +33,23 @@ export const historyArb = fc.array(stepArb(OPS), { minLength: 0, maxLength: 150,
 export const problemHistoryArb = fc.array(stepArb(PROBLEM_OPS), { minLength: 0, maxLength: 120, size: 'max' });
 
 /** A `now` near a deadline of the history (so boundaries are hit often): day offset and time of day. */
-export const nowSelArb = fc.record({ pick: fc.nat(), days: fc.integer({ min: -25, max: 25 }), ms: fc.nat({ max: 86_399_999 }) });
+export const nowSelArb = fc.record({
+  pick: fc.nat(), days: fc.oneof(fc.constantFrom(-11, -10, -1, 0, 1), fc.integer({ min: -25, max: 25 })),
+  ms: fc.oneof(fc.constantFrom(0, 86_399_999), fc.nat({ max: 86_399_999 })),
+});
 
 /** Resolves a {@link nowSelArb} value against a history's events (midnight-based at the given offset). */
 export const nowNear = (events: readonly { type: string; data: unknown }[], sel: { pick: number; days: number; ms: number }, offsetH = 8): number => {
   const dates = events.flatMap((e) => {
-    const d = e.data as { deadline?: string; newDeadline?: string; due?: string };
-    return e.type === 'problem.measure_planned' ? [d.deadline!] : e.type === 'problem.extension_granted' ? [d.newDeadline!] : [];
+    const d = e.data as { deadline?: string; newDeadline?: string; dueDate?: string; newDueDate?: string; to?: string };
+    switch (e.type) {
+      case 'problem.measure_planned': return [d.deadline!];
+      case 'problem.extension_granted': return [d.newDeadline!];
+      case 'task.issued': return [d.dueDate!];
+      case 'task.extension_granted': return [d.newDueDate!];
+      case 'campaign.report_period_defined': return [d.deadline!, d.to!];
+      default: return [];
+    }
   });
   const base = dates.length ? dates[sel.pick % dates.length]! : '2019-03-01';
   return Date.parse(`${base}T00:00:00Z`) + sel.days * 86_400_000 - offsetH * 3_600_000 + sel.ms;
@@ -89,7 +99,7 @@ export const playHistory = async (steps: readonly Step[], start = '2019-01-05T01
       case 'assign': if (p) await emit(ps, 'problem.responsibility_assigned', { problemId: p.id, leaderId: 'P6', courtId: person.courtId, department: dept, personId: person.personId }); break;
       case 'plan': if (p) {
         const id = `M${n}`;
-        const deadline = addDays(today(), (b % 60) - 15);
+        const deadline = c % 6 === 0 ? (pick(PERIODS, b) as (typeof PERIODS)[number]).to : addDays(today(), (b % 60) - 15);
         p.measures.push({ id, deadline });
         await emit(ps, 'problem.measure_planned', { problemId: p.id, measureId: id, content: 'Do it.', deadline });
       } break;
@@ -150,14 +160,17 @@ export const playHistory = async (steps: readonly Step[], start = '2019-01-05T01
         await emit(w.s.inspection(id), 'inspection.planned', { inspectionId: id, kind, title: 'Visit', targets: kind === 'routine' ? [court] : [], ...(c % 3 === 2 ? {} : { periodId: c % 3 ? 'R2' : 'R1' }) });
         break;
       }
-      case 'commit': if (insp && insp.kind === 'unannounced' && insp.seed === undefined) {
+      case 'commit': {
+        const insp = pick(inspections.filter((x) => x.kind === 'unannounced' && x.seed === undefined), a);
+        if (!insp) break;
         insp.seed = (a * 7919 + n).toString(16).padStart(32, '0');
         insp.candidates = [...COURTS];
         insp.count = 1 + (b % 2);
         await emit(w.s.inspection(insp.id), 'inspection.seed_committed', {
           inspectionId: insp.id, commitment: c % 5 === 0 ? 'c'.repeat(64) : sha(insp.seed), candidates: insp.candidates, count: insp.count, committedAt: w.now(), utcOffsetMinutes: 480,
         });
-      } break;
+        break;
+      }
       case 'visit': if (insp) await emit(w.s.inspection(insp.id), 'inspection.visit_recorded', { inspectionId: insp.id, courtId: court, visitedOn: today() }); break;
       case 'finding': if (insp) {
         const fid = `F${n}`;
@@ -166,8 +179,14 @@ export const playHistory = async (steps: readonly Step[], start = '2019-01-05T01
         if (p) await emit(w.s.inspection(insp.id), 'inspection.finding_linked', { inspectionId: insp.id, findingId: fid, problemId: p.id });
       } break;
       case 'spotCheck': if (insp && p) await emit(w.s.inspection(insp.id), 'inspection.spot_check_recorded', { inspectionId: insp.id, checkId: `S${n}`, problemId: p.id, courtId: court, problemStatus: 'closed', passed: c % 2 === 0, note: 'Checked.' }); break;
-      case 'reveal': if (insp && insp.seed !== undefined && !insp.revealed && insp.candidates && insp.count) {
+      case 'reveal': {
+        const insp = pick(inspections.filter((x) => x.seed !== undefined && !x.revealed), a);
+        if (!insp || !insp.seed || !insp.candidates || !insp.count) break;
         insp.revealed = true;
+        if (b % 4) {
+          w.advance(86_400_000 * (1 + (b % 2)));
+          await emit(w.s.ledgerNumbers, 'ledger_number.reserved', { problemId: `Y${n}`, sequence: n, ledgerNumber: `B-${n}` });
+        }
         const all = await w.events();
         const committed = all.find((e) => e.type === 'inspection.seed_committed' && (e.data as { inspectionId: string }).inspectionId === insp.id)!;
         const found = c % 3 ? await findBeacon(all, { committedAt: (committed.data as { committedAt: string }).committedAt, utcOffsetMinutes: 480, position: committed.position }) : undefined;
@@ -179,7 +198,9 @@ export const playHistory = async (steps: readonly Step[], start = '2019-01-05T01
         await emit(w.s.inspection(insp.id), 'inspection.seed_revealed', {
           inspectionId: insp.id, seed: insp.seed, targets, undrawnVisits: b % 5 ? visited.filter((x) => !targets.includes(x)) : [], beacon,
         });
-      } break;
+        break;
+      }
+      case 'transfer': await emit(w.s.organization, 'organization.person_transferred', { personId: person.personId, courtId: court, reason: 'Moved.', ...(b % 3 ? { department: dept } : {}) }); break;
       case 'conclude': if (insp) await emit(w.s.inspection(insp.id), 'inspection.concluded', { inspectionId: insp.id, summary: 'Over.' }); break;
       case 'propose': {
         const id = `K${n}`;
