@@ -1,0 +1,87 @@
+/**
+ * A small dashboard JSON, typed as the read models' `Dashboard` so it follows the type, with
+ * markup and quotes in names and titles to check that everything is escaped.
+ */
+import type { Dashboard } from '../../../src/dashboard-html/index';
+
+export const HOSTILE = '<script>alert("x")</script> & \'q\'';
+
+const rate = (key: string, total: number, closed: number, overdue: number) => ({
+  key, total, closed, rectificationRate: total === 0 ? null : closed / total, closedOnTime: closed, onTimeRate: closed === 0 ? null : 1,
+  returned: 0, returnedRate: total === 0 ? null : 0, reopened: 0, reopenedRate: total === 0 ? null : 0, overdue,
+});
+const standing = { expected: 2, on_time: 1, late: 1, missing: 0, pending: 0 };
+const dept = (department: string, role: 'lead' | 'co' | null, accepted: boolean) => ({ department, role, accepted });
+const court = (courtId: string, accepted: boolean, total: number, closed: number) => ({
+  courtId, inScope: true, departments: [dept('审管办', 'lead', accepted), dept(HOSTILE, 'co', !accepted)], decomposition: null,
+  progressPercent: accepted ? 50 : null, progressSummary: null, progressAt: null, progressReports: 0, problems: { total, closed, overdue: total - closed },
+});
+
+export const fixtureDashboard: Dashboard = {
+  asOf: { now: '2019-06-30T04:00:00.000Z', today: '2019-06-30', timeZone: 'Asia/Shanghai', thresholds: { yellowDays: 10, dueSoonDays: 20 }, lastPosition: '42' },
+  campaign: { campaignId: 'ny', name: `加强管理年 ${HOSTILE}`, organizerCourtId: 'C1', utcOffsetMinutes: 480 },
+  tasks: {
+    total: 2, byStatus: { issued: 1, in_progress: 1, completion_reported: 0, returned: 0, evaluated: 0 }, overdue: 1,
+    matrix: {
+      departments: ['审管办', HOSTILE], courts: ['C1', 'C2'], byStatus: { issued: 1, in_progress: 1, completion_reported: 0, returned: 0, evaluated: 0 }, overdue: 1,
+      tasks: [1, 2].map((number) => ({
+        taskId: `T${number}`, number, title: number === 1 ? `任务一 ${HOSTILE}` : '任务二', categoryId: 'K1', status: number === 1 ? 'in_progress' as const : 'issued' as const,
+        dueDate: '2019-06-01', originalDueDate: '2019-06-01', daysLeft: -29, overdue: number === 1, leadDepartments: ['审管办'], coDepartments: [HOSTILE],
+        extensions: { requested: 0, granted: 0, denied: 0 }, completionReports: 0, returned: 0, rating: null,
+        courts: [court('C1', true, 2, 1), court('C2', number === 1, 1, 0)],
+      })),
+    },
+  },
+  problems: {
+    total: 3, closed: 1, open: 2, withdrawn: 0, overdue: 2, dueSoon: 0, rectificationRate: 1 / 3, onTimeRate: 1, returnedRate: 0, reopenedRate: 0,
+    colours: { green: 1, yellow: 0, red: 2, noDeadline: 0 },
+  },
+  rates: {
+    byCourt: [rate('C1', 2, 1, 1), rate('C2', 1, 0, 1)], byDepartment: [rate('C1/审管办', 2, 1, 1), rate(`C2/${HOSTILE}`, 1, 0, 1)],
+    byTask: [rate('T1', 3, 1, 2)], byCategory: [rate('K1', 3, 1, 2)],
+  },
+  colourBoard: [{ courtId: 'C1', green: 1, yellow: 0, red: 1, noDeadline: 0 }, { courtId: 'C2', green: 0, yellow: 0, red: 1, noDeadline: 0 }],
+  overdue: [{
+    ledgerNumber: 'NY-2019-001', problemId: 'p1', courtId: 'C2', department: HOSTILE, title: `逾期问题 ${HOSTILE}`, status: 'open', deadline: '2019-06-10',
+    daysLeft: -20, colour: 'red', responsiblePersonId: 'P2', responsibleLeaderId: 'P1',
+  }],
+  dueSoon: [],
+  reports: {
+    byPeriod: [{ periodId: 'R1', name: `一季度 ${HOSTILE}`, deadline: '2019-04-10', ...standing }],
+    byCourt: [{ courtId: 'C1', ...standing }],
+    missing: [], late: [{ periodId: 'R1', courtId: 'C2', deadline: '2019-04-10' }],
+  },
+  inspections: {
+    total: 1,
+    coverage: {
+      courts: ['C1', 'C2'], overall: { periodId: null, inspections: 1, inspected: ['C2'], neverInspected: ['C1'], coverage: 0.5 },
+      byPeriod: [{ periodId: 'R1', inspections: 1, inspected: ['C2'], neverInspected: ['C1'], coverage: 0.5 }],
+    },
+    unannounced: { total: 1, byStatus: { pending: 0, passed: 0, failed: 1 }, failed: [{ inspectionId: 'I1', failedChecks: ['redraw'] }] },
+  },
+  accountability: {
+    cases: 1, sanctioned: 1, byGrounds: { falsification: 1 }, bySanction: { circulated_criticism: 1 },
+    register: [{
+      caseId: 'A1', subject: { kind: 'person', personId: 'P2' }, courtId: 'C2', department: HOSTILE, grounds: 'falsification', summary: HOSTILE,
+      evidence: [], confirmed: [], status: 'sanctioned', factsEstablished: true, sanction: 'circulated_criticism', decidedBy: 'P1', body: 'leading_group',
+      dismissed: false, published: [HOSTILE], proposedAt: '2019-06-20T02:00:00.000Z', closedAt: null,
+    }],
+    rankings: {
+      byCourt: [
+        { rank: 1, unit: 'C1', problems: 2, closed: 1, rectificationRate: 0.5, overdue: 1, cases: 0, sanctions: 0, bySanction: { circulated_criticism: 0, admonition_talk: 0, accountability: 0 }, falsification: 0 },
+        { rank: 2, unit: 'C2', problems: 1, closed: 0, rectificationRate: 0, overdue: 1, cases: 1, sanctions: 1, bySanction: { circulated_criticism: 1, admonition_talk: 0, accountability: 0 }, falsification: 1 },
+      ],
+      byDepartment: [],
+    },
+  },
+  reportedVsComputed: {
+    checked: 2, withGaps: 1, notVerifiable: 0,
+    gaps: [{ reportId: 'R1@C2', version: 1, figure: 'problemsClosed', claimed: 1, computed: 0, note: `claimed 1, the events say 0 ${HOSTILE}` }],
+  },
+};
+
+export const fixtureNames = { courts: { C1: '示例中院', C2: `东城 ${HOSTILE}` }, people: { P1: '王某', P2: `李某 ${HOSTILE}` } };
+export const fixtureTrend = [
+  { date: '2019-05-31', identified: 2, open: 2, closed: 0 },
+  { date: '2019-06-30', identified: 3, open: 2, closed: 1 },
+];
