@@ -17,3 +17,5 @@ export * from './reported';
 export * from './inspections';
 export * from './accountability';
 export * from './dashboard';
+export * from './lease';
+export * from './runner';
