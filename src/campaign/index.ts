@@ -61,3 +61,5 @@ export * from './accountability/commands';
 export * from './accountability/state';
 export { accountabilityAggregate, decideAccountability } from './accountability/decider';
 export { accountabilityPolicy } from './accountability/policy';
+
+export { planToCommands, type PlanCommands, type PlanImportOptions } from './plan-import';

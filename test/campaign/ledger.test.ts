@@ -125,3 +125,28 @@ describe('facade: the problem life cycle end to end', () => {
       .toMatchObject({ rule: 'problem.inspection.unknown' });
   });
 });
+
+describe('facade: reports up the hierarchy', () => {
+  const figures = { problemsFound: 3, problemsClosed: 1, rectificationRatePercent: 33.3, overdue: 0 };
+  it('a grassroots report is accepted, then consolidated into the intermediate court\'s report', async () => {
+    const t = await testLedger();
+    const L = t.ledger;
+    const submit = { periodId: '2019-H1', found: 'x', measures: 'x', results: 'x', figures };
+    t.setNow('2019-07-05T02:00:00.000Z');
+    const s1 = await ok(L.report.submit('ng-president', { ...submit, courtId: 'NANGUAN' }));
+    expect(s1.events[0]?.data).toMatchObject({ version: 1, onTime: true, deadline: '2019-07-10' });
+    expect(await fails(L.report.consolidate('office1', { periodId: '2019-H1', courtId: 'CITY', sourceCourts: ['NANGUAN'] })))
+      .toMatchObject({ rule: 'report.consolidate.not_accepted' });
+    await ok(L.report.return('office1', { periodId: '2019-H1', courtId: 'NANGUAN', reason: '数据待核' }));
+    t.setNow('2019-07-12T02:00:00.000Z');
+    const s2 = await ok(L.report.submit('ng-president', { ...submit, courtId: 'NANGUAN', figures: { ...figures, problemsClosed: 2, rectificationRatePercent: 66.7 } }));
+    expect(s2.events[0]?.data).toMatchObject({ version: 2, onTime: false });
+    await ok(L.report.accept('president', { periodId: '2019-H1', courtId: 'NANGUAN', note: '收悉' }));
+    const c = await ok(L.report.consolidate('office1', { periodId: '2019-H1', courtId: 'CITY', sourceCourts: ['NANGUAN'] }));
+    expect(c.events[0]?.data).toMatchObject({ sources: [{ courtId: 'NANGUAN', version: 2, figures: { problemsClosed: 2 } }] });
+    const city = await ok(L.report.submit('office1', { ...submit, courtId: 'CITY' }));
+    expect(city.state.versions[0]?.consolidated).toHaveLength(1);
+    const ng = await ok(L.load.report('2019-H1', 'NANGUAN'));
+    expect(ng.state.versions.map((v) => v.figures.problemsClosed)).toEqual([1, 2]);
+  });
+});
