@@ -1,0 +1,32 @@
+/**
+ * Who is calling. The service asks a pluggable {@link Authenticator} for the actor's id; the SDK
+ * then resolves that id against the Organization (posts, unit), so the caller can never claim a
+ * post. Replace {@link developmentHeaderAuthenticator} with one that checks a session, a token or
+ * a client certificate before you expose the service to anyone.
+ */
+import type { IncomingMessage } from 'node:http';
+
+/** The outcome of authenticating a request. */
+export type Authentication =
+  | { readonly kind: 'actor'; readonly actorId: string }
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'rejected'; readonly detail: string };
+
+/** Authenticates a request. */
+export type Authenticator = (req: IncomingMessage) => Promise<Authentication>;
+
+/** The header the development authenticator reads. */
+export const ACTOR_HEADER = 'x-actor-id';
+
+/**
+ * FOR DEVELOPMENT ONLY: believes whatever actor id the `X-Actor-Id` header names, with no proof at
+ * all. Anyone who can reach the service can act as anyone. Use it on a loopback address, in tests
+ * and demos; never in production.
+ */
+export const developmentHeaderAuthenticator: Authenticator = async (req) => {
+  const value = req.headers[ACTOR_HEADER];
+  if (value === undefined) return { kind: 'anonymous' };
+  const id = Array.isArray(value) ? value[0] ?? '' : value;
+  if (Array.isArray(value) && value.length > 1) return { kind: 'rejected', detail: `send one ${ACTOR_HEADER} header, not ${value.length}` };
+  return id.trim() === '' ? { kind: 'rejected', detail: `the ${ACTOR_HEADER} header is empty` } : { kind: 'actor', actorId: id.trim() };
+};
