@@ -7,10 +7,12 @@ import { auditTimelineCommand } from './audit-timeline';
 import { auditExportCommand, auditImportCommand } from './audit-trail';
 import { auditVerifyCommand } from './audit-verify';
 import { backupCommand } from './backup';
+import { dashboardCommand } from './dashboard';
 import { ledgerCommand } from './ledger';
 
 /** The commands. */
 export const commands: readonly Command[] = [
+  dashboardCommand,
   ledgerCommand,
   auditVerifyCommand,
   auditDigestCommand,
