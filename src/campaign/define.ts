@@ -1,5 +1,5 @@
 /**
- * Small helpers to declare an aggregate's event types once and derive from them the codec
+ * Small functions to declare an aggregate's event types once and derive from them the codec
  * registry entries and the TypeScript union of its events.
  */
 import type * as t from 'io-ts';

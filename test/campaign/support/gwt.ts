@@ -1,5 +1,5 @@
 /**
- * A small given/when/then helper for the campaign deciders: given past events, when a command
+ * Given/when/then specifications of the campaign deciders: given past events, when a command
  * is decided by an actor at a trusted time, then these events — or this refusal.
  */
 import * as E from 'fp-ts/Either';

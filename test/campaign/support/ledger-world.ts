@@ -9,7 +9,7 @@ import type { LedgerError } from '../../../src/eventsourcing/errors';
 import type { RecordedEvent } from '../../../src/eventsourcing/envelope';
 import { NS, campaignSetup, orgSetup } from './world';
 
-/** A ledger over a fresh memory store, its clock, and helpers. */
+/** A ledger over a fresh memory store, its clock, and ways to read it. */
 export interface TestLedger {
   readonly ledger: CampaignLedger;
   readonly store: MemoryStore;
