@@ -2,7 +2,7 @@
 import type { FindingRecorded, InspectionEvent, InspectionKind, InspectionPlanned, SeedCommitted, SeedRevealed, SpotCheckRecorded } from './events';
 
 /** A finding and the problem it became, once linked. */
-export interface Finding extends FindingRecorded {
+export interface InspectionFinding extends FindingRecorded {
   readonly problemId?: string | undefined;
 }
 
@@ -14,7 +14,7 @@ export interface InspectionState {
   readonly commitment?: SeedCommitted | undefined;
   /** Court → dates visited. */
   readonly visits: ReadonlyMap<string, readonly string[]>;
-  readonly findings: ReadonlyMap<string, Finding>;
+  readonly findings: ReadonlyMap<string, InspectionFinding>;
   readonly spotChecks: ReadonlyMap<string, SpotCheckRecorded>;
   readonly reveal?: SeedRevealed | undefined;
 }
