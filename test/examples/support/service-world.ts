@@ -11,6 +11,7 @@ import { openSqliteStore, type SqliteStore } from '../../../adapters/sqlite/inde
 import { createCampaignLedger, createCampaignRegistry } from '../../../src/campaign/index';
 import { developmentHeaderAuthenticator } from '../../../examples/http-service/auth';
 import { createHttpService, type HttpService } from '../../../examples/http-service/service';
+import type { EventStore } from '../../../src/eventsourcing/store';
 
 export const NS = 'ex-2019';
 
@@ -55,8 +56,8 @@ export interface ServiceWorld {
   stop(): Promise<void>;
 }
 
-/** Builds the world and starts the service on 127.0.0.1 with a free port. */
-export const startWorld = async (): Promise<ServiceWorld> => {
+/** Builds the world and starts the service on 127.0.0.1 with a free port; `wrap` wraps the service's store. */
+export const startWorld = async (o: { wrap?: (s: EventStore) => EventStore } = {}): Promise<ServiceWorld> => {
   const dir = mkdtempSync(join(tmpdir(), 'http-service-'));
   const store = await openSqliteStore({ path: join(dir, 'ledger.db'), durability: 'normal', registry: createCampaignRegistry() });
   let now = '2019-06-03T02:00:00.000Z';
@@ -67,7 +68,7 @@ export const startWorld = async (): Promise<ServiceWorld> => {
     const r = await method!(actor, input)();
     if (E.isLeft(r)) throw new Error(`setup ${aggregate}.${command}: ${r.left.message}`);
   }
-  const service = createHttpService({ store, namespace: NS, authenticator: developmentHeaderAuthenticator, clock, heartbeatMs: 200, log: () => undefined });
+  const service = createHttpService({ store: o.wrap ? o.wrap(store) : store, namespace: NS, authenticator: developmentHeaderAuthenticator, clock, heartbeatMs: 200, log: () => undefined });
   const base = await service.listen(0, '127.0.0.1');
   return {
     base, store, service,
