@@ -55,4 +55,15 @@ export default defineConfig([
     external,
     onSuccess: rewriteFpTs,
   },
+  {
+    // The in-process EventStoreDB-protocol test server, for `npm run bench -- --adapter eventstoredb`.
+    // Built outside dist/ so it never ships with the package.
+    entry: present({ 'eventstoredb-server': 'test/support/bench-server.ts' }),
+    outDir: 'bench/.build',
+    format: ['esm'],
+    dts: false,
+    clean: true,
+    target: 'node20',
+    external: [...external, '@grpc/grpc-js'],
+  },
 ]);

@@ -22,8 +22,8 @@ export const adapters = {
     }));
   },
   eventstoredb: async () => {
-    const { startBenchServer } = await import(new URL('bench/eventstoredb-server.js', dist).href).catch(() => {
-      throw new Error('the eventstoredb bench needs the test server build (dist/bench/eventstoredb-server.js)');
+    const { startBenchServer } = await import(new URL('./.build/eventstoredb-server.js', import.meta.url).href).catch(() => {
+      throw new Error('the eventstoredb bench needs the test server build (bench/.build/eventstoredb-server.js, made by npm run build)');
     });
     const { createEventStoreDbStore } = await import(new URL('adapters/eventstoredb/index.js', dist).href);
     return [{

@@ -1,6 +1,6 @@
 /**
- * The in-memory store: constant-time appends, a global position, frozen copies of events so a
- * reader cannot change what is stored, idempotent appends and live subscriptions.
+ * The in-memory store: constant-time appends, a global position, deeply frozen events so a
+ * reader cannot change what is stored (append freezes the data and metadata objects it is given), idempotent appends and live subscriptions.
  * For tests, embedding and demos; nothing survives the process.
  */
 import * as E from 'fp-ts/Either';
@@ -59,14 +59,14 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
     if (E.isLeft(sealed)) return sealed;
     const size = checkSize(streamId, sealed.right, limit);
     if (E.isLeft(size)) return size;
-    // Store private, frozen copies: parsed back from the exact hashed bytes.
+    // Stored events are deeply frozen (the data and metadata objects handed in included), so no
+    // reader, and no caller holding a reference, can change what is stored.
     const recorded: RecordedEvent[] = [];
     const target = stream ?? [];
     for (const { event, body } of sealed.right) {
-      const copy = JSON.parse(body) as { data: unknown; metadata: RecordedEvent['metadata'] };
-      const stored: RecordedEvent = Object.freeze({
-        ...event, data: deepFreeze(copy.data), metadata: deepFreeze(copy.metadata), position: BigInt(log.length + 1),
-      });
+      deepFreeze(event.data);
+      deepFreeze(event.metadata);
+      const stored: RecordedEvent = Object.freeze({ ...event, position: BigInt(log.length + 1) });
       const entry: Stored = { event: stored, body };
       log.push(entry);
       target.push(entry);

@@ -29,6 +29,19 @@ export const readSemantics = ({ api: { describe, it, expect }, withStore }: Cont
         expect(await collect(s.readStream('missing', { direction: 'backwards' }))).toEqual([]);
       }));
 
+    it('does not let a reader change what is stored', () =>
+      withStore(async (s) => {
+        rightOf(await s.append('frozen', [testEvent({ list: [1], nested: { a: 1 } })], 'no_stream')());
+        const [first] = await collect(s.readStream('frozen'));
+        const data = first!.data as { list: number[]; nested: { a: number } };
+        try { data.list.push(2); } catch { /* frozen: fine */ }
+        try { data.nested.a = 99; } catch { /* frozen: fine */ }
+        try { (first!.metadata.actor as { id: string }).id = 'intruder'; } catch { /* frozen: fine */ }
+        const [again] = await collect(s.readAll());
+        expect(again!.data).toEqual({ list: [1], nested: { a: 1 } });
+        expect(again!.metadata.actor.id).toBe('tester');
+      }));
+
     it('reads all in global order with strictly increasing positions, from a position (inclusive)', () =>
       withStore(async (s) => {
         await seed(s);
