@@ -50,7 +50,8 @@ describe('reaction: an inspection finding identifies a problem, linked both ways
   it('two runs at once never duplicate', async () => {
     const t = await testLedger();
     await routineWithFinding(t);
-    await Promise.all([t.ledger.reactions.run()(), t.ledger.reactions.run()()]);
+    const runs = await Promise.all([t.ledger.reactions.run()(), t.ledger.reactions.run()(), t.ledger.reactions.run()()]);
+    for (const r of runs) expect(r._tag === 'Right' && r.right.failures).toEqual([]);
     const events = await t.all();
     expect(events.filter((e) => e.type === 'problem.identified').length).toBe(1);
     expect(events.filter((e) => e.type === 'inspection.finding_linked').length).toBe(1);

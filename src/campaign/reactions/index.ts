@@ -42,6 +42,9 @@ export interface Reactions {
   run(now?: Date): TaskEither<LedgerError, ReactionReport>;
 }
 
+/** Refusals that mean another run already did the work: not failures. */
+const ALREADY_DONE: readonly string[] = ['problem.already_identified', 'problem.already_registered', 'accountability.case.exists'];
+
 type Mutable = { -readonly [K in keyof ReactionReport]: ReactionReport[K] extends readonly (infer X)[] ? X[] : never };
 
 /** Creates the reactions of a ledger. */
@@ -49,8 +52,15 @@ export const createReactions = (ctx: FacadeContext, config: { readonly graceDays
   const exec = async (reaction: string, cause: RecordedEvent, binding: Binding<any, any, any, any, any>, type: string, actorId: string, input: unknown, out: Mutable) => {
     const handler = ctx.handlerWithIds(deterministicIds(`${cause.eventId}:${reaction}`));
     const r = await runCommand(ctx, binding, type, actorId, input, { causationId: cause.eventId, correlationId: cause.metadata.correlationId }, handler);
-    if (E.isLeft(r)) out.failures.push({ reaction, causationId: cause.eventId, error: r.left });
+    if (E.isLeft(r) && !(r.left._tag === 'RuleViolated' && ALREADY_DONE.includes(r.left.rule))) {
+      out.failures.push({ reaction, causationId: cause.eventId, error: r.left });
+    }
     return r;
+  };
+
+  const firstEvent = async (streamId: string): Promise<RecordedEvent | undefined> => {
+    for await (const e of ctx.store.readStream(streamId, { maxCount: 1 })) return e;
+    return undefined;
   };
 
   const findings = async (scan: Scan, actorId: string, out: Mutable) => {
@@ -67,14 +77,20 @@ export const createReactions = (ctx: FacadeContext, config: { readonly graceDays
             inspectionId: insp.inspectionId, findingId,
             ...(f.department === undefined ? {} : { department: f.department }), ...(f.taskId === undefined ? {} : { taskId: f.taskId }),
           }, out);
-          if (E.isLeft(r)) continue;
-          identified = r.right.events[0];
-          if (identified === undefined) continue;
-          out.problemsIdentified.push(problemId);
-          scan.problems.set(problemId, { problemId, state: r.right.state, identifiedBy: identified, deadlineSetBy: new Map() });
+          if (E.isLeft(r)) {
+            // Another run identified it meanwhile: link to what it stored.
+            if (r.left._tag !== 'RuleViolated' || r.left.rule !== 'problem.already_identified') continue;
+            identified = await firstEvent(ctx.streams.problem(problemId));
+            if (identified === undefined) continue;
+          } else {
+            identified = r.right.events[0];
+            if (identified === undefined) continue;
+            out.problemsIdentified.push(problemId);
+            scan.problems.set(problemId, { problemId, state: r.right.state, identifiedBy: identified, deadlineSetBy: new Map() });
+          }
         }
         const l = await exec('link-finding', identified, inspectionBinding, 'linkFinding', actorId, { inspectionId: insp.inspectionId, findingId, problemId }, out);
-        if (E.isRight(l)) out.findingsLinked.push(`${insp.inspectionId}/${findingId}`);
+        if (E.isRight(l) && l.right.events.length > 0) out.findingsLinked.push(`${insp.inspectionId}/${findingId}`);
       }
     }
   };
@@ -83,7 +99,7 @@ export const createReactions = (ctx: FacadeContext, config: { readonly graceDays
     for (const p of scan.problems.values()) {
       if (p.state.status === 'none' || p.state.status === 'withdrawn' || p.state.ledgerNumber !== undefined || p.identifiedBy === undefined) continue;
       const r = await exec('ledger-number', p.identifiedBy, problemBinding, 'register', actorId, { problemId: p.problemId }, out);
-      if (E.isRight(r) && r.right.state.ledgerNumber !== undefined) {
+      if (E.isRight(r) && r.right.events.length > 0 && r.right.state.ledgerNumber !== undefined) {
         p.state = r.right.state;
         out.numbersAssigned.push({ problemId: p.problemId, ledgerNumber: r.right.state.ledgerNumber });
       }
