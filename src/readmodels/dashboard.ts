@@ -5,7 +5,7 @@
 import { accountabilityRegister, rankings } from './accountability';
 import { resolveClock, type AtOptions } from './clock';
 import { inspectionCoverage, unannouncedRecord } from './inspections';
-import { colourBoard, dueSoonList, overdueList, type LedgerRow } from './ledger';
+import { colourBoard, dueSoonOf, overdueOf, problemLedger, type LedgerRow } from './ledger';
 import { pmList } from './pmap';
 import { rectificationRates } from './rates';
 import { reportedVsComputed } from './reported';
@@ -31,8 +31,9 @@ export const dashboard = (s: ReadModelState, options: DashboardOptions) => {
   const at: AtOptions = { now: clock.now, timeZone: clock.timeZone, thresholds: clock.thresholds };
   const rates = rectificationRates(s, at);
   const board = colourBoard(s, at);
-  const overdue = overdueList(s, at);
-  const dueSoon = dueSoonList(s, at);
+  const rows = problemLedger(s, at);
+  const overdue = overdueOf(rows);
+  const dueSoon = dueSoonOf(rows);
   const matrix = taskMatrix(s, at);
   const tracker = reportTracker(s, at);
   const reported = reportedVsComputed(s, { timeZone: clock.timeZone, ...(options.rateTolerance === undefined ? {} : { rateTolerance: options.rateTolerance }) });

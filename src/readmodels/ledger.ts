@@ -99,13 +99,19 @@ export const problemLedger = (s: ReadModelState, options: AtOptions & { readonly
   return pmList(s.problems).sort(ledgerOrder).map((p) => ledgerRow(s, p, clock)).filter((r) => matches(r, options.filter ?? {}));
 };
 
+const byDaysLeft = (a: LedgerRow, b: LedgerRow) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0);
+
+/** The overdue rows of a ledger (red), most overdue first. */
+export const overdueOf = (rows: readonly LedgerRow[]): LedgerRow[] => rows.filter((r) => r.colour === 'red').sort(byDaysLeft);
+
+/** The due-soon rows of a ledger, soonest first. */
+export const dueSoonOf = (rows: readonly LedgerRow[]): LedgerRow[] => rows.filter((r) => r.dueSoon).sort(byDaysLeft);
+
 /** Problems past their deadline and not closed, most overdue first. */
-export const overdueList = (s: ReadModelState, options: AtOptions): LedgerRow[] =>
-  problemLedger(s, { ...options, filter: { colour: 'red' } }).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+export const overdueList = (s: ReadModelState, options: AtOptions): LedgerRow[] => overdueOf(problemLedger(s, options));
 
 /** Problems due within `dueSoonDays` days (default 20) and not closed, soonest first. */
-export const dueSoonList = (s: ReadModelState, options: AtOptions): LedgerRow[] =>
-  problemLedger(s, options).filter((r) => r.dueSoon).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+export const dueSoonList = (s: ReadModelState, options: AtOptions): LedgerRow[] => dueSoonOf(problemLedger(s, options));
 
 /** Counts of each colour. `noDeadline`: open problems without a deadline yet. Withdrawn ones are left out. */
 export interface ColourCounts { readonly green: number; readonly yellow: number; readonly red: number; readonly noDeadline: number }

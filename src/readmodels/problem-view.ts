@@ -21,10 +21,13 @@ import { daysBetween, localDate } from './time';
 /** A warning colour. */
 export type Colour = 'green' | 'yellow' | 'red';
 
+/** The last entry recorded at or before `ms` (logs are in recorded order, so scan from the end). */
 const lastAt = <T>(log: readonly Timed<T>[], ms: number): Timed<T> | undefined => {
-  let found: Timed<T> | undefined;
-  for (const x of log) if (Date.parse(x.at) <= ms) found = x;
-  return found;
+  for (let i = log.length - 1; i >= 0; i--) {
+    const x = log[i] as Timed<T>;
+    if (Date.parse(x.at) <= ms) return x;
+  }
+  return undefined;
 };
 
 /** The status in force at `ms` (recorded time), undefined before identification. */

@@ -43,8 +43,28 @@ const wallClock = (ms: number, timeZone: string): number => {
   return wall + (ms % 1000 + 1000) % 1000;
 };
 
-/** Offset of `timeZone` from UTC at instant `ms`, in milliseconds. */
-export const zoneOffsetMs = (ms: number, timeZone: string): number => wallClock(ms, timeZone) - ms;
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of `timeZone` from UTC at instant `ms`, in milliseconds. Since 1970 offsets change only at
+ * instants aligned to a quarter hour of UTC, so they are cached per zone and quarter hour.
+ */
+export const zoneOffsetMs = (ms: number, timeZone: string): number => {
+  const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+  let zone = offsets.get(timeZone);
+  if (zone === undefined) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let off = zone.get(bucket);
+  if (off === undefined) {
+    if (zone.size > 100_000) zone.clear();
+    off = wallClock(bucket, timeZone) - bucket;
+    zone.set(bucket, off);
+  }
+  return off;
+};
 
 /** Parses an ISO instant to milliseconds, or throws {@link InvalidQuery} naming `path`. */
 export const instantMs = (instant: string, path: string): number => {
@@ -54,7 +74,7 @@ export const instantMs = (instant: string, path: string): number => {
 };
 
 /** The local calendar date (`YYYY-MM-DD`) of an instant (milliseconds) in `timeZone`. */
-export const localDateOf = (ms: number, timeZone: string): string => new Date(wallClock(ms, timeZone)).toISOString().slice(0, 10);
+export const localDateOf = (ms: number, timeZone: string): string => new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 10);
 
 /** The local calendar date of an ISO instant in `timeZone`. */
 export const localDate = (instant: string, timeZone: string): string => localDateOf(Date.parse(instant), timeZone);
@@ -64,15 +84,27 @@ export const startOfLocalDay = (date: string, timeZone: string): number => {
   const wall = Date.parse(`${date}T00:00:00.000Z`);
   let guess = wall - zoneOffsetMs(wall, timeZone);
   guess = wall - zoneOffsetMs(guess, timeZone);
+  // Where a clock change skips midnight, the day starts at the change (found in quarter hours).
+  for (let i = 0; i < 16 && localDateOf(guess, timeZone) < date; i++) guess += QUARTER_HOUR;
   return guess;
 };
 
 /** The first instant after local date `date` ends in `timeZone` (the next local midnight), in milliseconds. */
 export const endOfLocalDay = (date: string, timeZone: string): number => startOfLocalDay(addDays(date, 1), timeZone);
 
+const dayNumbers = new Map<string, number>();
+const dayNumber = (date: string): number => {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    n = Math.round(Date.parse(`${date}T00:00:00.000Z`) / DAY_MS);
+    dayNumbers.set(date, n);
+  }
+  return n;
+};
+
 /** Whole days from calendar date `from` to calendar date `to` (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY_MS);
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
 /** Adds whole days to a calendar date. */
 export const addDays = (date: string, days: number): string =>
