@@ -85,9 +85,9 @@ export const createAppender = (
         streamId, event.revision, event.eventId, event.type, event.schemaVersion, event.prevHash, event.hash,
         event.metadata.recordedAt, body,
       ).lastInsertRowid as bigint;
-      // The result is parsed back from the stored bytes, exactly as a later read returns it.
-      const copy = JSON.parse(body) as { data: unknown; metadata: RecordedEvent['metadata'] };
-      recorded.push({ ...event, data: copy.data, metadata: copy.metadata, position });
+      // The result shares data and metadata with the caller's events (no second parse of the body);
+      // a later read returns fresh copies parsed from the stored bytes.
+      recorded.push({ ...event, position });
     }
     const last = recorded[recorded.length - 1] as RecordedEvent;
     setHead.run(streamId, last.revision, last.hash, last.position);
