@@ -7,3 +7,9 @@
  */
 export * from './eventsourcing/index';
 export * from './audit/index';
+export * from './campaign/index';
+export {
+  managementYearPlan, canonicalDepartment, expandDepartments, isDepartmentGroup, departments as planDepartmentList,
+  type PlanDefinition, type Category as PlanCategory, type Task as PlanTask, type Phase as PlanPhase,
+  type LeadingGroup as PlanLeadingGroup, type Office as PlanOffice,
+} from './plans/management-year/index';
