@@ -46,6 +46,16 @@ describe('the projection runner', () => {
     expect(await must(v2.rebuild())).toMatchObject({ rebuilt: true, applied: 2, position: 2n });
   });
 
+  it('rebuilds when the saved state cannot be read back', async () => {
+    const w = createWorld();
+    for (const id of ['P1', 'P2']) await identify(w, id);
+    const p = problemLedgerProjection();
+    await must(w.store.checkpoints.save(p.name, { version: p.version, position: 2n, state: '{"not":"a state"}' }));
+    const out = await must(createProjectionRunner(w.store, w.store.checkpoints, p, opts('a')).runOnce());
+    expect(out).toMatchObject({ rebuilt: true, applied: 2, position: 2n });
+    expect(pmList(out.state!.problems)).toHaveLength(2);
+  });
+
   it('stops on an event it cannot apply, names it, saves the checkpoint before it, and never skips it', async () => {
     const w = createWorld();
     await identify(w, 'P1');
