@@ -66,10 +66,12 @@ export const createWriteQueue = (db: Db, hooks: WriteQueueHooks = {}): WriteQueu
     }
     const results: E.Either<StoreError, unknown>[] = [];
     let anyOk = false;
+    // A group of one needs no savepoint: if it fails, the whole transaction is rolled back.
+    const solo = jobs.length === 1;
     try {
       hooks.beforeGroup?.();
       for (let i = 0; i < jobs.length; i++) {
-        savepoint.run();
+        if (!solo) savepoint.run();
         let r: E.Either<StoreError, unknown>;
         try {
           r = (jobs[i] as Job).work();
@@ -86,12 +88,14 @@ export const createWriteQueue = (db: Db, hooks: WriteQueueHooks = {}): WriteQueu
           });
           return;
         }
-        if (E.isLeft(r)) rollbackTo.run();
-        else anyOk = true;
-        release.run();
         results.push(r);
+        if (E.isRight(r)) anyOk = true;
+        if (solo) break;
+        if (E.isLeft(r)) rollbackTo.run();
+        release.run();
       }
-      commit.run();
+      if (anyOk) commit.run();
+      else db.exec('ROLLBACK');
     } catch (x) {
       rollbackQuietly();
       const err = toStoreError(x, 'committing');
