@@ -19,11 +19,11 @@ const external = ['better-sqlite3', '@eventstore/db-client', 'vitest', 'fast-che
  * fp-ts 2 ships its modules as folders (`fp-ts/Either`), which Node's ESM loader refuses to import;
  * `fp-ts/lib/Either.js` loads from both ESM and CommonJS, so the built files import that.
  */
-const rewriteFpTs = async () => {
-  const files = (await readdir('dist', { recursive: true })).filter((f) => /\.(c?js)$/.test(f));
+const rewriteFpTs = (dir = 'dist') => async () => {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(c?js)$/.test(f));
   await Promise.all(
     files.map(async (f) => {
-      const path = join('dist', f);
+      const path = join(dir, f);
       const text = await readFile(path, 'utf8');
       const next = text.replace(/(["'])fp-ts\/([A-Za-z]+)\1/g, '$1fp-ts/lib/$2.js$1');
       if (next !== text) await writeFile(path, next);
@@ -41,7 +41,7 @@ export default defineConfig([
     splitting: true,
     target: 'node20',
     external,
-    onSuccess: rewriteFpTs,
+    onSuccess: rewriteFpTs(),
   },
   {
     // vitest cannot be loaded from CommonJS, so the testing entry is ESM-only.
@@ -53,17 +53,21 @@ export default defineConfig([
     splitting: true,
     target: 'node20',
     external,
-    onSuccess: rewriteFpTs,
+    onSuccess: rewriteFpTs(),
   },
   {
     // The in-process EventStoreDB-protocol test server, for `npm run bench -- --adapter eventstoredb`.
     // Built outside dist/ so it never ships with the package.
-    entry: present({ 'eventstoredb-server': 'test/support/bench-server.ts' }),
+    entry: present({
+      'eventstoredb-server': 'test/support/bench-server.ts',
+      'readmodel-scenarios': 'bench/readmodel-scenarios.ts',
+    }),
     outDir: 'bench/.build',
     format: ['esm'],
     dts: false,
     clean: true,
     target: 'node20',
     external: [...external, '@grpc/grpc-js'],
+    onSuccess: rewriteFpTs('bench/.build'),
   },
 ]);

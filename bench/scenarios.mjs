@@ -65,6 +65,11 @@ export const scenarios = {
       return report.right.events;
     },
   },
+  'project-ledger': {
+    // Rebuild the problem-ledger read model over a campaign-shaped history.
+    setup: async (store, events) => (await import('./.build/readmodel-scenarios.js')).fillCampaign(store, events),
+    run: async (store) => (await import('./.build/readmodel-scenarios.js')).projectLedger(store),
+  },
   digest: {
     setup: (store, events) => fill(store, events),
     run: async (store) => {

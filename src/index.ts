@@ -13,3 +13,6 @@ export {
   type PlanDefinition, type Category as PlanCategory, type Task as PlanTask, type Phase as PlanPhase,
   type LeadingGroup as PlanLeadingGroup, type Office as PlanOffice,
 } from './plans/management-year/index';
+export * from './readmodels/index';
+// Names both the domain and the read models define: the package root exports the domain's.
+export { type CaseStatus, type ProblemStatus, type TaskStatus, addDays, endOfLocalDay, localDate } from './campaign/index';
