@@ -11,4 +11,4 @@
  */
 export { renderDashboardHtml } from './page';
 export { dashboardContext, dashboardNames, problemTrend, trailStatus, trendDates } from './context';
-export type { Dashboard, DashboardNames, RenderOptions, TrailStatus, TrendPoint } from './types';
+export type { DashboardNames, RenderOptions, TrailStatus, TrendPoint } from './types';

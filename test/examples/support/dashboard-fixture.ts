@@ -2,7 +2,7 @@
  * A small dashboard JSON, typed as the read models' `Dashboard` so it follows the type, with
  * markup and quotes in names and titles to check that everything is escaped.
  */
-import type { Dashboard } from '../../../src/dashboard-html/index';
+import type { Dashboard } from '../../../src/readmodels/dashboard';
 
 export const HOSTILE = '<script>alert("x")</script> & \'q\'';
 
