@@ -16,7 +16,8 @@ describe('doc snippets', () => {
   }
   it('there are snippets to check', () => expect(found.length).toBeGreaterThan(0));
   it.each(found)('%s: the sample from %s is in that file', (_doc, path, code) => {
-    const source = readFileSync(`${root}${path}`, 'utf8');
-    expect(source.replace(/\r\n/g, '\n')).toContain(code.trim());
+    // Indentation may differ (a sample is dedented); every line must match, in order.
+    const norm = (text: string) => text.replace(/\r\n/g, '\n').split('\n').map((l) => l.trim()).join('\n');
+    expect(norm(readFileSync(`${root}${path}`, 'utf8'))).toContain(norm(code).trim());
   });
 });
