@@ -37,3 +37,7 @@ export const createScenarioClock = (start: string, tickMs = 7_000): ScenarioCloc
   clock.current = () => new Date(now).toISOString();
   return clock;
 };
+
+/** The local date (UTC+8) of an ISO instant. */
+export const localDate = (instant: string): string =>
+  new Date(Date.parse(instant) + UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);

@@ -64,10 +64,10 @@ for (const court of demoCourts) {
     add(c, `d${i + 1}-staff`, ['staff'], `officer of ${dept}`, dept);
   }
 }
-// Verifiers sit in the trial management offices; inspectors and the discipline office in the
-// intermediate court's supervision office (监察室).
+// Verifiers sit in the trial management offices (and one in 监察室, for the problems of the
+// intermediate court's own 审管办); inspectors and the discipline office in its 监察室.
 add(INTERMEDIATE, 'verifier-1', ['staff', 'verifier'], 'verifier of rectifications (审管办)', '审管办');
-add(INTERMEDIATE, 'verifier-2', ['staff', 'verifier'], 'verifier of rectifications (审管办)', '审管办');
+add(INTERMEDIATE, 'verifier-2', ['staff', 'verifier'], 'verifier of rectifications (监察室)', '监察室');
 add(INTERMEDIATE, 'inspector-1', ['staff', 'inspection_office'], 'inspector (督查, 监察室)', '监察室');
 add(INTERMEDIATE, 'inspector-2', ['staff', 'inspection_office'], 'inspector (督查, 监察室)', '监察室');
 add(INTERMEDIATE, 'discipline-1', ['staff', 'discipline_office'], 'discipline officer (纪检监察, 监察室)', '监察室');
