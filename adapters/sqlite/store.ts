@@ -24,6 +24,7 @@ import { createWriteQueue } from './writer';
 export interface SqliteStore extends EventStore {
   /** The database file. */
   readonly path: string;
+  /** How commits reach the disk (see the adapter's README for what each mode guarantees). */
   readonly durability: Durability;
   /** Projection checkpoints, in the same file (outside the audited trail). */
   readonly checkpoints: CheckpointStore;
