@@ -130,7 +130,8 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
     });
 
   return {
-    append: (streamId, events, expected) => TE.fromEither(appendNow(streamId, events, expected)),
+    // Lazy, like every TaskEither: nothing happens until the task runs.
+    append: (streamId, events, expected) => () => Promise.resolve(appendNow(streamId, events, expected)),
     readStream,
     readAll,
     readRaw,

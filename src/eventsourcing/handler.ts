@@ -3,7 +3,6 @@
  * expected revision, retry conflicts a bounded number of times. Ids and time come from the
  * injected generator and clock, so a seeded run is byte-for-byte reproducible.
  */
-import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import type { CodecRegistry } from './codecs';
@@ -11,6 +10,7 @@ import type { DecisionContext, Decider, DomainEvent } from './decider';
 import type { Actor, NewEvent, RecordedEvent } from './envelope';
 import { errors, isLedgerFailure, type LedgerError } from './errors';
 import type { EventStore } from './store';
+import { uuidv7 } from './ids';
 
 /** Who issues a command and why; everything else of the metadata is fixed by the handler. */
 export interface CommandMetadata {
@@ -49,7 +49,7 @@ export interface CommandHandlerOptions {
   readonly registry: CodecRegistry;
   /** The trusted clock. Default: the system clock. */
   readonly clock?: () => Date;
-  /** Id generator (UUIDs). Default: crypto.randomUUID. */
+  /** Id generator (UUIDs). Default: time-ordered UUIDv7 ({@link uuidv7}). */
   readonly ids?: () => string;
   /** Attempts after a concurrency conflict. Default 3. */
   readonly maxRetries?: number;
@@ -80,7 +80,7 @@ const asLedgerError = (x: unknown): LedgerError =>
 export const createCommandHandler = (options: CommandHandlerOptions): CommandHandler => {
   const { store, registry } = options;
   const clock = options.clock ?? (() => new Date());
-  const ids = options.ids ?? randomUUID;
+  const ids = options.ids ?? (() => uuidv7());
   const maxRetries = options.maxRetries ?? 3;
 
   const loadNow = async <S, E extends DomainEvent>(decider: Evolver<S, E>, streamId: string): Promise<E.Either<LedgerError, Loaded<S>>> => {

@@ -15,3 +15,4 @@ export * from './live-feed';
 export * from './decider';
 export * from './handler';
 export * from './projection';
+export * from './ids';
