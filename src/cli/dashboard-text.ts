@@ -45,6 +45,8 @@ const CASES: readonly Column<Case>[] = [
   { header: 'published', cell: (c) => c.published.join(', ') },
 ];
 
+const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
 const counts = (o: Readonly<Record<string, number>>): string =>
   Object.entries(o).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
 
@@ -60,7 +62,7 @@ export const dashboardText = (d: Dashboard): string => {
     `Problems: ${p.total} found, ${p.closed} closed, ${p.open} open, ${p.withdrawn} withdrawn; ${p.overdue} overdue, ${p.dueSoon} due soon`,
     `Rectification rate (closed / total): ${percent(p.rectificationRate)}; on time ${percent(p.onTimeRate)}; returned ${percent(p.returnedRate)}; reopened ${percent(p.reopenedRate)}`,
     `Colours: green ${p.colours.green}, yellow ${p.colours.yellow}, red ${p.colours.red}, no deadline ${p.colours.noDeadline}`,
-    `Inspections: ${d.inspections.total}; coverage ${percent(coverage.coverage)}${coverage.neverInspected.length ? ` (never inspected: ${coverage.neverInspected.join(', ')})` : ''}; unannounced ${unannounced.total} (${counts(unannounced.byStatus)})`,
+    `Inspections: ${d.inspections.total}; coverage ${percent(coverage.coverage)}${coverage.neverInspected.length ? ` (never inspected: ${coverage.neverInspected.join(', ')})` : ''}; unannounced ${unannounced.total} (check of the committed selection: ${counts(unannounced.byStatus)})`,
     `Accountability: ${d.accountability.cases} case(s), ${d.accountability.sanctioned} sanctioned (${counts(d.accountability.bySanction)})`,
     `Reported vs computed: ${d.reportedVsComputed.checked} report version(s) checked, ${d.reportedVsComputed.withGaps} with gaps`,
     '',
@@ -73,7 +75,7 @@ export const dashboardText = (d: Dashboard): string => {
   }
   if (d.reportedVsComputed.gaps.length) {
     out.push('Gaps between reported and computed figures');
-    for (const g of d.reportedVsComputed.gaps.slice(0, 10)) out.push(`  ${g.reportId} v${g.version} ${g.figure}: claimed ${g.claimed}, computed ${g.computed ?? '-'} — ${g.note}`);
+    for (const g of d.reportedVsComputed.gaps.slice(0, 10)) out.push(`  ${g.reportId} v${g.version} ${g.figure}: claimed ${num(g.claimed)}, the events say ${g.computed === null ? '-' : num(g.computed)}`);
     out.push('');
   }
   if (d.accountability.register.length) out.push('Accountability register', renderTable(CASES, d.accountability.register));

@@ -8,10 +8,12 @@ import { auditExportCommand, auditImportCommand } from './audit-trail';
 import { auditVerifyCommand } from './audit-verify';
 import { backupCommand } from './backup';
 import { dashboardCommand } from './dashboard';
+import { demoCommand } from './demo';
 import { ledgerCommand } from './ledger';
 
 /** The commands. */
 export const commands: readonly Command[] = [
+  demoCommand,
   dashboardCommand,
   ledgerCommand,
   auditVerifyCommand,
