@@ -23,11 +23,15 @@ export interface LoadedReadModel {
 const namespaceOf = (streamId: string): string => streamId.slice(0, Math.max(0, streamId.indexOf('/'))) || streamId;
 
 /**
- * Folds every event (of `namespace` when given). Several namespaces without `--namespace` is a
+ * Folds every event (of `namespace` when given; with `recordedUntil`, only those recorded by then,
+ * so a past `--now` shows the campaign as it stood at that moment). Several namespaces without `--namespace` is a
  * usage error listing them; an event the read models cannot apply stops the fold (exit 1, naming it).
  */
-export const loadReadModel = async (store: EventStore, options: { namespace?: string; command: string; progress?: Progress }): Promise<LoadedReadModel> => {
+export const loadReadModel = async (
+  store: EventStore, options: { namespace?: string; command: string; progress?: Progress; recordedUntil?: string },
+): Promise<LoadedReadModel> => {
   const { namespace, command } = options;
+  const until = options.recordedUntil === undefined ? undefined : Date.parse(options.recordedUntil);
   const projection = campaignReadModel(namespace === undefined ? {} : { namespace });
   let state = projection.initialState;
   let events = 0;
@@ -39,6 +43,7 @@ export const loadReadModel = async (store: EventStore, options: { namespace?: st
       if (seen.size > 1) {
         throw usageError(`the store holds several campaigns (${[...seen].join(', ')}…); choose one with --campaign`, command);
       }
+      if (until !== undefined && Date.parse(e.metadata.recordedAt) > until) continue;
       try {
         state = projection.apply(state, e);
       } catch (x) {

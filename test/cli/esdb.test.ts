@@ -1,7 +1,8 @@
 /**
  * The built program on EventStoreDB stores (`--store esdb://…`), against the in-process
  * EventStoreDB-protocol test server: a trail exported from SQLite is imported into a namespace,
- * verified, digested, exported back and timed-lined there, with the same digest root.
+ * verified, digested, exported back and shown as a timeline there, with the same digest root; the
+ * demo runs in a namespace of its own.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,21 @@ describe('--store esdb://', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already holds events/);
   });
+
+  it('runs the demo in a namespace, refuses a second run there in favour of a new namespace, and shows its dashboard', async () => {
+    const es = server.connectionString;
+    const demo = await run('demo', '--store', es, '--namespace', 'demo_1');
+    expect(demo.stderr).toBe('');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/OK: \d+ events in \d+ streams verified\./);
+    expect(demo.stdout).toContain(`--store '${es}' --namespace demo_1`);
+    const again = await run('demo', '--store', es, '--namespace', 'demo_1');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already has events; run the demo in a new namespace/);
+    const d = JSON.parse((await run('dashboard', '--store', es, '--namespace', 'demo_1', '--format', 'json')).stdout) as { tasks: { total: number }; problems: { total: number } };
+    expect(d.tasks.total).toBe(37);
+    expect(d.problems.total).toBeGreaterThan(20);
+  }, 120_000);
 
   it('exits 3 when the server cannot be reached, and 2 for a bad namespace or a namespace on SQLite', async () => {
     const down = await run('audit', 'verify', '--store', 'esdb://127.0.0.1:1?tls=false');

@@ -35,10 +35,11 @@ export const dashboardCommand: Command = {
   async run(values, io) {
     const format = oneOf(values, 'format', ['table', 'json', 'html'] as const, 'table', NAME);
     const spec = storeSpecOf(values, io, NAME);
+    const given = str(values, 'now') === undefined ? undefined : nowOf(values, NAME, undefined);
     const namespace = str(values, 'campaign');
     const out = str(values, 'out');
     const { loaded, report } = await withStore(spec, { mode: 'read', command: NAME }, async ({ store }) => {
-      const model = await loadReadModel(store, { command: NAME, progress: createProgress(io.stderr, 'reading'), ...(namespace === undefined ? {} : { namespace }) });
+      const model = await loadReadModel(store, { command: NAME, progress: createProgress(io.stderr, 'reading'), ...(namespace === undefined ? {} : { namespace }), ...(given === undefined ? {} : { recordedUntil: given }) });
       if (format !== 'html') return { loaded: model, report: undefined };
       const verified = await verifyStore(store, { digestAt: nowOf(values, NAME, model.lastRecordedAt) })();
       if (E.isLeft(verified)) throw fromLedgerError(verified.left, NAME);

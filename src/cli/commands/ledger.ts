@@ -95,9 +95,10 @@ export const ledgerCommand: Command = {
   async run(values, io) {
     const format = oneOf(values, 'format', ['table', 'json', 'csv'] as const, 'table', NAME);
     const spec = storeSpecOf(values, io, NAME);
+    const given = str(values, 'now') === undefined ? undefined : nowOf(values, NAME, undefined);
     const namespace = str(values, 'campaign');
     const loaded = await withStore(spec, { mode: 'read', command: NAME }, ({ store }) =>
-      loadReadModel(store, { command: NAME, progress: createProgress(io.stderr, 'reading'), ...(namespace === undefined ? {} : { namespace }) }));
+      loadReadModel(store, { command: NAME, progress: createProgress(io.stderr, 'reading'), ...(namespace === undefined ? {} : { namespace }), ...(given === undefined ? {} : { recordedUntil: given }) }));
     const now = nowOf(values, NAME, loaded.lastRecordedAt);
     const filter = filterOf(values, loaded.state);
     const rows = query(NAME, () => problemLedger(loaded.state, { now, filter }));
