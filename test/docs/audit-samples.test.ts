@@ -17,6 +17,8 @@ import {
   verifyDigestSignature, verifyInclusionProof, verifyStore, verifyTrailFile,
 } from '../../src/index';
 import { testLedger } from '../campaign/support/ledger-world';
+import { cli, requireBuilt, tempDir } from '../cli/helpers';
+import { seedTrail } from '../cli/seed';
 
 const ok = async <A>(te: () => Promise<E.Either<{ message: string }, A>>): Promise<A> => {
   const r = await te();
@@ -135,12 +137,12 @@ describe('audit samples', () => {
     const [entry] = await ok(timeline(store, { stream }));
     expect(entry).toMatchObject({ actor: { id: 'ng-staff' }, reason: '补录', lagMs: 10 * 86_400_000, backdated: true });
 
-    const known = await ok(stateAsOf(store, stream, problemAggregate, { recordedAt: '2019-06-05T00:00:00Z' }));
-    expect(known.state.status).toBe('none'); // nobody could know it on 5 June
-    expect(known.knownLater.map((x) => x.type)).toEqual(['problem.identified']);
-    const true_ = await ok(stateAsOf(store, stream, problemAggregate, { effectiveAt: '2019-06-05T00:00:00Z' }));
-    expect(true_.state.status).toBe('open'); // but it was the case then, by its business time
-    expect(true_.backdated).toHaveLength(1);
+    const byRecorded = await ok(stateAsOf(store, stream, problemAggregate, { recordedAt: '2019-06-05T00:00:00Z' }));
+    expect(byRecorded.state.status).toBe('none'); // nobody could know it on 5 June
+    expect(byRecorded.knownLater.map((x) => x.type)).toEqual(['problem.identified']);
+    const byEffective = await ok(stateAsOf(store, stream, problemAggregate, { effectiveAt: '2019-06-05T00:00:00Z' }));
+    expect(byEffective.state.status).toBe('open'); // but it was the case then, by its business time
+    expect(byEffective.backdated).toHaveLength(1);
 
     await ok(ledger.problem.correct('office1', { problemId: 'P-2', reason: '标题有误', title: '文书送达不规范' }));
     const history = await ok(entityHistory(store, stream, problemAggregate));
@@ -160,5 +162,38 @@ describe('audit samples', () => {
     const rates = rectificationRates(model.state, { now: '2019-06-21T00:00:00+08:00' });
     expect(rates.overall).toMatchObject({ total: 1, closed: 0, rectificationRate: 0, onTimeRate: null, overdue: 1 });
     // sample:end
+  });
+
+  it('runs the auditors\' round on the command line (the built program)', async () => {
+    requireBuilt();
+    const d = tempDir();
+    try {
+      await seedTrail(d.file('court.db'), 3, 4);
+      const round = `
+        # sample:cli
+        # The operator, regularly: a signed digest handed to the auditors.
+        campaign-ledger audit keygen --private signer.pem --public signer.pub.pem
+        campaign-ledger audit digest --store sqlite:court.db --out digest-2019-06.json --sign-key signer.pem
+        # The auditors, later, with the export and their own copy of the digest:
+        campaign-ledger audit export --store sqlite:court.db --out trail.jsonl
+        campaign-ledger audit verify --file trail.jsonl --against digest-2019-06.json --public-key signer.pub.pem
+        campaign-ledger audit prove --store sqlite:court.db --event EVENT-ID --digest digest-2019-06.json --out proof.json
+        campaign-ledger audit check-proof --proof proof.json --digest digest-2019-06.json --public-key signer.pub.pem
+        # sample:end
+      `;
+      const commands = round.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('campaign-ledger '));
+      const outputs: string[] = [];
+      for (const line of commands) {
+        const eventId = () => (JSON.parse(readFileSync(d.file('trail.jsonl'), 'utf8').split('\n')[4]!) as { eventId: string }).eventId;
+        const args = line.split(' ').slice(1).map((a) => (a === 'EVENT-ID' ? eventId() : a));
+        const r = cli(args, { cwd: d.dir });
+        expect(r.code, `${line}: ${r.stderr}`).toBe(0);
+        outputs.push(r.stdout);
+      }
+      expect(outputs[3]).toMatch(/^OK: 12 events in 3 streams verified\.[\s\S]*signature is valid/);
+      expect(outputs[5]).toMatch(/^OK: event [^\n]*\nis event number 5 of the 12 events covered by the digest [^\n]*\(signature valid\)/);
+    } finally {
+      d.remove();
+    }
   });
 });
