@@ -1,7 +1,7 @@
 /**
- * June 2019 (查问题、拉清单、建台账): every court inspects itself and lists its problems; the
- * inspection office's routine inspection of the grassroots courts adds findings, which the
- * reactions turn into problems; the office registers every problem in the ledger; each court's
+ * June 2019 (查问题、拉清单、建台账): every court inspects itself and lists its problems, which the
+ * office registers in the ledger; the inspection office's routine inspection of the grassroots
+ * courts adds findings, which the reactions turn into numbered problems; each court's
  * first responsible person assigns the responsible leader, department and person, who plan the
  * measures and their deadlines (chosen here from the outcome each problem will have).
  */
@@ -102,13 +102,10 @@ const routineInspection = async (ctx: DemoContext) => {
   }
 };
 
+/** The office registers the self-inspection problems (the reactions number those from inspections). */
 const register = async (ctx: DemoContext) => {
-  ctx.clock.at('2019-06-20', '09:00');
-  for (const p of ctx.problems) {
-    const loaded = await ctx.step(`load ${p.problemId}`, ctx.ledger.load.problem(p.problemId));
-    if (loaded.state.ledgerNumber !== undefined) continue; // numbered by the reactions
-    await ctx.step(`register ${p.problemId}`, ctx.ledger.problem.register(OFFICE, { problemId: p.problemId }));
-  }
+  ctx.clock.at('2019-06-09', '09:00');
+  for (const p of ctx.problems) await ctx.step(`register ${p.problemId}`, ctx.ledger.problem.register(OFFICE, { problemId: p.problemId }));
 };
 
 const assign = async (ctx: DemoContext) => {
@@ -137,7 +134,7 @@ const assign = async (ctx: DemoContext) => {
 /** Runs June: self-inspections, the routine inspection, the ledger, responsibility and measures. */
 export const firstHalf = async (ctx: DemoContext): Promise<void> => {
   for (let i = 0; i < demoCourts.length; i++) await selfInspection(ctx, i);
-  await routineInspection(ctx);
   await register(ctx);
+  await routineInspection(ctx);
   await assign(ctx);
 };
