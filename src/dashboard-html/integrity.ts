@@ -30,7 +30,7 @@ export const accountabilitySection = (d: Dashboard, n: Namer): string => {
     [['编号', 'Case'], ['对象', 'Subject'], ['单位', 'Unit'], ['事由', 'Grounds'], ['状态', 'Status'], ['处理', 'Sanction'], ['决定', 'Decided by'], ['公开', 'Published'], ['立案时间', 'Proposed']],
     a.register.map((r) => tr(r.caseId, textCell('caseId', r.caseId) + textCell('subject', subjectOf(r, n)) +
       textCell('unit', r.courtId === null ? '—' : `${n.court(r.courtId)}${r.department ? ` ${r.department}` : ''}`) + textCell('grounds', label(r.grounds)) +
-      textCell('status', label(r.status)) + textCell('sanction', label(r.sanction)) +
+      textCell('status', label(r.status, 'case')) + textCell('sanction', label(r.sanction)) +
       textCell('decidedBy', r.decidedBy === null ? '—' : `${n.person(r.decidedBy)}${r.body ? `（${label(r.body)}）` : ''}`) +
       textCell('published', r.published.join('、') || '—') + textCell('proposedAt', r.proposedAt.slice(0, 10)))), '没有问责案件 No case');
   const ranks = table('rankings', '法院排名 Court rankings (rate, then overdue, then sanctions)',

@@ -25,9 +25,12 @@ const LABELS: Readonly<Record<string, readonly [string, string]>> = {
   rectificationRatePercent: ['整改率(%)', 'rectification rate (%)'], overdue: ['逾期数', 'overdue'],
 };
 
-/** `中文 English` for a code, or the code itself. */
-export const label = (code: string | null | undefined): string => {
+/** Codes that read differently for an accountability case. */
+const CASE_LABELS: Readonly<Record<string, readonly [string, string]>> = { closed: ['已结案', 'closed'] };
+
+/** `中文 English` for a code (as a case's status when `of` is `case`), or the code itself. */
+export const label = (code: string | null | undefined, of?: 'case'): string => {
   if (code === null || code === undefined) return '—';
-  const l = LABELS[code];
+  const l = (of === 'case' ? CASE_LABELS[code] : undefined) ?? LABELS[code];
   return l === undefined ? code : `${l[0]} ${l[1]}`;
 };

@@ -44,7 +44,7 @@ export const inspectionsSection = (d: Dashboard, n: Namer): string => {
   const i = d.inspections;
   const rows = [...i.coverage.byPeriod, { ...i.coverage.overall, periodId: null }].map((c, k, all) => ({
     key: k === all.length - 1 ? 'overall' : c.periodId ?? 'no-period',
-    label: k === all.length - 1 ? '全部检查 All inspections' : c.periodId ?? '未定期次 No period',
+    label: k === all.length - 1 ? '全部 All' : c.periodId ?? '未定期次 No period',
     c,
   }));
   const total = i.coverage.courts.length;

@@ -57,7 +57,7 @@ describe('renderDashboardHtml', () => {
     expect(cell(html, 'gaps', 'R1@C2#1#problemsClosed#0', 'claimed')).toEqual({ value: '1', text: '1' });
     expect(html).toMatch(/data-key="C1" data-series="value" data-value="0.5"\/>/);
     expect(html).toMatch(/data-key="C1" data-series="red" data-value="1"/);
-    expect(html).toMatch(/data-key="T1\|审管办" data-series="lead" data-value="1"/);
+    expect(html).toMatch(/data-key="T1\|审管办" data-series="lead" data-value="0.5"/);
     expect(html).toMatch(/data-key="2019-06-30" data-series="closed" data-value="1"/);
     expect(html).toContain('data-field="problems.rectificationRate" data-value="0.3333333333333333"');
   });

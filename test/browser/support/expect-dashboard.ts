@@ -87,13 +87,16 @@ export const expectDashboard = (p: PageData, d: Dashboard, x: Extras): void => {
     const sum = (k: 'total' | 'closed' | 'overdue') => t.courts.reduce((n, c) => n + c.problems[k], 0);
     same(`task ${t.number} problems`, tasks[t.taskId]?.problems, sum('total'));
     same(`task ${t.number} overdue problems`, tasks[t.taskId]?.overdue, sum('overdue'));
+    const scoped = t.courts.filter((c) => c.inScope);
+    const done = t.status === 'evaluated' || t.status === 'completion_reported';
+    const completion = done ? 1 : scoped.length === 0 ? null : scoped.reduce((n, c) => n + (c.progressPercent ?? 0), 0) / scoped.length / 100;
+    same(`task ${t.number} completion`, tasks[t.taskId]?.completion, completion, pct);
     for (const dep of m.departments) {
-      const named = t.courts.flatMap((c) => c.departments.filter((x) => x.department === dep).map((x) => ({ ...x, inScope: c.inScope })));
-      if (named.length === 0) { expect(mark(p, 'task-matrix-chart', `${t.taskId}|${dep}`, 'lead')).toBeUndefined(); continue; }
+      const named = t.courts.flatMap((c) => c.departments.filter((x) => x.department === dep));
+      const key = `${t.taskId}|${dep}`;
+      if (named.length === 0) { expect(p.marks.some((k) => k.chart === 'task-matrix-chart' && k.key === key), `no cell ${key}`).toBe(false); continue; }
       cells++;
-      const scope = named.filter((x) => x.inScope);
-      const share = scope.length === 0 ? null : scope.filter((x) => x.accepted).length / scope.length;
-      expect(mark(p, 'task-matrix-chart', `${t.taskId}|${dep}`, named[0]?.role ?? 'other'), `heat cell ${t.number} ${dep}`).toBe(raw(share));
+      expect(mark(p, 'task-matrix-chart', key, named[0]?.role ?? 'other'), `heat cell ${t.number} ${dep}`).toBe(raw(completion));
     }
   }
   expect(p.marks.filter((k) => k.chart === 'task-matrix-chart')).toHaveLength(cells);
