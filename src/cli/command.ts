@@ -116,8 +116,11 @@ export const oneOf = <T extends string>(values: Values, name: string, allowed: r
   throw usageError(`--${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`, command);
 };
 
-/** Writes text to a stream and waits until it has been handed to the operating system. */
+/**
+ * Writes text to a stream and waits until it has been handed to the operating system. A reader
+ * that went away (EPIPE, e.g. `| head`) is not an error: there is nobody left to write to.
+ */
 export const write = (stream: Writable, text: string): Promise<void> =>
   new Promise((resolve, reject) => {
-    stream.write(text, (err) => (err ? reject(err) : resolve()));
+    stream.write(text, (err) => (err && (err as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(err) : resolve()));
   });

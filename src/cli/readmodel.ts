@@ -62,6 +62,7 @@ export const loadReadModel = async (
   } finally {
     options.progress?.finish();
   }
+  if (namespace !== undefined && seen.size === 0) throw usageError(`the store has no events of campaign "${namespace}"`, command);
   return { state, events, lastRecordedAt, namespace: namespace ?? [...seen][0] };
 };
 

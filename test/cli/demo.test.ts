@@ -135,4 +135,25 @@ describe('audit on the demo', () => {
     const timeline = run('audit', 'timeline', '--store', 'sqlite:demo.db', '--stream', `demo-2019/problem/${problemId}`);
     expect(timeline.stdout).toContain('problem.reopened');
   });
+
+  it('replays to a position, and by effective time lists what was recorded only later', () => {
+    const stream = 'demo-2019/organization';
+    const byPosition = JSON.parse(run('audit', 'as-of', '--store', 'sqlite:demo.db', '--stream', stream, '--position', '3', '--format', 'json').stdout) as { applied: number; lastPosition: string };
+    expect(byPosition.applied).toBe(3);
+    expect(byPosition.lastPosition).toBe('3');
+    // dc's first self-inspection problem was found on 2 June and entered two days later (backdated).
+    const effective = JSON.parse(run('audit', 'as-of', '--store', 'sqlite:demo.db', '--stream', 'demo-2019/problem/dc-P01', '--at', '2019-06-02', '--by', 'effective', '--format', 'json').stdout) as { applied: number; knownLater: unknown[] };
+    expect(effective.applied).toBe(1);
+    expect(effective.knownLater).toHaveLength(1);
+    const both = run('audit', 'as-of', '--store', 'sqlite:demo.db', '--stream', stream, '--position', '3', '--at', '2019-06-01');
+    expect(both.code).toBe(2);
+    const notCampaign = run('audit', 'as-of', '--store', 'sqlite:demo.db', '--stream', 'elsewhere', '--position', '3');
+    expect(notCampaign.code).toBe(2);
+  });
+
+  it('asks for a campaign that exists (exit 2)', () => {
+    const r = run('dashboard', '--store', 'sqlite:demo.db', '--campaign', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no events of campaign "nope"/);
+  });
 });
