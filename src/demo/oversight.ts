@@ -84,6 +84,7 @@ const unannounced = (ctx: DemoContext, agenda: Agenda, outcome: OversightOutcome
       const target = closed[0];
       if (target === undefined) return;
       const fails = outcome.falsified === undefined;
+      if (fails && (target.closedOn ?? '') > '2019-09-30') throw new Error(`the falsified closure of ${target.problemId} must be one the Q3 report claimed`);
       if (fails) outcome.falsified = target;
       outcome.checked.add(target.problemId);
       await ctx.step(`spot check ${target.problemId}`, I.recordSpotCheck(INSPECTOR, {

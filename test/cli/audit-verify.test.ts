@@ -78,6 +78,17 @@ describe('audit verify', () => {
     expect(bad.stdout).toMatch(/signature_invalid/);
   });
 
+  it('exits 1 naming the position when a stored body no longer parses, for reading commands too', () => {
+    const db = fresh('corrupt.db');
+    editBody(dir.file(db), 4, '{"data":', '{"data":{');
+    const verified = run('audit', 'verify', '--store', `sqlite:${db}`);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toMatch(/position 4/);
+    const timeline = run('audit', 'timeline', '--store', `sqlite:${db}`, '--stream', 't/0');
+    expect(timeline.code).toBe(1);
+    expect(timeline.stderr).toMatch(/corrupt event at position 4/);
+  });
+
   it('refuses a digest file that is not a digest, or a private key given as the public one (exit 2)', () => {
     const db = fresh('bad-input.db');
     const notDigest = run('audit', 'verify', '--store', `sqlite:${db}`, '--against', 'k1.pem');
