@@ -40,6 +40,8 @@ export interface HttpService {
   readonly server: Server;
   /** Starts listening; resolves with the base URL (use port 0 for a free port). */
   listen(port: number, host?: string): Promise<string>;
+  /** How many live feeds are open. */
+  openFeeds(): number;
   /** Ends live feeds, stops accepting connections and waits for open requests. Does not close the store. */
   close(): Promise<void>;
 }
@@ -102,6 +104,7 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
         resolve(`http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`);
       });
     }),
+    openFeeds: () => feeds.size,
     close: async () => {
       await feeds.closeAll();
       await new Promise<void>((resolve) => {

@@ -58,7 +58,7 @@ describe('the problem workflow over HTTP', () => {
     const closed = await step(w, 'office1', '/problems/P-1/close-off', {}, etag);
     const before = await eventCount(w);
     const p = await expectProblem(await w.call('POST', '/problems/P-1/close-off', { actor: 'office1', json: {}, headers: { 'if-match': closed } }), 409);
-    expect(p.rule).toMatch(/^problem\./);
+    expect(p.rule).toBe('problem.close.not_verified');
     expect(await eventCount(w)).toBe(before);
     await expectProblem(await w.call('POST', '/problems', { actor: 'ng-staff', json: IDENTIFY }), 409);
   });
@@ -131,6 +131,8 @@ describe('bad requests', () => {
     expect(pointers).toEqual(expect.arrayContaining(['/title', '/severity']));
     const meta = await expectProblem(await post({ json: { ...IDENTIFY, problemId: 'P-3', meta: { effectiveAt: 'yesterday' } } }), 400);
     expect(meta.errors).toEqual([expect.objectContaining({ pointer: '/meta/effectiveAt' })]);
+    const missing = await expectProblem(await post({ json: { ...IDENTIFY, problemId: undefined } }), 400);
+    expect(missing.errors.map((e: { pointer: string }) => e.pointer)).toContain('/problemId');
     const mismatch = await expectProblem(await w.call('POST', '/problems/P-1/progress', { actor: 'ng-staff', json: { problemId: 'P-9', note: 'x' }, headers: { 'if-match': '"0"' } }), 400);
     expect(mismatch.errors[0].pointer).toBe('/problemId');
     expect(await eventCount(w)).toBe(before);
@@ -151,5 +153,12 @@ describe('bad requests', () => {
     expect(m.headers.get('allow')).toBe('GET');
     await expectProblem(await w.call('GET', '/problems/P-404'), 404);
     await expectProblem(await w.call('GET', '/problems/%E0%A4%A'), 400);
+  });
+
+  it('closes the reads to anonymous callers when asked to', async () => {
+    await w.stop();
+    w = await startWorld({ publicReads: false });
+    await expectProblem(await w.call('GET', '/dashboard'), 401);
+    expect((await w.call('GET', '/dashboard', { actor: 'office1' })).status).toBe(200);
   });
 });

@@ -3,7 +3,7 @@
  * filters, the dashboard JSON and HTML, timeline, as-of, verify and digest; and the live feed
  * (Server-Sent Events) with resumption by Last-Event-ID.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDigest } from '../../src/audit/digest';
 import { campaignReadModel } from '../../src/readmodels/projection';
 import { dashboard } from '../../src/readmodels/dashboard';
@@ -110,7 +110,9 @@ describe('the live feed', () => {
     expect(missed.map((m) => JSON.parse(m.data).data.note)).toEqual(['第二次', '第三次']);
     expect(missed.map((m) => BigInt(m.id ?? '0')).every((p, i, a) => p > BigInt(m1?.id ?? '0') && (i === 0 || p > (a[i - 1] as bigint)))).toBe(true);
     await expect(resumed.next(1, 600)).rejects.toThrow(/timed out/); // nothing repeated, nothing else
+    expect(w.service.openFeeds()).toBe(1);
     await resumed.close();
+    await vi.waitFor(() => expect(w.service.openFeeds()).toBe(0)); // a client that leaves ends its subscription
 
     const replay = await openFeed(`${w.base}/events?from=start`);
     const first = await replay.next(3);

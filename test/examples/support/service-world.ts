@@ -57,7 +57,7 @@ export interface ServiceWorld {
 }
 
 /** Builds the world and starts the service on 127.0.0.1 with a free port; `wrap` wraps the service's store. */
-export const startWorld = async (o: { wrap?: (s: EventStore) => EventStore } = {}): Promise<ServiceWorld> => {
+export const startWorld = async (o: { wrap?: (s: EventStore) => EventStore; publicReads?: boolean } = {}): Promise<ServiceWorld> => {
   const dir = mkdtempSync(join(tmpdir(), 'http-service-'));
   const store = await openSqliteStore({ path: join(dir, 'ledger.db'), durability: 'normal', registry: createCampaignRegistry() });
   let now = '2019-06-03T02:00:00.000Z';
@@ -68,7 +68,8 @@ export const startWorld = async (o: { wrap?: (s: EventStore) => EventStore } = {
     const r = await method!(actor, input)();
     if (E.isLeft(r)) throw new Error(`setup ${aggregate}.${command}: ${r.left.message}`);
   }
-  const service = createHttpService({ store: o.wrap ? o.wrap(store) : store, namespace: NS, authenticator: developmentHeaderAuthenticator, clock, heartbeatMs: 200, log: () => undefined });
+  const service = createHttpService({ store: o.wrap ? o.wrap(store) : store, namespace: NS, authenticator: developmentHeaderAuthenticator, clock, heartbeatMs: 200, log: () => undefined,
+    ...(o.publicReads === undefined ? {} : { publicReads: o.publicReads }) });
   const base = await service.listen(0, '127.0.0.1');
   return {
     base, store, service,
