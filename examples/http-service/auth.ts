@@ -30,3 +30,17 @@ export const developmentHeaderAuthenticator: Authenticator = async (req) => {
   if (Array.isArray(value) && value.length > 1) return { kind: 'rejected', detail: `send one ${ACTOR_HEADER} header, not ${value.length}` };
   return id.trim() === '' ? { kind: 'rejected', detail: `the ${ACTOR_HEADER} header is empty` } : { kind: 'actor', actorId: id.trim() };
 };
+
+/**
+ * Authenticates `Authorization: Bearer TOKEN` with `verify`, which checks the token with your
+ * identity provider and returns the person's actor id, or undefined when the token is not valid.
+ * No header is anonymous; a malformed header or a token `verify` rejects is refused (401).
+ */
+export const bearerAuthenticator = (verify: (token: string) => Promise<string | undefined>): Authenticator => async (req) => {
+  const header = req.headers.authorization;
+  if (header === undefined) return { kind: 'anonymous' };
+  const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)?.[1];
+  if (token === undefined) return { kind: 'rejected', detail: 'expected "Authorization: Bearer <token>"' };
+  const actorId = await verify(token);
+  return actorId === undefined ? { kind: 'rejected', detail: 'the token is not valid' } : { kind: 'actor', actorId };
+};

@@ -1,0 +1,24 @@
+/** The authenticators of the HTTP service example, on request headers. */
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { bearerAuthenticator, developmentHeaderAuthenticator } from '../../examples/http-service/auth';
+
+const req = (headers: Record<string, string | string[]>) => ({ headers }) as unknown as IncomingMessage;
+
+describe('authenticators', () => {
+  it('the development one believes X-Actor-Id, refuses an empty or repeated one', async () => {
+    expect(await developmentHeaderAuthenticator(req({ 'x-actor-id': ' ng-staff ' }))).toEqual({ kind: 'actor', actorId: 'ng-staff' });
+    expect(await developmentHeaderAuthenticator(req({}))).toEqual({ kind: 'anonymous' });
+    expect((await developmentHeaderAuthenticator(req({ 'x-actor-id': '' }))).kind).toBe('rejected');
+    expect((await developmentHeaderAuthenticator(req({ 'x-actor-id': ['a', 'b'] }))).kind).toBe('rejected');
+  });
+
+  it('the bearer one asks the verifier and takes only the id it returns', async () => {
+    const tokens: Record<string, string> = { 'abc.def': 'ng-staff' };
+    const auth = bearerAuthenticator(async (t) => tokens[t]);
+    expect(await auth(req({ authorization: 'Bearer abc.def' }))).toEqual({ kind: 'actor', actorId: 'ng-staff' });
+    expect(await auth(req({ authorization: 'Bearer nope' }))).toEqual({ kind: 'rejected', detail: 'the token is not valid' });
+    expect((await auth(req({ authorization: 'Basic abc' }))).kind).toBe('rejected');
+    expect(await auth(req({ 'x-actor-id': 'ng-staff' }))).toEqual({ kind: 'anonymous' });
+  });
+});
