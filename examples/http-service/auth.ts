@@ -1,7 +1,7 @@
 /**
  * Who is calling. The service asks a pluggable {@link Authenticator} for the actor's id; the SDK
  * then resolves that id against the Organization (posts, unit), so the caller can never claim a
- * post. Replace {@link developmentHeaderAuthenticator} with one that checks a session, a token or
+ * post. Replace {@link developmentHeaderAuthenticator} with one that checks a login cookie, a token or
  * a client certificate before you expose the service to anyone.
  */
 import type { IncomingMessage } from 'node:http';

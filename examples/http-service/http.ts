@@ -1,5 +1,5 @@
 /**
- * Small HTTP helpers on `node:http`: JSON and problem+json responses (RFC 9457), a bounded JSON
+ * Small HTTP functions on `node:http`: JSON and problem+json responses (RFC 9457), a bounded JSON
  * body reader, and the ETag / If-Match revision format.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -1,7 +1,7 @@
 /**
  * SVG building blocks shared by the charts: the accessible frame (`role="img"`, `<title>` and
  * `<desc>` referenced by `aria-labelledby`), the fill patterns that keep series apart without
- * colour, and text helpers. Every text goes through `esc`.
+ * colour, and text functions. Every text goes through `esc`.
  */
 import { esc } from './format';
 

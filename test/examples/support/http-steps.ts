@@ -1,4 +1,4 @@
-/** Request helpers for the service tests: JSON bodies, problem details, the problem's workflow. */
+/** Requests for the service tests: JSON bodies, problem details, the problem's workflow. */
 import { expect } from 'vitest';
 import type { EventStore } from '../../../src/eventsourcing/store';
 import type { ServiceWorld } from './service-world';

@@ -1,6 +1,6 @@
 /**
  * A service under test: a fresh SQLite file with a small fictional organization and campaign set
- * up through the facade, the HTTP service on a random loopback port, and a `call` helper that
+ * up through the facade, the HTTP service on a random loopback port, and a `call` function that
  * sends real HTTP requests with fetch.
  */
 import * as E from 'fp-ts/Either';
