@@ -18,7 +18,7 @@ const committed: InspectionEvent = {
   type: 'inspection.seed_committed',
   data: { inspectionId: I, commitment, candidates: courts, count: 1, committedAt: '2019-06-01T02:00:00.000Z', utcOffsetMinutes: 480 },
 };
-const beacon: Beacon = { eventId: 'e', streamId: 'mgmt-2019/task/T-01', position: '42', hash: 'c'.repeat(64), recordedAt: '2019-06-01T16:05:00.000Z', actorId: 'office1' };
+const beacon: Beacon = { eventId: 'e', streamId: 'mgmt-2019/task/T-01', hash: 'c'.repeat(64), recordedAt: '2019-06-01T16:05:00.000Z', actorId: 'office1' };
 const drawn = drawTargets(seed, beacon.hash, courts, 1);
 const visit = (courtId: string): InspectionEvent => ({ type: 'inspection.visit_recorded', data: { inspectionId: I, courtId, visitedOn: '2019-06-02' } });
 const afterMidnight = '2019-06-02T01:00:00.000Z';

@@ -89,7 +89,7 @@ export const beaconOf = async (ctx: FacadeContext, inspectionId: string): R<Beac
     if (point === undefined) return E.right(undefined);
     const b = await findBeacon(ctx.store.readAll({ streamPrefix: ctx.streams.prefix, fromPosition: point.position + 1n }), point);
     return E.right(b && {
-      eventId: b.eventId, streamId: b.streamId, position: b.position.toString(), hash: b.hash, recordedAt: b.metadata.recordedAt, actorId: b.metadata.actor.id,
+      eventId: b.eventId, streamId: b.streamId, hash: b.hash, recordedAt: b.metadata.recordedAt, actorId: b.metadata.actor.id,
     });
   } catch (x) {
     return E.left(isLedgerFailure(x) ? x.error : errors.unavailable(x instanceof Error ? x.message : String(x), x));
