@@ -16,3 +16,4 @@ export {
 export * from './readmodels/index';
 // Names both the domain and the read models define: the package root exports the domain's.
 export { type CaseStatus, type ProblemStatus, type TaskStatus, addDays, endOfLocalDay, localDate } from './campaign/index';
+export * from './dashboard-html/index';
