@@ -114,8 +114,7 @@ export const demoCommand: Command = {
   details: [
     'Refuses a store that already has events. With --fresh a SQLite file is deleted and created again;',
     'EventStoreDB keeps deleted streams as tombstones, so there run the demo in a new --namespace instead.',
-    `The same seed (default ${DEFAULT_SEED}) gives byte-identical events and the same digest on SQLite and in memory`,
-    '(on EventStoreDB the revealed seed records the beacon event\'s position, which that store assigns).',
+    `The same seed (default ${DEFAULT_SEED}) gives byte-identical events and the same digest on every store.`,
   ].join('\n'),
   options: {
     ...storeOptions,
