@@ -4,7 +4,6 @@
  * For tests, embedding and demos; nothing survives the process.
  */
 import * as E from 'fp-ts/Either';
-import * as TE from 'fp-ts/TaskEither';
 import {
   type AppendResult, type CheckpointStore, type Checkpoint, type CodecRegistry, type EventStore, type NewEvent,
   type RawRecord, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StoreError, type Subscription,
@@ -144,8 +143,12 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
       return Promise.resolve(E.right(head));
     },
     checkpoints: {
-      load: (name) => TE.right(checkpoints.get(name)),
-      save: (name, cp) => TE.fromIO(() => { checkpoints.set(name, cp); }),
+      load: (name) => () => Promise.resolve(closed ? E.left(closedError()) : E.right(checkpoints.get(name))),
+      save: (name, cp) => () => {
+        if (closed) return Promise.resolve(E.left(closedError()));
+        checkpoints.set(name, cp);
+        return Promise.resolve(E.right(undefined));
+      },
     },
     close: async () => {
       closed = true;

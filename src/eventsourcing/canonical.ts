@@ -25,7 +25,9 @@ const sortedKeys = (o: object): string[] => {
   if (sorted) return keys;
   const sig = keys.join('\u0000');
   let hit = sortedKeysCache.get(sig);
-  if (hit === undefined) {
+  // Keys may themselves contain U+0000, so two key lists can share a signature: use a cached order
+  // only when it names exactly this object's keys.
+  if (hit === undefined || hit.length !== keys.length || !hit.every((k) => Object.prototype.hasOwnProperty.call(o, k))) {
     hit = keys.slice().sort();
     if (sortedKeysCache.size < 10_000) sortedKeysCache.set(sig, hit);
   }
@@ -49,6 +51,7 @@ const write = (v: unknown, path: string, seen: Set<object>): string => {
     case 'object': {
       if (v === null) return 'null';
       if (seen.has(v)) throw new CanonicalJsonError(path, 'circular reference');
+      if (seen.size > 200) throw new CanonicalJsonError(path, 'nested more than 200 levels deep');
       seen.add(v);
       let out: string;
       if (Array.isArray(v)) {

@@ -134,7 +134,12 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       const valid = registry.validate(events);
       if (E.isLeft(valid)) return valid;
       const expected = loaded.right.revision ?? 'no_stream';
-      const appended = await store.append(streamId, events, expected)();
+      let appended: E.Either<LedgerError, { events: readonly RecordedEvent[]; lastRevision: bigint }>;
+      try {
+        appended = await store.append(streamId, events, expected)();
+      } catch (x) {
+        return E.left(asLedgerError(x)); // a store that throws instead of answering a Left
+      }
       if (E.isRight(appended)) {
         const state = decided.right.reduce(decider.evolve, loaded.right.state);
         return E.right({ events: appended.right.events, state, revision: appended.right.lastRevision });

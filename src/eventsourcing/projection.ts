@@ -69,9 +69,16 @@ export const runProjection = <S>(
   const loaded = await checkpoints.load(projection.name)();
   if (E.isLeft(loaded)) return loaded;
   const cp = loaded.right;
-  const resume = cp !== undefined && cp.version === projection.version && (cp.position === undefined || (cp.state !== undefined && projection.deserialize !== undefined));
-  let state = resume && cp.state !== undefined && projection.deserialize ? projection.deserialize(cp.state) : projection.initialState;
-  let position = resume ? cp.position : undefined;
+  let resume = cp !== undefined && cp.version === projection.version && (cp.position === undefined || (cp.state !== undefined && projection.deserialize !== undefined));
+  let state = projection.initialState;
+  if (resume && cp?.state !== undefined && projection.deserialize) {
+    try {
+      state = projection.deserialize(cp.state);
+    } catch {
+      resume = false; // a saved state that cannot be read back: rebuild from the start
+    }
+  }
+  let position = resume && cp !== undefined ? cp.position : undefined;
   let applied = 0;
   const save = () =>
     checkpoints.save(projection.name, {

@@ -136,6 +136,27 @@ export const appendSemantics = ({ api: { describe, it, expect }, withStore }: Co
         expect(canonicalJson(toEnvelopeJson(read!))).toBe(canonicalJson(toEnvelopeJson(appended.events[0]!)));
         const [viaAll] = await collect(s.readAll());
         expect(canonicalJson(toEnvelopeJson(viaAll!))).toBe(canonicalJson(toEnvelopeJson(read!)));
+        // and what is read is what was given
+        expect(read!.data).toEqual({ ...data, n: -0.5 });
+        expect(read!.metadata).toEqual(testMetadata({ reason: '整改', onBehalfOf: 'p-1' }));
+      }));
+
+    it('does nothing until the returned task runs', () =>
+      withStore(async (s) => {
+        const task = s.append('lazy', [testEvent()], 'no_stream');
+        expect(await collect(s.readStream('lazy'))).toEqual([]);
+        rightOf(await s.append('lazy', [testEvent()], 'no_stream')());
+        expect(leftOf(await task())._tag).toBe('WrongExpectedRevision');
+        const head = s.streamHead('lazy');
+        rightOf(await s.append('lazy', [testEvent()], 0n)());
+        expect(rightOf(await head())?.revision).toBe(1n);
+      }));
+
+    it('refuses data nested too deep with a validation error, not a crash', () =>
+      withStore(async (s) => {
+        let deep: unknown = 1;
+        for (let i = 0; i < 20_000; i++) deep = { d: deep };
+        expect(leftOf(await s.append('deep', [testEvent(deep)], 'any')())._tag).toBe('ValidationFailed');
       }));
 
     it('reports the head of a stream', () =>

@@ -3,8 +3,10 @@
  *
  * ```ts
  * deciderSpec(problemDecider).given([identified]).when(closeOff, ctx).thenFails('RuleViolated');
- * projectionSpec(ledgerProjection).given(recorded).then(expectedState);
+ * projectionSpec(ledgerProjection).given(recorded).thenState(expectedState);
  * ```
+ *
+ * (No method is called `then`: an object with one would be mistaken for a promise by `await`.)
  */
 import * as E from 'fp-ts/Either';
 import { expect } from 'vitest';
@@ -23,7 +25,7 @@ const defaultContext: DecisionContext = {
 /** The outcome of a `when`, to assert on. */
 export interface DeciderThen<S, E extends DomainEvent> {
   /** Asserts the decision produced exactly these events; returns the state after them. */
-  then(expected: readonly E[]): S;
+  thenEmits(expected: readonly E[]): S;
   /** Asserts the decision was refused with this tag (and, optionally, this rule code). */
   thenFails(tag: LedgerErrorTag, rule?: string): LedgerError;
   /** The raw decision. */
@@ -38,7 +40,7 @@ export const deciderSpec = <C, S, E extends DomainEvent>(decider: Decider<C, S, 
       const result = decider.decide(command, state, { ...defaultContext, ...context });
       return {
         result,
-        then(expected) {
+        thenEmits(expected) {
           if (E.isLeft(result)) throw new Error(`expected events, the command was refused: ${result.left.message}`);
           expect(result.right).toEqual(expected);
           return result.right.reduce(decider.evolve, state);
@@ -57,7 +59,7 @@ export const deciderSpec = <C, S, E extends DomainEvent>(decider: Decider<C, S, 
 /** Starts a specification of a projection. */
 export const projectionSpec = <S>(projection: Pick<Projection<S>, 'apply' | 'initialState'>) => ({
   given: (events: readonly RecordedEvent[]) => ({
-    then: (expected: S): S => {
+    thenState: (expected: S): S => {
       const state = events.reduce(projection.apply, projection.initialState);
       expect(state).toEqual(expected);
       return state;

@@ -28,10 +28,26 @@ describe('canonical JSON', () => {
     );
   });
 
-  it('parses back to an equal value (property)', () => {
+  it('parses back to the value it was given (property)', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => {
-      expect(canonicalJson(JSON.parse(canonicalJson(v)))).toBe(canonicalJson(v));
+      expect(JSON.parse(canonicalJson(v))).toEqual(JSON.parse(JSON.stringify(v)));
     }));
+  });
+
+  it('keeps every member whatever the keys contain, U+0000 included (property)', () => {
+    const key = fc.string({ unit: fc.constantFrom('a', 'b', 'x', '\u0000', '\u2028', '雪'), maxLength: 4 });
+    const obj = fc.dictionary(key, fc.integer(), { maxKeys: 5 });
+    fc.assert(fc.property(fc.array(obj, { minLength: 1, maxLength: 6 }), (objects) => {
+      for (const o of objects) expect(JSON.parse(canonicalJson(o))).toEqual(o);
+    }));
+    canonicalJson({ x: 1, 'a\u0000b': 2 });
+    expect(JSON.parse(canonicalJson({ 'x\u0000a': 'payment', b: 'approved' }))).toEqual({ 'x\u0000a': 'payment', b: 'approved' });
+  });
+
+  it('refuses nesting deeper than 200 levels with a typed error, not a stack overflow', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = { d: deep };
+    expect(() => canonicalJson(deep)).toThrow(CanonicalJsonError);
   });
 
   it('refuses what JSON cannot carry, naming the path', () => {

@@ -88,7 +88,7 @@ describe('command handler', () => {
 
 describe('specifications', () => {
   it('given/when/then on a decider', () => {
-    deciderSpec(counter).given([{ type: 'Added', data: { by: 1 } }]).when({ kind: 'reset' }).then([{ type: 'Reset', data: { reason: 'asked' } }]);
+    deciderSpec(counter).given([{ type: 'Added', data: { by: 1 } }]).when({ kind: 'reset' }).thenEmits([{ type: 'Reset', data: { reason: 'asked' } }]);
     deciderSpec(counter).given([]).when({ kind: 'add', by: 0 }).thenFails('RuleViolated', 'counter.add.positive');
   });
 });
@@ -111,7 +111,7 @@ describe('projection runner', () => {
     expect(E.isRight(second) && second.right).toMatchObject({ state: { a: 2, b: 5 }, applied: 1, rebuilt: false });
     const v2 = await runProjection(store, store.checkpoints, { ...totals, version: 2 })();
     expect(E.isRight(v2) && v2.right).toMatchObject({ state: { a: 2, b: 5 }, applied: 2, rebuilt: true });
-    projectionSpec(totals).given(await collect(store.readAll())).then({ a: 2, b: 5 });
+    projectionSpec(totals).given(await collect(store.readAll())).thenState({ a: 2, b: 5 });
     expect(project(totals, await collect(store.readAll()))).toEqual({ a: 2, b: 5 });
   });
 
@@ -125,5 +125,20 @@ describe('projection runner', () => {
     expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'CorruptEvent', position: 2n });
     const cp = await store.checkpoints.load('picky')();
     expect(E.isRight(cp) && cp.right?.position).toBe(1n);
+  });
+});
+
+describe('projection runner and a damaged checkpoint', () => {
+  it('rebuilds from the start when the saved state cannot be read back', async () => {
+    const store = createMemoryStore({ registry });
+    const h = seeded(store);
+    await h.handle(counter, 'a', { kind: 'add', by: 4 }, { actor })();
+    const p: Projection<number> = {
+      name: 'sum', version: 1, initialState: 0, apply: (s, e) => s + ((e.data as { by?: number }).by ?? 0),
+      serialize: String, deserialize: (x) => { const n = Number(x); if (Number.isNaN(n)) throw new Error('not a number'); return n; },
+    };
+    await store.checkpoints.save('sum', { version: 1, position: 1n, state: 'garbage' })();
+    const r = await runProjection(store, store.checkpoints, p)();
+    expect(E.isRight(r) && r.right).toMatchObject({ state: 4, rebuilt: true, applied: 1 });
   });
 });
