@@ -9,7 +9,7 @@ import {
   type RawRecord, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StoreError, type Subscription,
   type SubscribeOptions, type ExpectedRevision, type StreamHead,
   DEFAULT_MAX_APPEND_BYTES, checkExpected, checkIdempotency, checkSize, deepFreeze, errors, sealChecked, validateAppend,
-  LedgerFailure, createLiveFeed,
+  LedgerFailure, createLiveFeed, checkReadAllOptions, checkReadStreamOptions,
 } from '../../src/eventsourcing/index';
 
 /** Options of {@link createMemoryStore}. */
@@ -80,6 +80,7 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
 
   async function* readStream(streamId: string, o: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
     if (closed) throw new LedgerFailure(closedError());
+    checkReadStreamOptions(o);
     const stream = streams.get(streamId) ?? [];
     const max = o.maxCount ?? Number.POSITIVE_INFINITY;
     let n = 0;
@@ -106,11 +107,13 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
 
   async function* readAll(o: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     if (closed) throw new LedgerFailure(closedError());
+    checkReadAllOptions(o);
     for (const s of scan(o)) yield s.event;
   }
 
   async function* readRaw(o: ReadAllOptions = {}): AsyncIterable<RawRecord> {
     if (closed) throw new LedgerFailure(closedError());
+    checkReadAllOptions(o);
     for (const s of scan(o)) {
       yield { position: s.event.position, streamId: s.event.streamId, revision: s.event.revision, hash: s.event.hash, body: s.body };
     }

@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/Either';
 import {
-  LedgerFailure, type CodecRegistry, type FeedBatch, type RawRecord, type ReadAllOptions, type ReadStreamOptions,
+  LedgerFailure, checkReadAllOptions, checkReadStreamOptions, type CodecRegistry, type FeedBatch, type RawRecord, type ReadAllOptions, type ReadStreamOptions,
   type RecordedEvent, type StoreError,
 } from '../../src/eventsourcing/index';
 import { toStoreError, type Db, type Stmt } from './driver';
@@ -57,10 +57,10 @@ export const createReader = (db: Db, registry: CodecRegistry | undefined, check:
   };
 
   async function* readStream(streamId: string, o: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    checkReadStreamOptions(o);
     let left = countOf(o.maxCount);
     const backwards = o.direction === 'backwards';
     let from = o.fromRevision === undefined ? (backwards ? MAX_I64 : 0n) : clamp(o.fromRevision);
-    if (backwards && o.fromRevision !== undefined && o.fromRevision < 0n) return;
     while (left > 0) {
       const limit = Math.min(PAGE, left);
       const rows = page<StreamRow>(backwards ? bwdPage : fwdPage, streamId, from, limit);
@@ -76,6 +76,7 @@ export const createReader = (db: Db, registry: CodecRegistry | undefined, check:
   }
 
   async function* readAll(o: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    checkReadAllOptions(o);
     let left = countOf(o.maxCount);
     const prefix = o.streamPrefix;
     let from = clamp(o.fromPosition ?? 0n);
@@ -94,6 +95,7 @@ export const createReader = (db: Db, registry: CodecRegistry | undefined, check:
   }
 
   async function* readRaw(o: ReadAllOptions = {}): AsyncIterable<RawRecord> {
+    checkReadAllOptions(o);
     let left = countOf(o.maxCount);
     const prefix = o.streamPrefix;
     let from = clamp(o.fromPosition ?? 0n);

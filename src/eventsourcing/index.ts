@@ -16,3 +16,4 @@ export * from './decider';
 export * from './handler';
 export * from './projection';
 export * from './ids';
+export * from './read-options';

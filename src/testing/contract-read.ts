@@ -1,5 +1,6 @@
 /** Contract: reads of a stream, reads of all, subscriptions. */
 import type { RecordedEvent } from '../eventsourcing/envelope';
+import { LedgerFailure } from '../eventsourcing/errors';
 import type { EventStore } from '../eventsourcing/store';
 import { collect, rightOf, type ContractContext } from './contract';
 import { testEvent } from './fixtures';
@@ -27,6 +28,27 @@ export const readSemantics = ({ api: { describe, it, expect }, withStore }: Cont
         expect(revs(await collect(s.readStream('read-a', { fromRevision: 10n })))).toEqual([]);
         expect(await collect(s.readStream('missing'))).toEqual([]);
         expect(await collect(s.readStream('missing', { direction: 'backwards' }))).toEqual([]);
+      }));
+
+    it('refuses bad read options with a ValidationFailed naming the option', () =>
+      withStore(async (s) => {
+        await seed(s);
+        const refused = async (it: AsyncIterable<unknown>, path: string) => {
+          try {
+            await collect(it);
+          } catch (x) {
+            expect(x).toBeInstanceOf(LedgerFailure);
+            expect((x as LedgerFailure).error).toMatchObject({ _tag: 'ValidationFailed' });
+            expect((x as LedgerFailure).error.message).toContain(path);
+            return;
+          }
+          throw new Error(`expected the read to be refused for ${path}`);
+        };
+        await refused(s.readStream('read-a', { fromRevision: -1n }), 'fromRevision');
+        await refused(s.readStream('read-a', { maxCount: -1 }), 'maxCount');
+        await refused(s.readStream('read-a', { maxCount: 1.5 }), 'maxCount');
+        await refused(s.readAll({ fromPosition: -3n }), 'fromPosition');
+        await refused(s.readAll({ maxCount: -2 }), 'maxCount');
       }));
 
     it('does not let a reader change what is stored', () =>

@@ -107,8 +107,7 @@ describe('sqlite store: storage', () => {
     expect(prefixed.every((e) => e.streamId === 'noise')).toBe(true);
     const raw = await collect(s.readRaw({ fromPosition: 2500n }));
     expect(raw.map((r) => r.position)).toEqual(Array.from({ length: 101 }, (_, i) => BigInt(2500 + i)));
-    expect(await collect(s.readStream('big', { fromRevision: -5n, maxCount: 2 }))).toHaveLength(2);
-    expect(await collect(s.readStream('big', { direction: 'backwards', fromRevision: -1n }))).toEqual([]);
+    await expect(collect(s.readStream('big', { fromRevision: -5n, maxCount: 2 }))).rejects.toMatchObject({ error: { _tag: 'ValidationFailed' } });
     await s.close();
   });
 });
