@@ -1,22 +1,36 @@
-// Store factories for the benchmarks, by adapter name. Each returns { store, cleanup, durability }.
+// Store factories for the benchmarks, by adapter name: variants { durability, open(registry?) -> { store, cleanup } }.
+// Stores validate event data against a codec registry (the bench event's, or a scenario's own).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dist = new URL('../dist/', import.meta.url);
 
+/** The bench event's type with an io-ts codec, so every append also validates its data. */
+const benchRegistry = async () => {
+  const { createCodecRegistry } = await import(new URL('index.js', dist).href);
+  const t = await import('io-ts');
+  return createCodecRegistry([{
+    type: 'RectificationProgressRecorded',
+    schemaVersion: 1,
+    codec: t.type({ problemId: t.string, measureId: t.string, progress: t.string, percent: t.number, evidence: t.array(t.string) }),
+  }]);
+};
+
 export const adapters = {
   memory: async () => {
     const { createMemoryStore } = await import(new URL('adapters/memory/index.js', dist).href);
-    return [{ durability: 'none', open: async () => ({ store: createMemoryStore(), cleanup: async () => {} }) }];
+    const registry = await benchRegistry();
+    return [{ durability: 'none', open: async (own) => ({ store: createMemoryStore({ registry: own ?? registry }), cleanup: async () => {} }) }];
   },
   sqlite: async () => {
     const { openSqliteStore } = await import(new URL('adapters/sqlite/index.js', dist).href);
+    const registry = await benchRegistry();
     return ['normal', 'full'].map((durability) => ({
       durability,
-      open: async () => {
+      open: async (own) => {
         const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
-        const store = await openSqliteStore({ path: join(dir, 'bench.db'), durability });
+        const store = await openSqliteStore({ path: join(dir, 'bench.db'), durability, registry: own ?? registry });
         return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
       },
     }));
@@ -26,11 +40,12 @@ export const adapters = {
       throw new Error('the eventstoredb bench needs the test server build (bench/.build/eventstoredb-server.js, made by npm run build)');
     });
     const { createEventStoreDbStore } = await import(new URL('adapters/eventstoredb/index.js', dist).href);
+    const registry = await benchRegistry();
     return [{
       durability: 'test-server',
-      open: async () => {
+      open: async (own) => {
         const server = await startBenchServer();
-        const store = await createEventStoreDbStore({ connectionString: server.connectionString });
+        const store = await createEventStoreDbStore({ connectionString: server.connectionString, registry: own ?? registry });
         return { store, cleanup: async () => server.stop() };
       },
     }];

@@ -10,7 +10,7 @@ const events = Number(eventsArg);
 const times = [];
 let processed = 0;
 for (let r = 0; r < Number(runsArg); r++) {
-  const { store, cleanup } = await variant.open();
+  const { store, cleanup } = await variant.open(scenario.registry ? await scenario.registry() : undefined);
   try {
     if (scenario.setup) await scenario.setup(store, events);
     const t0 = process.hrtime.bigint();

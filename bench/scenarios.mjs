@@ -67,6 +67,7 @@ export const scenarios = {
   },
   'project-ledger': {
     // Rebuild the problem-ledger read model over a campaign-shaped history.
+    registry: async () => (await import(new URL('../dist/index.js', import.meta.url).href)).createCampaignRegistry(),
     setup: async (store, events) => (await import('./.build/readmodel-scenarios.js')).fillCampaign(store, events),
     run: async (store) => (await import('./.build/readmodel-scenarios.js')).projectLedger(store),
   },
