@@ -5,7 +5,8 @@
 export * from './errors';
 export * from './time';
 export * from './clock';
-export * from './pmap';
+// The persistent map of read-model state: readable by users, built only by the folds.
+export { pmGet, pmList, pmValues, type PMap } from './pmap';
 export * from './state';
 export * from './projection';
 export * from './problem-view';
@@ -17,5 +18,4 @@ export * from './reported';
 export * from './inspections';
 export * from './accountability';
 export * from './dashboard';
-export * from './lease';
 export * from './runner';
