@@ -46,6 +46,24 @@ describe('the built package', () => {
     expect(out).toBe('function function {"a":["2"],"b":1}');
   });
 
+  it('loads the SQLite and EventStoreDB entry points by name from ESM and CommonJS', () => {
+    const esm = run(['--input-type=module', '-e', `
+      const s = await import('campaign-ledger/adapters/sqlite');
+      const e = await import('campaign-ledger/adapters/eventstoredb');
+      const store = await s.openSqliteStore({ path: ':memory:' });
+      const head = await store.streamHead('x')();
+      await store.close();
+      console.log(typeof e.createEventStoreDbStore, head._tag);
+    `]);
+    expect(esm).toBe('function Right');
+    const cjs = run(['-e', `
+      const s = require('campaign-ledger/adapters/sqlite');
+      const e = require('campaign-ledger/adapters/eventstoredb');
+      console.log(typeof s.openSqliteStore, typeof e.createEventStoreDbStore);
+    `]);
+    expect(cjs).toBe('function function');
+  });
+
   it('exposes the testing helpers to ESM only', () => {
     const out = run(['--input-type=module', '-e', `
       const t = await import('campaign-ledger/testing');
