@@ -48,7 +48,7 @@ const main = async (): Promise<void> => {
   const started = Date.now();
   const from = Date.parse(lastRecordedAt);
   const clock = values.clock === 'system' ? () => new Date() : () => new Date(from + (Date.now() - started));
-  const service = createHttpService({ store, namespace, authenticator: developmentHeaderAuthenticator, clock });
+  const service = createHttpService({ store, namespace, authenticator: developmentHeaderAuthenticator, clock, publicReads: true }); // a local demo: anyone may read
   const url = await service.listen(port, values.host as string);
   console.log([
     `campaign "${namespace}" from ${db} at ${url}  (clock: ${values.clock === 'system' ? 'system' : `scenario, from ${lastRecordedAt}`})`,

@@ -27,7 +27,7 @@ export interface HttpServiceOptions {
   readonly authenticator: Authenticator;
   /** The trusted clock: recorded times of commands and the default `now` of queries. Default: the system clock. */
   readonly clock?: () => Date;
-  /** Whether anonymous callers may use the query endpoints. Default true; commands always need an actor. */
+  /** Whether anonymous callers may use the query endpoints. Default false (closed); commands always need an actor. */
   readonly publicReads?: boolean;
   /** Keep-alive interval of the live feed. Default 15 s. */
   readonly heartbeatMs?: number;
@@ -72,7 +72,7 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
     }
     const auth = await options.authenticator(req);
     if (auth.kind === 'rejected') throw problem(401, 'not-authenticated', 'Not authenticated', auth.detail, {}, { 'www-authenticate': 'X-Actor-Id realm="campaign-ledger"' });
-    if (auth.kind === 'anonymous' && (hit.r.command || options.publicReads === false)) {
+    if (auth.kind === 'anonymous' && (hit.r.command || options.publicReads !== true)) {
       throw problem(401, 'not-authenticated', 'Not authenticated', 'this endpoint needs an authenticated actor', {}, { 'www-authenticate': 'X-Actor-Id realm="campaign-ledger"' });
     }
     await hit.r.handler(ctx, req, res, hit.params ?? {}, auth.kind === 'actor' ? auth.actorId : '');

@@ -69,7 +69,7 @@ export const startWorld = async (o: { wrap?: (s: EventStore) => EventStore; publ
     if (E.isLeft(r)) throw new Error(`setup ${aggregate}.${command}: ${r.left.message}`);
   }
   const service = createHttpService({ store: o.wrap ? o.wrap(store) : store, namespace: NS, authenticator: developmentHeaderAuthenticator, clock, heartbeatMs: 200, log: () => undefined,
-    ...(o.publicReads === undefined ? {} : { publicReads: o.publicReads }) });
+    publicReads: o.publicReads ?? true });
   const base = await service.listen(0, '127.0.0.1');
   return {
     base, store, service,
