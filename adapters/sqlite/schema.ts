@@ -87,6 +87,9 @@ export const checkMigrations = (component: string, migrations: readonly Migratio
     if (m.version !== i + 1) {
       return E.left(errors.validation([{ path: `migrations[${i}].version`, message: `expected ${i + 1} (versions are consecutive from 1), got ${String(m.version)}` }]));
     }
+    if (typeof m.description !== 'string' || m.description.trim() === '') {
+      return E.left(errors.validation([{ path: `migrations[${i}].description`, message: 'expected a non-empty description' }]));
+    }
     if (typeof m.up !== 'string' && typeof m.up !== 'function') {
       return E.left(errors.validation([{ path: `migrations[${i}].up`, message: 'expected SQL text or a function' }]));
     }
