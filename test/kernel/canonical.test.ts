@@ -44,6 +44,11 @@ describe('canonical JSON', () => {
     expect(JSON.parse(canonicalJson({ 'x\u0000a': 'payment', b: 'approved' }))).toEqual({ 'x\u0000a': 'payment', b: 'approved' });
   });
 
+  it('orders integer-like keys as strings, not as JavaScript does', () => {
+    expect(canonicalJson({ b: 1, 10: 2, 9: 3 })).toBe('{"10":2,"9":3,"b":1}');
+    expect(canonicalJson(JSON.parse('{"__proto__":1,"a":2}'))).toBe('{"__proto__":1,"a":2}');
+  });
+
   it('refuses nesting deeper than 200 levels with a typed error, not a stack overflow', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 20_000; i++) deep = { d: deep };
