@@ -49,7 +49,7 @@ const nextSteps = (spec: StoreSpec, given: string, s: DemoSummary): string => {
   if (spec.kind === 'memory') return 'The memory store is gone when this process ends; run the demo with --store sqlite:demo.db to keep the trail and explore it.\n';
   const st = storeArg(spec, given);
   return [
-    'Try next:',
+    'Try next (from a clone of the repository, run campaign-ledger as `node dist/cli/main.js`):',
     `  campaign-ledger dashboard ${st} --format json`,
     `  campaign-ledger dashboard ${st} --format html --out dashboard.html`,
     `  campaign-ledger ledger ${st} --colour red`,
