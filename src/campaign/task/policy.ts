@@ -1,7 +1,8 @@
 /**
  * Who may act on a Task. "The responsible department" means a lead department of the organizer
- * court; for a court's part, also that court's department of the same name and its first
- * responsible person.
+ * court. Only progress reports may also come from the court a report is about (its department of
+ * the same name, or its first responsible person); acceptance, extension requests and completion
+ * are the organizer court's lead departments' alone.
  * - `issue`: `campaign_office`;
  * - `accept`, `requestExtension`, `reportCompletion`: `department_head` of a lead department;
  * - `decompose`: a member (`department_head` or `staff`) of a lead department, or `campaign_office`;
