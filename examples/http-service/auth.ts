@@ -12,8 +12,11 @@ export type Authentication =
   | { readonly kind: 'anonymous' }
   | { readonly kind: 'rejected'; readonly detail: string };
 
-/** Authenticates a request. */
-export type Authenticator = (req: IncomingMessage) => Promise<Authentication>;
+/**
+ * Authenticates a request. `challenge` is what a 401 answer puts in `WWW-Authenticate` (how to
+ * authenticate); without it the answer names no scheme.
+ */
+export type Authenticator = ((req: IncomingMessage) => Promise<Authentication>) & { readonly challenge?: string };
 
 /** The header the development authenticator reads. */
 export const ACTOR_HEADER = 'x-actor-id';
@@ -23,24 +26,25 @@ export const ACTOR_HEADER = 'x-actor-id';
  * all. Anyone who can reach the service can act as anyone. Use it on a loopback address, in tests
  * and demos; never in production.
  */
-export const developmentHeaderAuthenticator: Authenticator = async (req) => {
+export const developmentHeaderAuthenticator: Authenticator = Object.assign(async (req: IncomingMessage): Promise<Authentication> => {
   const value = req.headers[ACTOR_HEADER];
   if (value === undefined) return { kind: 'anonymous' };
   const id = Array.isArray(value) ? value[0] ?? '' : value;
   if (Array.isArray(value) && value.length > 1) return { kind: 'rejected', detail: `send one ${ACTOR_HEADER} header, not ${value.length}` };
   return id.trim() === '' ? { kind: 'rejected', detail: `the ${ACTOR_HEADER} header is empty` } : { kind: 'actor', actorId: id.trim() };
-};
+}, { challenge: 'X-Actor-Id realm="campaign-ledger"' });
 
 /**
  * Authenticates `Authorization: Bearer TOKEN` with `verify`, which checks the token with your
  * identity provider and returns the person's actor id, or undefined when the token is not valid.
  * No header is anonymous; a malformed header or a token `verify` rejects is refused (401).
  */
-export const bearerAuthenticator = (verify: (token: string) => Promise<string | undefined>): Authenticator => async (req) => {
-  const header = req.headers.authorization;
-  if (header === undefined) return { kind: 'anonymous' };
-  const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)?.[1];
-  if (token === undefined) return { kind: 'rejected', detail: 'expected "Authorization: Bearer <token>"' };
-  const actorId = await verify(token);
-  return actorId === undefined ? { kind: 'rejected', detail: 'the token is not valid' } : { kind: 'actor', actorId };
-};
+export const bearerAuthenticator = (verify: (token: string) => Promise<string | undefined>): Authenticator =>
+  Object.assign(async (req: IncomingMessage): Promise<Authentication> => {
+    const header = req.headers.authorization;
+    if (header === undefined) return { kind: 'anonymous' };
+    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)?.[1];
+    if (token === undefined) return { kind: 'rejected', detail: 'expected "Authorization: Bearer <token>"' };
+    const actorId = await verify(token);
+    return actorId === undefined ? { kind: 'rejected', detail: 'the token is not valid' } : { kind: 'actor', actorId };
+  }, { challenge: 'Bearer realm="campaign-ledger"' });

@@ -71,9 +71,10 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
       throw problem(405, 'method-not-allowed', 'Method not allowed', `${req.method} is not allowed at ${path}`, {}, { allow: [...new Set(found.map((x) => x.r.method))].join(', ') });
     }
     const auth = await options.authenticator(req);
-    if (auth.kind === 'rejected') throw problem(401, 'not-authenticated', 'Not authenticated', auth.detail, {}, { 'www-authenticate': 'X-Actor-Id realm="campaign-ledger"' });
+    const challenge: Record<string, string> = options.authenticator.challenge ? { 'www-authenticate': options.authenticator.challenge } : {};
+    if (auth.kind === 'rejected') throw problem(401, 'not-authenticated', 'Not authenticated', auth.detail, {}, challenge);
     if (auth.kind === 'anonymous' && (hit.r.command || options.publicReads !== true)) {
-      throw problem(401, 'not-authenticated', 'Not authenticated', 'this endpoint needs an authenticated actor', {}, { 'www-authenticate': 'X-Actor-Id realm="campaign-ledger"' });
+      throw problem(401, 'not-authenticated', 'Not authenticated', 'this endpoint needs an authenticated actor', {}, challenge);
     }
     await hit.r.handler(ctx, req, res, hit.params ?? {}, auth.kind === 'actor' ? auth.actorId : '');
   };

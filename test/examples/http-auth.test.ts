@@ -21,4 +21,9 @@ describe('authenticators', () => {
     expect((await auth(req({ authorization: 'Basic abc' }))).kind).toBe('rejected');
     expect(await auth(req({ 'x-actor-id': 'ng-staff' }))).toEqual({ kind: 'anonymous' });
   });
+
+  it('each names its own scheme for WWW-Authenticate', () => {
+    expect(developmentHeaderAuthenticator.challenge).toBe('X-Actor-Id realm="campaign-ledger"');
+    expect(bearerAuthenticator(async () => undefined).challenge).toBe('Bearer realm="campaign-ledger"');
+  });
 });
