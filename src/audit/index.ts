@@ -20,3 +20,6 @@ export * from './export';
 export * from './import';
 export * from './errors';
 export * from './csv';
+export * from './note';
+export * from './checkpoint';
+export * from './cosignature';
