@@ -1,0 +1,5 @@
+/** The PostgreSQL store: `campaign-ledger/adapters/postgresql`. Needs the optional peer dependency pg (v8). */
+export { openPostgresStore, type PostgresStore } from './store';
+export { DEFAULT_SCHEMA, type PostgresStoreOptions } from './options';
+export type { PostgresCheckpointStore } from './checkpoints';
+export { INSTALL_HINT } from './errors';

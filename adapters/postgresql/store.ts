@@ -1,0 +1,111 @@
+/**
+ * The PostgreSQL event store: a connection pool, group-committed appends under one advisory lock
+ * per store (a total order without gaps), paged reads, catch-up-then-live subscriptions woken by
+ * LISTEN/NOTIFY, and checkpoints, all in one schema.
+ */
+import * as E from 'fp-ts/Either';
+import type { Pool } from 'pg';
+import {
+  createLiveFeed, errors, LedgerFailure, validateAppend,
+  type EventStore, type RawRecord, type ReadAllOptions, type StoreError,
+} from '../../src/eventsourcing/index';
+import { createAppender } from './append';
+import { createCheckpointStore, type PostgresCheckpointStore } from './checkpoints';
+import { loadDriver, toStoreError } from './errors';
+import { resolveOptions, type PostgresStoreOptions } from './options';
+import { LEDGER_COMPONENT, LEDGER_MIGRATIONS, migrate, quoted } from './schema';
+import { channelOf, createListener } from './subscription';
+import { createReader } from './reads';
+import { createWriteQueue } from './writer';
+
+/** The PostgreSQL store: the {@link EventStore} port plus checkpoints and the raw bytes. */
+export interface PostgresStore extends EventStore {
+  /** The PostgreSQL schema holding the store. */
+  readonly schema: string;
+  /** Projection checkpoints, in the same schema (outside the audited trail). */
+  readonly checkpoints: PostgresCheckpointStore;
+  /** The stored canonical bytes in global order. */
+  readRaw(options?: ReadAllOptions): AsyncIterable<RawRecord>;
+  /** The pool the store uses (for read models that keep tables in the same database). */
+  readonly pool: Pool;
+}
+
+/**
+ * Opens a PostgreSQL event store, creating its schema and tables when missing (unless
+ * `create: false`) and applying pending migrations. Rejects with a {@link LedgerFailure}:
+ * ValidationFailed for bad options; StoreUnavailable naming the cause when the driver is missing,
+ * the server is unreachable, the credentials are refused, the database or the schema is missing,
+ * the schema is newer than the code, or the role lacks a privilege. Nothing is half-created.
+ */
+export const openPostgresStore = async (options: PostgresStoreOptions): Promise<PostgresStore> => {
+  const o = resolveOptions(options);
+  const pg = await loadDriver();
+  const ownPool = o.pool === undefined;
+  const pool: Pool = o.pool ?? new pg.Pool(o.config);
+  const onIdleError = () => undefined; // a dropped idle connection is replaced on the next query
+  pool.on('error', onIdleError);
+  const s = quoted(o.schema);
+  try {
+    const client = await pool.connect();
+    try {
+      await migrate(client, o.schema, LEDGER_COMPONENT, LEDGER_MIGRATIONS, o.create);
+    } finally {
+      client.release();
+    }
+  } catch (x) {
+    if (ownPool) await pool.end().catch(() => undefined);
+    else pool.off('error', onIdleError);
+    throw new LedgerFailure(toStoreError(x, `cannot open the PostgreSQL store (schema "${o.schema}")`, o.where));
+  }
+
+  let closed = false;
+  const closedError = () => errors.unavailable(`the PostgreSQL store (schema "${o.schema}" at ${o.where}) is closed`);
+  const check = () => (closed ? closedError() : undefined);
+  const feed = createLiveFeed();
+  const channel = channelOf(o.schema);
+  const listener = createListener(pg, o.config, pool, channel, feed.notify);
+  const queue = createWriteQueue(pool, o.schema, `${s}.events`, channel, o.where, feed.notify);
+  const appender = createAppender(pool, o.schema, s, o.registry, o.maxAppendBytes);
+  const reader = createReader(pool, o.schema, s, o.registry, o.where, check);
+
+  const store: PostgresStore = {
+    schema: o.schema,
+    pool,
+    checkpoints: createCheckpointStore(pool, s, o.where, check),
+    append: (streamId, events, expected) => async () => {
+      if (closed) return E.left(closedError());
+      const valid = validateAppend(streamId, events, expected, o.registry);
+      if (E.isLeft(valid)) return valid;
+      return queue.submit(appender.work(streamId, events, expected));
+    },
+    readStream: reader.readStream,
+    readAll: reader.readAll,
+    readRaw: reader.readRaw,
+    subscribeToAll: (sub = {}) => {
+      listener.ensure();
+      return feed.subscribe(sub.afterPosition, async (after) => {
+        const err = check();
+        if (err !== undefined) throw new LedgerFailure(err);
+        return reader.fetchAfter(after, sub.streamPrefix);
+      }, o.pollMs);
+    },
+    streamHead: (streamId) => async (): Promise<E.Either<StoreError, Awaited<ReturnType<typeof appender.head>>>> => {
+      if (closed) return E.left(closedError());
+      try {
+        return E.right(await appender.head(streamId));
+      } catch (x) {
+        return E.left(toStoreError(x, `reading the head of "${streamId}"`, o.where));
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      await queue.idle();
+      closed = true;
+      await feed.closeAll();
+      await listener.close();
+      if (ownPool) await pool.end().catch(() => undefined);
+      else pool.off('error', onIdleError);
+    },
+  };
+  return store;
+};
