@@ -9,11 +9,12 @@ const library: Record<string, string> = {
   'adapters/memory/index': 'adapters/memory/index.ts',
   'adapters/sqlite/index': 'adapters/sqlite/index.ts',
   'adapters/eventstoredb/index': 'adapters/eventstoredb/index.ts',
+  'adapters/postgresql/index': 'adapters/postgresql/index.ts',
 };
 const present = (entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
-const external = ['better-sqlite3', '@eventstore/db-client', 'vitest', 'fast-check'];
+const external = ['better-sqlite3', '@eventstore/db-client', 'pg', 'vitest', 'fast-check'];
 
 /**
  * fp-ts 2 ships its modules as folders (`fp-ts/Either`), which Node's ESM loader refuses to import;

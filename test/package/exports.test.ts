@@ -64,6 +64,20 @@ describe('the built package', () => {
     expect(cjs).toBe('function function');
   });
 
+  it('loads the PostgreSQL entry point by name from ESM and CommonJS (the driver only when a store opens)', () => {
+    const esm = run(['--input-type=module', '-e', `
+      const p = await import('campaign-ledger/adapters/postgresql');
+      const r = await p.openPostgresStore({ connectionString: 'mysql://x' }).catch((x) => x.error._tag);
+      console.log(typeof p.openPostgresStore, p.DEFAULT_SCHEMA, r);
+    `]);
+    expect(esm).toBe('function campaign_ledger ValidationFailed');
+    const cjs = run(['-e', `
+      const p = require('campaign-ledger/adapters/postgresql');
+      console.log(typeof p.openPostgresStore);
+    `]);
+    expect(cjs).toBe('function');
+  });
+
   it('exposes the testing helpers to ESM only', () => {
     const out = run(['--input-type=module', '-e', `
       const t = await import('campaign-ledger/testing');
@@ -77,7 +91,7 @@ describe('the built package', () => {
       const Module = require('node:module');
       const orig = Module._resolveFilename;
       Module._resolveFilename = function (req, ...rest) {
-        if (req === 'better-sqlite3' || req.startsWith('@eventstore/')) throw new Error('driver loaded: ' + req);
+        if (req === 'better-sqlite3' || req === 'pg' || req.startsWith('@eventstore/')) throw new Error('driver loaded: ' + req);
         return orig.call(this, req, ...rest);
       };
       require('campaign-ledger'); require('campaign-ledger/adapters/memory');
