@@ -22,7 +22,7 @@ export type EventUnion<D> = {
 }[keyof D];
 
 /** The list of definitions of a record of {@link EventDef}s (for the codec registry). */
-export const definitionsOf = (defs: Record<string, EventDef<string, any>>): readonly EventTypeDefinition<any>[] => Object.values(defs);
+export const definitionsOf = <R extends object>(defs: R): readonly R[keyof R][] => Object.values(defs);
 
 /** Builds a domain event of a declared type. */
 export const ev = <T extends string, A>(def: EventDef<T, A>, data: NoInfer<A>): DomainEvent<T, A> => ({ type: def.type, data });

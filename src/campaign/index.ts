@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 export * from './ledger';
-export type { CommandOptions, CommandResult, CommandMethod, CommandMethods } from './facade/execute';
+export type { CommandOptions, CommandMethod, CommandMethods } from './facade/execute';
+export type { CommandResult } from './facade/binding';
 export type { ReactionReport, Reactions } from './reactions/index';
 export * from './registry';
 export * from './streams';

@@ -1,5 +1,5 @@
 /**
- * The facade: a campaign ledger over any event store, in a few lines.
+ * The facade: a campaign ledger over an event store of your choice, in a few lines.
  *
  * ```ts
  * const ledger = createCampaignLedger({ store: createMemoryStore(), namespace: 'mgmt-2019' });
@@ -32,12 +32,11 @@ import { createCampaignRegistry } from './registry';
 import type { ReportState } from './report/state';
 import { campaignStreams, type CampaignStreams } from './streams';
 import type { TaskState } from './task/state';
-import {
-  accountabilityBinding, campaignBinding, inspectionBinding, organizationBinding, problemBinding, reportBinding, taskBinding,
-} from './facade/bindings';
-import { createWorldLoader, loadWith, type FacadeContext } from './facade/context';
-import { commandMethods } from './facade/execute';
-import { beaconOf } from './facade/resolve';
+import { aggregates } from './aggregates';
+import { createWorldLoader, type FacadeContext } from './facade/context';
+import type { Binding } from './facade/binding';
+import { commandMethods, type CommandMethods } from './facade/execute';
+import { beaconOf } from './inspection/resolve';
 import { createReactions, type Reactions } from './reactions/index';
 import * as E from 'fp-ts/Either';
 
@@ -75,18 +74,23 @@ export interface CampaignReaders {
   actor(actorId: string): TaskEither<LedgerError, Actor>;
 }
 
-const build = (ctx: FacadeContext) => ({
-  organization: commandMethods(ctx, organizationBinding),
-  campaign: commandMethods(ctx, campaignBinding),
-  task: commandMethods(ctx, taskBinding),
-  problem: commandMethods(ctx, problemBinding),
-  report: commandMethods(ctx, reportBinding),
-  inspection: commandMethods(ctx, inspectionBinding),
-  accountability: commandMethods(ctx, accountabilityBinding),
+/** The command methods of every aggregate, by its name in {@link aggregates}. */
+export type CampaignCommands = { readonly [A in keyof typeof aggregates]: BindingMethods<(typeof aggregates)[A]> };
+
+type BindingMethods<B> = B extends Binding<infer D, infer S> ? CommandMethods<D, S> : never;
+
+const build = (ctx: FacadeContext): CampaignCommands => ({
+  organization: commandMethods(ctx, aggregates.organization),
+  campaign: commandMethods(ctx, aggregates.campaign),
+  task: commandMethods(ctx, aggregates.task),
+  problem: commandMethods(ctx, aggregates.problem),
+  report: commandMethods(ctx, aggregates.report),
+  inspection: commandMethods(ctx, aggregates.inspection),
+  accountability: commandMethods(ctx, aggregates.accountability),
 });
 
 /** A campaign ledger: commands per aggregate, readers, the registry and the reactions. */
-export type CampaignLedger = ReturnType<typeof build> & {
+export type CampaignLedger = CampaignCommands & {
   /** Every campaign event type (for stores, read models and audits). */
   readonly registry: CodecRegistry;
   /** The stream names of this namespace. */
@@ -113,15 +117,15 @@ export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLe
     handlerWithIds: (g) => handlerWithIds(g),
     world: createWorldLoader(options.store, handler, streams),
   };
-  const load = <S>(spec: Parameters<typeof loadWith<S>>[1], streamId: string) => () => loadWith<S>(handler, spec, streamId);
+  const { organization, campaign, task, problem, report, inspection, accountability } = aggregates;
   const readers: CampaignReaders = {
-    organization: () => load(organizationBinding.spec, streams.organization),
-    campaign: () => load(campaignBinding.spec, streams.campaign),
-    task: (id) => load(taskBinding.spec, streams.task(id)),
-    problem: (id) => load(problemBinding.spec, streams.problem(id)),
-    report: (periodId, courtId) => load(reportBinding.spec, streams.report(periodId, courtId)),
-    inspection: (id) => load(inspectionBinding.spec, streams.inspection(id)),
-    accountability: (id) => load(accountabilityBinding.spec, streams.accountability(id)),
+    organization: () => () => organization.load(handler, streams.organization),
+    campaign: () => () => campaign.load(handler, streams.campaign),
+    task: (id) => () => task.load(handler, streams.task(id)),
+    problem: (id) => () => problem.load(handler, streams.problem(id)),
+    report: (periodId, courtId) => () => report.load(handler, streams.report(periodId, courtId)),
+    inspection: (id) => () => inspection.load(handler, streams.inspection(id)),
+    accountability: (id) => () => accountability.load(handler, streams.accountability(id)),
     beacon: (id) => () => beaconOf(ctx, id),
     actor: (actorId) => async () => {
       const world = await ctx.world();

@@ -43,7 +43,7 @@ export const StandingPostCodec = t.keyof(
   'StandingPost',
 );
 
-/** Whether an actor's posts include any of `wanted`. */
+/** Whether an actor's posts include one of `wanted` or more. */
 export const holdsAny = (posts: readonly string[], wanted: readonly Post[]): boolean => wanted.some((p) => posts.includes(p));
 
 /** Posts of the leading group that may decide on its behalf (leader and deputies). */

@@ -2,7 +2,7 @@
  * Every event type of the campaign domain, and the codec registry built from them (what stores,
  * read models and audit tools use to validate and read a campaign's events).
  */
-import { createCodecRegistry, type CodecRegistry, type EventTypeDefinition } from '../eventsourcing/codecs';
+import { createCodecRegistry, type CodecRegistry } from '../eventsourcing/codecs';
 import { accountabilityEventTypes } from './accountability/events';
 import { campaignEventTypes } from './campaign/events';
 import { inspectionEventTypes } from './inspection/events';
@@ -13,7 +13,7 @@ import { reportEventTypes } from './report/events';
 import { taskEventTypes } from './task/events';
 
 /** Every event type definition of the campaign domain. */
-export const campaignEventDefinitions: readonly EventTypeDefinition<any>[] = [
+export const campaignEventDefinitions = [
   ...organizationEventTypes,
   ...campaignEventTypes,
   ...taskEventTypes,
@@ -22,7 +22,7 @@ export const campaignEventDefinitions: readonly EventTypeDefinition<any>[] = [
   ...reportEventTypes,
   ...inspectionEventTypes,
   ...accountabilityEventTypes,
-];
+] as const;
 
 /** A codec registry of every campaign event type. */
 export const createCampaignRegistry = (): CodecRegistry => createCodecRegistry(campaignEventDefinitions);

@@ -4,17 +4,15 @@
  * are cached by their stream head, so an unchanged stream is not read again).
  */
 import * as E from 'fp-ts/Either';
-import type { Decider } from '../../eventsourcing/decider';
+import type { DomainEvent } from '../../eventsourcing/decider';
 import type { CodecRegistry } from '../../eventsourcing/codecs';
 import type { LedgerError } from '../../eventsourcing/errors';
-import type { CommandHandler, Loaded } from '../../eventsourcing/handler';
+import type { CommandHandler, Evolver, Loaded } from '../../eventsourcing/handler';
 import type { EventStore } from '../../eventsourcing/store';
-import type { AggregateSpec, DomainEnv } from '../aggregate';
+import type { DomainEnv } from '../aggregate';
 import { campaignAggregate } from '../campaign/decider';
-import type { CampaignState } from '../campaign/state';
 import type { LedgerNumberFormat } from '../numbering';
 import { organizationAggregate } from '../organization/decider';
-import type { OrganizationState } from '../organization/state';
 import type { CampaignStreams } from '../streams';
 
 /** Shared facade dependencies. */
@@ -34,22 +32,14 @@ export interface FacadeContext {
   readonly world: () => Promise<E.Either<LedgerError, DomainEnv>>;
 }
 
-/** A decider used only to fold a stream. */
-export const folder = <S, Ev>(spec: { readonly initialState: S; readonly evolve: (s: S, e: Ev) => S }): Decider<unknown, S, any> => ({
-  initialState: spec.initialState,
-  evolve: spec.evolve as (s: S, e: unknown) => S,
-  decide: () => E.right([]),
-});
-
 /** Folds a stream with an aggregate. */
-export const loadWith = <S>(
-  handler: CommandHandler, spec: Pick<AggregateSpec<any, S, any, any>, 'initialState' | 'evolve'>, streamId: string,
-): Promise<E.Either<LedgerError, Loaded<S>>> => handler.load(folder(spec), streamId)();
+export const loadWith = <S, Ev extends DomainEvent>(handler: CommandHandler, fold: Evolver<S, Ev>, streamId: string): Promise<E.Either<LedgerError, Loaded<S>>> =>
+  handler.load(fold, streamId)();
 
 /** Loads the Organization and the Campaign, reusing the last fold while a stream's head is unchanged. */
 export const createWorldLoader = (store: EventStore, handler: CommandHandler, streams: CampaignStreams) => {
   const cache = new Map<string, { readonly hash: string; readonly state: unknown }>();
-  const cached = async <S>(spec: Pick<AggregateSpec<any, S, any, any>, 'initialState' | 'evolve'>, streamId: string): Promise<E.Either<LedgerError, S>> => {
+  const cached = async <S, Ev extends DomainEvent>(spec: Evolver<S, Ev>, streamId: string): Promise<E.Either<LedgerError, S>> => {
     const head = await store.streamHead(streamId)();
     if (E.isLeft(head)) return head;
     if (head.right === undefined) return E.right(spec.initialState);
@@ -61,9 +51,9 @@ export const createWorldLoader = (store: EventStore, handler: CommandHandler, st
     return E.right(loaded.right.state);
   };
   return async (): Promise<E.Either<LedgerError, DomainEnv>> => {
-    const org = await cached<OrganizationState>(organizationAggregate, streams.organization);
+    const org = await cached(organizationAggregate, streams.organization);
     if (E.isLeft(org)) return org;
-    const campaign = await cached<CampaignState>(campaignAggregate, streams.campaign);
+    const campaign = await cached(campaignAggregate, streams.campaign);
     if (E.isLeft(campaign)) return campaign;
     return E.right({ org: org.right, campaign: campaign.right });
   };

@@ -7,15 +7,14 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import type { TaskEither } from 'fp-ts/TaskEither';
-import type { DomainEvent } from '../../eventsourcing/decider';
-import type { Actor, RecordedEvent } from '../../eventsourcing/envelope';
+import type { Actor } from '../../eventsourcing/envelope';
 import { errors, type LedgerError } from '../../eventsourcing/errors';
 import type { CommandHandler, CommandMetadata } from '../../eventsourcing/handler';
 import { IsoDateTime, decodeWith } from '../../eventsourcing/validation';
 import { resolveActor } from '../actors';
-import { bindDecider, type AggregateSpec, type DomainEnv } from '../aggregate';
 import { Id, LongText } from '../codecs';
 import type { CommandCodecs } from '../define';
+import type { Binding, CommandResult, InputOf } from './binding';
 import type { FacadeContext } from './context';
 
 /** Who asks, why and when, beyond the actor id. */
@@ -32,16 +31,6 @@ export interface CommandOptions {
   readonly causationId?: string;
 }
 
-/** What a command produced. */
-export interface CommandResult<S> {
-  /** The events stored (empty when nothing needed to change). */
-  readonly events: readonly RecordedEvent[];
-  /** The entity's state after the command. */
-  readonly state: S;
-  /** The stream's last revision, undefined if it still does not exist. */
-  readonly revision: bigint | undefined;
-}
-
 /** One command method: `(actorId, input, options?) => TaskEither<LedgerError, CommandResult<S>>`. */
 export type CommandMethod<I, S> = (actorId: string, input: I, options?: CommandOptions) => TaskEither<LedgerError, CommandResult<S>>;
 
@@ -51,20 +40,6 @@ export type CommandMethods<D extends CommandCodecs, S> = { readonly [K in keyof 
 const OptionsCodec = t.partial({
   reason: LongText, onBehalfOf: Id, effectiveAt: IsoDateTime, correlationId: LongText, causationId: LongText,
 });
-
-/** Completes a validated input into the command the decider sees (loading other streams). */
-export type Resolver<C> = (input: any, env: DomainEnv, actor: Actor, ctx: FacadeContext) => Promise<E.Either<LedgerError, C>>;
-
-/** How the facade drives one aggregate. */
-export interface Binding<D extends CommandCodecs, C extends { readonly type: string }, S, Ev extends DomainEvent, Env> {
-  readonly spec: AggregateSpec<C, S, Ev, Env>;
-  readonly codecs: D;
-  readonly streamOf: (input: any, ctx: FacadeContext) => string;
-  readonly envOf: (env: DomainEnv, ctx: FacadeContext) => Env;
-  readonly resolvers?: Partial<Record<keyof D & string, Resolver<C>>>;
-  /** Commands that an actor unknown to the organization may issue (only `organization.establish`). */
-  readonly bootstrap?: readonly string[];
-}
 
 /** Metadata of a command from its options. */
 export const metadataOf = (actor: Actor, input: unknown, options: CommandOptions): CommandMetadata => {
@@ -82,15 +57,15 @@ export const metadataOf = (actor: Actor, input: unknown, options: CommandOptions
 };
 
 /** Runs one command of an aggregate (with an explicit handler, for the reactions). */
-export const runCommand = async <D extends CommandCodecs, C extends { readonly type: string }, S, Ev extends DomainEvent, Env>(
-  ctx: FacadeContext, binding: Binding<D, C, S, Ev, Env>, type: keyof D & string, actorId: unknown, input: unknown,
+export const runCommand = async <D extends CommandCodecs, S>(
+  ctx: FacadeContext, binding: Binding<D, S>, type: keyof D & string, actorId: unknown, input: unknown,
   options: unknown = {}, handler: CommandHandler = ctx.handler,
 ): Promise<E.Either<LedgerError, CommandResult<S>>> => {
   const id = decodeWith(Id, actorId, 'actorId');
   if (E.isLeft(id)) return id;
-  const codec = binding.codecs[type];
+  const codec: t.Mixed | undefined = binding.codecs[type];
   if (codec === undefined) return E.left(errors.validation([{ path: 'type', message: `unknown command ${JSON.stringify(type)}` }]));
-  const valid = decodeWith(codec as t.Mixed, input);
+  const valid = decodeWith<InputOf<D, typeof type>, unknown>(codec, input);
   if (E.isLeft(valid)) return valid;
   const opts = decodeWith(OptionsCodec, options ?? {}, 'options');
   if (E.isLeft(opts)) return opts;
@@ -99,25 +74,14 @@ export const runCommand = async <D extends CommandCodecs, C extends { readonly t
   const resolved = resolveActor(id.right, world.right.org, world.right.campaign);
   let actor: Actor;
   if (E.isRight(resolved)) actor = resolved.right;
-  else if (binding.bootstrap?.includes(type) && !world.right.org.people.has(id.right)) actor = { id: id.right, posts: [] };
+  else if (binding.bootstrap.includes(type) && !world.right.org.people.has(id.right)) actor = { id: id.right, posts: [] };
   else return resolved;
-  const resolver = binding.resolvers?.[type];
-  let command: C;
-  if (resolver !== undefined) {
-    const r = await resolver(valid.right, world.right, actor, ctx);
-    if (E.isLeft(r)) return r;
-    command = r.right;
-  } else {
-    command = { ...(valid.right as object), type } as unknown as C;
-  }
-  const decider = bindDecider(binding.spec, binding.envOf(world.right, ctx));
-  return handler.handle(decider, binding.streamOf(valid.right, ctx), command, metadataOf(actor, valid.right, opts.right as CommandOptions))();
+  const metadata = metadataOf(actor, valid.right, opts.right);
+  return binding.handle(type, valid.right, { world: world.right, actor, metadata, handler }, ctx);
 };
 
 /** Builds the command methods of an aggregate. */
-export const commandMethods = <D extends CommandCodecs, C extends { readonly type: string }, S, Ev extends DomainEvent, Env>(
-  ctx: FacadeContext, binding: Binding<D, C, S, Ev, Env>,
-): CommandMethods<D, S> =>
+export const commandMethods = <D extends CommandCodecs, S>(ctx: FacadeContext, binding: Binding<D, S>): CommandMethods<D, S> =>
   Object.fromEntries(Object.keys(binding.codecs).map((type) => [
     type,
     (actorId: string, input: unknown, options?: CommandOptions) => () => runCommand(ctx, binding, type, actorId, input, options),

@@ -3,7 +3,7 @@
  * commits to a seed (hash), candidates and count before anything else; no visit is recorded
  * before the beacon can exist (the next local midnight after the commitment, trusted clock); the
  * revealed seed must match the commitment and the beacon must be recorded after that midnight;
- * the targets are re-drawn by the decider and any visit outside them is recorded as such. An
+ * the targets are re-drawn by the decider and a visit outside them is recorded as such. An
  * unannounced inspection concludes only after its seed is revealed.
  */
 import type { DecisionContext } from '../../eventsourcing/decider';
@@ -40,7 +40,7 @@ const decideVisit = (c: Cmd<'recordVisit'>, s: InspectionState, ctx: DecisionCon
       : refuse('inspection.visit.not_target', `court "${c.courtId}" is not a target of this routine inspection`);
   }
   const k = s.commitment;
-  if (k === undefined) return refuse('inspection.visit.not_committed', 'commit to a seed before any visit');
+  if (k === undefined) return refuse('inspection.visit.not_committed', 'commit to a seed before the first visit');
   const beaconFrom = nextCloseOfDay(k.committedAt, k.utcOffsetMinutes);
   if (before(ctx.recordedAt, beaconFrom)) return refuse('inspection.visit.before_beacon', `no visit before the beacon can exist (from ${beaconFrom})`);
   if (!k.candidates.includes(c.courtId)) return refuse('inspection.visit.not_candidate', `court "${c.courtId}" is not a candidate`);

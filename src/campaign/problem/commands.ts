@@ -7,7 +7,7 @@ import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, Severity, ShortText
 import type { CommandUnion } from '../define';
 import { Milestone, ProblemSource } from './events';
 
-/** Identifies a problem. Inspection sources name the inspection (and the finding, if any). */
+/** Identifies a problem. Inspection sources name the inspection (and the finding, when there is one). */
 export const IdentifyProblem = t.intersection([
   struct({
     problemId: Id, courtId: Id, source: ProblemSource, title: ShortText, description: LongText, criterion: ShortText, severity: Severity,

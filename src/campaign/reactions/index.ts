@@ -17,9 +17,13 @@ import type { TaskEither } from 'fp-ts/TaskEither';
 import type { RecordedEvent } from '../../eventsourcing/envelope';
 import { errors, type LedgerError } from '../../eventsourcing/errors';
 import type { DomainEnv } from '../aggregate';
-import { accountabilityBinding, inspectionBinding, problemBinding } from '../facade/bindings';
+import { accountabilityBinding } from '../accountability/resolve';
+import type { CommandCodecs } from '../define';
+import type { Binding } from '../facade/binding';
 import type { FacadeContext } from '../facade/context';
-import { runCommand, type Binding } from '../facade/execute';
+import { runCommand } from '../facade/execute';
+import { inspectionBinding } from '../inspection/resolve';
+import { problemBinding } from '../problem/resolve';
 import { caseIdForOverdue, deterministicIds, problemIdForFinding } from '../ids';
 import { holdersOf } from '../organization/state';
 import { overdueMeasures } from '../problem/state';
@@ -49,7 +53,9 @@ type Mutable = { -readonly [K in keyof ReactionReport]: ReactionReport[K] extend
 
 /** Creates the reactions of a ledger. */
 export const createReactions = (ctx: FacadeContext, config: { readonly graceDays: number; readonly systemActorId?: string | undefined }): Reactions => {
-  const exec = async (reaction: string, cause: RecordedEvent, binding: Binding<any, any, any, any, any>, type: string, actorId: string, input: unknown, out: Mutable) => {
+  const exec = async <D extends CommandCodecs, S>(
+    reaction: string, cause: RecordedEvent, binding: Binding<D, S>, type: keyof D & string, actorId: string, input: unknown, out: Mutable,
+  ) => {
     const handler = ctx.handlerWithIds(deterministicIds(`${cause.eventId}:${reaction}`));
     const r = await runCommand(ctx, binding, type, actorId, input, { causationId: cause.eventId, correlationId: cause.metadata.correlationId }, handler);
     if (E.isLeft(r) && !(r.left._tag === 'RuleViolated' && ALREADY_DONE.includes(r.left.rule))) {

@@ -33,5 +33,5 @@ export const evolveReport = (s: ReportState, e: ReportEvent): ReportState => {
   }
 };
 
-/** The last submitted version, if any. */
+/** The last submitted version (undefined before the first). */
 export const lastVersion = (s: ReportState): ReportSubmitted | undefined => s.versions[s.versions.length - 1];
