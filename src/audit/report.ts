@@ -23,6 +23,20 @@ export interface TrailCheckOptions {
   readonly publicKeyPem?: string;
   /** Also return the digest of the whole trail as verified (made at this time; default now). */
   readonly digestAt?: string | Date;
+  /**
+   * A tree head whose signatures were checked elsewhere (a witnessed checkpoint, see
+   * ../audit/witnessed), that the trail must still contain; instead of `against`.
+   */
+  readonly treeHead?: ExternalTreeHead;
+}
+
+/** A tree head kept outside the system, already authenticated, described in the report's words. */
+export interface ExternalTreeHead {
+  readonly treeSize: number;
+  /** 64 lowercase hex characters. */
+  readonly rootHash: string;
+  /** What it is and who vouched for it, e.g. `the checkpoint of origin X signed by … and cosigned by …`. */
+  readonly description: string;
 }
 
 /** How the trail compared with the external digest. */
@@ -37,6 +51,8 @@ export interface DigestComparison {
   /** `valid` (checked with the given key), `invalid`, or `not-checked` (no key given). */
   readonly signature: 'valid' | 'invalid' | 'not-checked';
   readonly keyId: string | undefined;
+  /** Present when the trail was checked against an authenticated tree head instead of a digest. */
+  readonly treeHead?: ExternalTreeHead;
 }
 
 /** The outcome of a verification. */
@@ -68,12 +84,15 @@ export class TrailChecker {
   readonly #against: SignedDigest | undefined;
   readonly #acc: MerkleAccumulator | undefined;
   readonly #digestAt: string | undefined;
+  readonly #treeHead: ExternalTreeHead | undefined;
   #signature: DigestComparison['signature'] = 'not-checked';
   #positionAtTreeSize: bigint | undefined;
 
   private constructor(options: TrailCheckOptions, digestAt: string | undefined) {
     this.#chain = new ChainChecker(options.maxFindings ?? 100);
-    this.#against = options.against;
+    this.#treeHead = options.treeHead;
+    this.#against = options.against ?? (options.treeHead
+      ? { treeSize: options.treeHead.treeSize, rootHash: options.treeHead.rootHash, lastPosition: '', createdAt: '' } : undefined);
     this.#digestAt = digestAt;
     if (this.#against !== undefined || digestAt !== undefined) {
       this.#acc = new MerkleAccumulator({ recordRootsAt: this.#against ? [this.#against.treeSize] : [] });
@@ -88,6 +107,12 @@ export class TrailChecker {
   /** Validates the options (digest shape, key, time) and makes a checker. */
   static create(options: TrailCheckOptions): E.Either<ValidationFailed, TrailChecker> {
     const bad = (path: string, message: string) => E.left(errors.validation([{ path, message }]));
+    if (options.treeHead !== undefined) {
+      if (options.against !== undefined) return bad('treeHead', 'give either a digest (against) or a tree head, not both');
+      const { treeSize, rootHash } = options.treeHead;
+      if (!Number.isSafeInteger(treeSize) || treeSize < 0) return bad('treeHead.treeSize', `expected an integer >= 0, got ${String(treeSize)}`);
+      if (typeof rootHash !== 'string' || !/^[0-9a-f]{64}$/.test(rootHash)) return bad('treeHead.rootHash', 'expected 64 lowercase hex characters');
+    }
     if (options.against !== undefined) {
       const shape = canonicalDigestJson(options.against);
       if (!shape.ok) return bad('against', shape.reason);
@@ -145,18 +170,22 @@ export class TrailChecker {
     const covered = acc.size >= d.treeSize;
     const root = acc.rootAt(d.treeSize);
     const rootMatches = covered && root.ok && bytesToHex(root.value) === d.rootHash;
-    const made = `the digest made at ${d.createdAt} covers ${d.treeSize} events up to position ${d.lastPosition}`;
+    const made = this.#treeHead ? `${this.#treeHead.description} covers ${d.treeSize} events`
+      : `the digest made at ${d.createdAt} covers ${d.treeSize} events up to position ${d.lastPosition}`;
     if (!covered) {
       this.#chain.report({ kind: 'missing_events', message: `${made}, but the trail has only ${acc.size}: at least ${d.treeSize - acc.size} events were removed (a dropped tail or stream)` });
     } else if (!rootMatches) {
       const shifted = this.#positionAtTreeSize !== undefined && this.#positionAtTreeSize.toString() !== d.lastPosition
-        ? ` (the trail's event number ${d.treeSize} is at position ${this.#positionAtTreeSize})` : '';
+        && this.#treeHead === undefined ? ` (the trail's event number ${d.treeSize} is at position ${this.#positionAtTreeSize})` : '';
       this.#chain.report({
         kind: 'digest_mismatch', position: this.#positionAtTreeSize,
         message: `${made}, but the trail's first ${d.treeSize} event hashes do not give its root${shifted}: events it covered were altered, removed, reordered or inserted`,
       });
     }
-    return { digest: d, covered, rootMatches, positionAtTreeSize: this.#positionAtTreeSize, signature: this.#signature, keyId: d.signature?.keyId };
+    return {
+      digest: d, covered, rootMatches, positionAtTreeSize: this.#positionAtTreeSize, signature: this.#signature, keyId: d.signature?.keyId,
+      ...(this.#treeHead ? { treeHead: this.#treeHead } : {}),
+    };
   }
 }
 
@@ -167,12 +196,16 @@ const statement = (ok: boolean, events: number, findings: number, c: DigestCompa
       + 'Whoever can write to the store could have rewritten and rehashed everything, or removed whole streams or the latest events, '
       + 'without this check noticing; check against a digest kept outside the system to rule that out.';
   }
-  const sig = c.signature === 'valid' ? `its Ed25519 signature is valid (key id ${c.keyId})`
-    : c.signature === 'invalid' ? 'its signature is NOT valid for the given key'
-      : c.digest.signature ? 'its signature was not checked (no public key given)' : 'it is not signed';
   const held = c.rootMatches
     ? `the trail still holds exactly those ${c.digest.treeSize} events in the same order`
     : 'the trail does NOT hold the events it covered';
+  if (c.treeHead) {
+    return `${result} Assurance: consistency with ${c.treeHead.description}, of ${c.digest.treeSize} events; ${held}. `
+      + 'Events after it are vouched for by their hash chains only.';
+  }
+  const sig = c.signature === 'valid' ? `its Ed25519 signature is valid (key id ${c.keyId})`
+    : c.signature === 'invalid' ? 'its signature is NOT valid for the given key'
+      : c.digest.signature ? 'its signature was not checked (no public key given)' : 'it is not signed';
   return `${result} Assurance: consistency with an external digest of ${c.digest.treeSize} events made at ${c.digest.createdAt}; ${sig}; ${held}. `
     + 'Events after the digest are vouched for by their hash chains only.';
 };
