@@ -2,8 +2,7 @@ import { describe, it } from 'vitest';
 import { accountabilityAggregate } from '../../src/campaign/accountability/decider';
 import type { AccountabilityCommand } from '../../src/campaign/accountability/commands';
 import type { AccountabilityEvent } from '../../src/campaign/accountability/events';
-import { specOf } from './support/gwt';
-import { actor, campaign, org } from './support/world';
+import { actor, campaign, org, specOf } from './support/world';
 
 const spec = specOf(accountabilityAggregate, { org, campaign });
 const C = 'AC-1';
@@ -24,11 +23,11 @@ const sanctioned: AccountabilityEvent = {
 
 describe('accountability: a falsification case must cite contradicting evidence', () => {
   it('accepts a failed spot check of a closed problem', () => {
-    spec.given([]).when(propose(), { actor: actor('inspector') }).then([proposed]);
+    spec.given([]).when(propose(), { actor: actor('inspector') }).thenEmits([proposed]);
   });
   it('accepts a problem reopened after closure', () => {
     spec.given([]).when(propose({ evidence: [{ kind: 'problem', problemId: 'P-1' }], findings: [{ found: true, fact: 'reopened_after_closure' }] }), { actor: discipline })
-      .thenTypes('accountability.case_proposed');
+      .thenEmitsTypes('accountability.case_proposed');
   });
   it('refuses falsification without contradicting evidence', () => {
     spec.given([]).when(propose({ evidence: [{ kind: 'document', sha256: 'a'.repeat(64), description: '举报信' }], findings: [{ found: true, fact: 'exists' }] }), { actor: discipline })
@@ -40,7 +39,7 @@ describe('accountability: a falsification case must cite contradicting evidence'
   });
   it('an overdue case cites an overdue problem', () => {
     const ov = { grounds: 'overdue_rectification' as const, evidence: [{ kind: 'problem' as const, problemId: 'P-1' }] };
-    spec.given([]).when(propose({ ...ov, findings: [{ found: true, fact: 'overdue' }] }), { actor: { id: 'sys', posts: ['system'] } }).thenTypes('accountability.case_proposed');
+    spec.given([]).when(propose({ ...ov, findings: [{ found: true, fact: 'overdue' }] }), { actor: { id: 'sys', posts: ['system'] } }).thenEmitsTypes('accountability.case_proposed');
     spec.given([]).when(propose({ ...ov, findings: [{ found: true, fact: 'exists' }] }), { actor: discipline }).thenRefused('accountability.overdue.not_overdue');
   });
   it('refuses unknown subjects, duplicates, and proposers without the right', () => {
@@ -55,9 +54,9 @@ describe('accountability: facts, sanction, publication, closure', () => {
   it('needs facts before a sanction, decided by the discipline office or the leading group', () => {
     spec.given([proposed]).when({ type: 'decideSanction', caseId: C, sanction: 'circulated_criticism', rationale: 'x' }, { actor: discipline })
       .thenRefused('accountability.sanction.no_facts');
-    spec.given([proposed, facts]).when({ type: 'decideSanction', caseId: C, sanction: 'circulated_criticism', rationale: 'x' }, { actor: discipline }).then([sanctioned]);
+    spec.given([proposed, facts]).when({ type: 'decideSanction', caseId: C, sanction: 'circulated_criticism', rationale: 'x' }, { actor: discipline }).thenEmits([sanctioned]);
     spec.given([proposed, facts]).when({ type: 'decideSanction', caseId: C, sanction: 'accountability', rationale: 'x' }, { actor: actor('president') })
-      .then([{ type: 'accountability.sanction_decided', data: { caseId: C, sanction: 'accountability', decidedBy: 'president', body: 'leading_group', rationale: 'x' } }]);
+      .thenEmits([{ type: 'accountability.sanction_decided', data: { caseId: C, sanction: 'accountability', decidedBy: 'president', body: 'leading_group', rationale: 'x' } }]);
     spec.given([proposed, facts]).when({ type: 'decideSanction', caseId: C, sanction: 'admonition_talk', rationale: 'x' }, { actor: actor('office1') })
       .thenNotAuthorized('accountability.decideSanction');
     spec.given([proposed, facts, sanctioned]).when({ type: 'decideSanction', caseId: C, sanction: 'admonition_talk', rationale: 'x' }, { actor: discipline })
@@ -65,14 +64,14 @@ describe('accountability: facts, sanction, publication, closure', () => {
   });
   it('publishes only a decided sanction, once', () => {
     spec.given([proposed, facts]).when({ type: 'publish', caseId: C, channel: '门户网站专栏' }, { actor: actor('office1') }).thenRefused('accountability.publish.no_sanction');
-    spec.given([proposed, facts, sanctioned]).when({ type: 'publish', caseId: C, channel: '门户网站专栏' }, { actor: actor('office1') }).thenTypes('accountability.published');
+    spec.given([proposed, facts, sanctioned]).when({ type: 'publish', caseId: C, channel: '门户网站专栏' }, { actor: actor('office1') }).thenEmitsTypes('accountability.published');
     spec.given([proposed, facts, sanctioned, { type: 'accountability.published', data: { caseId: C, channel: 'x' } }])
       .when({ type: 'publish', caseId: C, channel: 'x' }, { actor: discipline }).thenRefused('accountability.publish.already');
   });
   it('closes only once decided; a closed case takes no more commands', () => {
     spec.given([proposed]).when({ type: 'close', caseId: C, summary: 'x' }, { actor: discipline }).thenRefused('accountability.close.undecided');
-    spec.given([proposed]).when({ type: 'dismiss', caseId: C, reason: '证据不足' }, { actor: discipline }).thenTypes('accountability.case_dismissed');
-    spec.given([proposed, facts, sanctioned]).when({ type: 'close', caseId: C, summary: 'x' }, { actor: discipline }).thenTypes('accountability.closed');
+    spec.given([proposed]).when({ type: 'dismiss', caseId: C, reason: '证据不足' }, { actor: discipline }).thenEmitsTypes('accountability.case_dismissed');
+    spec.given([proposed, facts, sanctioned]).when({ type: 'close', caseId: C, summary: 'x' }, { actor: discipline }).thenEmitsTypes('accountability.closed');
     spec.given([proposed, facts, sanctioned, { type: 'accountability.closed', data: { caseId: C, summary: 'x' } }])
       .when({ type: 'establishFacts', caseId: C, facts: 'x' }, { actor: discipline }).thenRefused('accountability.closed');
     spec.given([]).when({ type: 'close', caseId: C, summary: 'x' }, { actor: discipline }).thenRefused('accountability.not_found');

@@ -1,7 +1,6 @@
 import { describe, it } from 'vitest';
 import { campaignAggregate } from '../../src/campaign/campaign/decider';
-import { specOf } from './support/gwt';
-import { NS, actor, campaignEventsList, org } from './support/world';
+import { NS, actor, campaignEventsList, org, specOf } from './support/world';
 
 const spec = specOf(campaignAggregate, { namespace: NS, org });
 const given = spec.given(campaignEventsList);
@@ -11,7 +10,7 @@ const launched = spec.given(campaignEventsList.slice(0, 1));
 describe('campaign: launch', () => {
   it('is launched by the organizer court president, with the namespace as its id and +08:00 by default', () => {
     spec.given([]).when({ type: 'launch', name: '加强管理年', organizerCourtId: 'CITY', startYear: 2019, endYear: 2021 }, { actor: actor('president', undefined) })
-      .then([{ type: 'campaign.launched', data: {
+      .thenEmits([{ type: 'campaign.launched', data: {
         campaignId: NS, name: '加强管理年', organizerCourtId: 'CITY', startYear: 2019, endYear: 2021, utcOffsetMinutes: 480,
       } }]);
   });
@@ -34,13 +33,13 @@ describe('campaign: launch', () => {
 describe('campaign: plan, categories, phases, report periods', () => {
   it('adopts the plan once, pinned by its SHA-256', () => {
     const s = given.when({ type: 'adoptPlan', planId: 'plan', title: '实施方案', documentSha256: 'a'.repeat(64), issuedOn: '2019-05-20' }, { actor: office })
-      .thenTypes('campaign.plan_adopted');
+      .thenEmitsTypes('campaign.plan_adopted');
     spec.given([...campaignEventsList, { type: 'campaign.plan_adopted', data: s.plan! }])
       .when({ type: 'adoptPlan', planId: 'plan2', title: 'x', documentSha256: 'b'.repeat(64), issuedOn: '2019-05-21' }, { actor: office })
       .thenRefused('campaign.plan.already_adopted');
   });
   it('keeps category task ranges disjoint and whole', () => {
-    given.when({ type: 'defineCategory', categoryId: '2', name: '加强政务管理', firstTask: 16, lastTask: 23 }, { actor: office }).thenTypes('campaign.category_defined');
+    given.when({ type: 'defineCategory', categoryId: '2', name: '加强政务管理', firstTask: 16, lastTask: 23 }, { actor: office }).thenEmitsTypes('campaign.category_defined');
     given.when({ type: 'defineCategory', categoryId: '2', name: 'x', firstTask: 15, lastTask: 23 }, { actor: office }).thenRefused('campaign.category.range_overlaps');
     given.when({ type: 'defineCategory', categoryId: '1', name: 'x' }, { actor: office }).thenRefused('campaign.category.exists');
     given.when({ type: 'defineCategory', categoryId: '2', name: 'x', firstTask: 30, lastTask: 24 }, { actor: office }).thenRefused('campaign.category.reversed_range');
@@ -48,7 +47,7 @@ describe('campaign: plan, categories, phases, report periods', () => {
   });
   it('keeps phases inside the campaign years and apart', () => {
     const p = { type: 'definePhase' as const, phaseId: '2019-h1', name: '上半年', start: '2019-05-20', end: '2019-06-30', goals: ['查问题'] };
-    const s = given.when(p, { actor: office }).thenTypes('campaign.phase_defined');
+    const s = given.when(p, { actor: office }).thenEmitsTypes('campaign.phase_defined');
     spec.given([...campaignEventsList, { type: 'campaign.phase_defined', data: s.phases.get('2019-h1')! }])
       .when({ ...p, phaseId: '2019-h2', start: '2019-06-30', end: '2019-12-31' }, { actor: office }).thenRefused('campaign.phase.overlaps');
     given.when({ ...p, end: '2019-05-01' }, { actor: office }).thenRefused('campaign.phase.reversed');
@@ -56,7 +55,7 @@ describe('campaign: plan, categories, phases, report periods', () => {
   });
   it('checks report periods: dates in order, deadline after the end, known courts', () => {
     const p = { type: 'defineReportPeriod' as const, periodId: '2019-H2', name: 'x', from: '2019-07-01', to: '2019-12-31', deadline: '2020-01-10', courts: ['NANGUAN'] };
-    given.when(p, { actor: office }).thenTypes('campaign.report_period_defined');
+    given.when(p, { actor: office }).thenEmitsTypes('campaign.report_period_defined');
     given.when({ ...p, periodId: '2019-H1' }, { actor: office }).thenRefused('campaign.period.exists');
     given.when({ ...p, to: '2019-06-01' }, { actor: office }).thenRefused('campaign.period.reversed');
     given.when({ ...p, deadline: '2019-12-01' }, { actor: office }).thenRefused('campaign.period.deadline_before_end');
@@ -74,7 +73,7 @@ describe('campaign: leading group and office', () => {
     given.when({ type: 'appointLeadingGroupMember', personId: 'tmo-head', role: 'leader' }, { actor: actor('president') })
       .thenRefused('campaign.leading_group.leader_exists');
     given.when({ type: 'appointLeadingGroupMember', personId: 'tmo-head', role: 'member' }, { actor: actor('president') })
-      .thenTypes('campaign.leading_group_member_appointed');
+      .thenEmitsTypes('campaign.leading_group_member_appointed');
     given.when({ type: 'appointLeadingGroupMember', personId: 'ghost', role: 'member' }, { actor: actor('president') })
       .thenRefused('campaign.person.unknown');
   });
@@ -82,7 +81,7 @@ describe('campaign: leading group and office', () => {
     given.when({ type: 'dismissLeadingGroupMember', personId: 'tmo-head', reason: 'x' }, { actor: actor('president') })
       .thenRefused('campaign.leading_group.not_member');
     given.when({ type: 'dismissLeadingGroupMember', personId: 'deputy', reason: 'retired' }, { actor: actor('president') })
-      .thenTypes('campaign.leading_group_member_dismissed');
+      .thenEmitsTypes('campaign.leading_group_member_dismissed');
     given.when({ type: 'appointLeadingGroupMember', personId: 'tmo-head', role: 'member' }, { actor: office })
       .thenNotAuthorized('campaign.appointLeadingGroupMember');
   });
@@ -103,13 +102,13 @@ describe('campaign: one first responsible person per court', () => {
     given.when({ type: 'designateFirstResponsible', courtId: 'CITY', personId: 'ng-head' }, { actor: office })
       .thenRefused('campaign.person.not_in_court');
     given.when({ type: 'designateFirstResponsible', courtId: 'CITY', personId: 'president' }, { actor: office })
-      .thenTypes('campaign.first_responsible_designated');
+      .thenEmitsTypes('campaign.first_responsible_designated');
     given.when({ type: 'designateFirstResponsible', courtId: 'NOPE', personId: 'president' }, { actor: office })
       .thenRefused('campaign.court.unknown');
   });
   it('replaces with a reason, keeping exactly one', () => {
     const s = given.when({ type: 'replaceFirstResponsible', courtId: 'NANGUAN', personId: 'ng-head', reason: 'new president' }, { actor: office })
-      .then([{ type: 'campaign.first_responsible_replaced', data: { courtId: 'NANGUAN', personId: 'ng-head', previousPersonId: 'ng-president', reason: 'new president' } }]);
+      .thenEmits([{ type: 'campaign.first_responsible_replaced', data: { courtId: 'NANGUAN', personId: 'ng-head', previousPersonId: 'ng-president', reason: 'new president' } }]);
     if (s.firstResponsible.get('NANGUAN') !== 'ng-head') throw new Error('not replaced');
     given.when({ type: 'replaceFirstResponsible', courtId: 'NANGUAN', personId: 'ng-president', reason: 'x' }, { actor: office })
       .thenRefused('campaign.first_responsible.same_person');

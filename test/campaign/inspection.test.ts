@@ -4,8 +4,7 @@ import { drawTargets, findBeacon, seedCommitment } from '../../src/campaign/insp
 import { inspectionAggregate } from '../../src/campaign/inspection/decider';
 import type { InspectionEvent, Beacon } from '../../src/campaign/inspection/events';
 import type { RecordedEvent } from '../../src/eventsourcing/envelope';
-import { specOf } from './support/gwt';
-import { actor, campaign, org } from './support/world';
+import { actor, campaign, org, specOf } from './support/world';
 
 const spec = specOf(inspectionAggregate, { org, campaign });
 const insp = actor('inspector');
@@ -77,8 +76,8 @@ describe('findBeacon', () => {
 describe('inspection: plan and routine visits', () => {
   it('a routine inspection names its targets and visits only them', () => {
     const routine: InspectionEvent = { type: 'inspection.planned', data: { inspectionId: I, kind: 'routine', title: '常规检查', targets: ['NANGUAN'] } };
-    spec.given([]).when({ type: 'plan', inspectionId: I, kind: 'routine', title: '常规检查', targets: ['NANGUAN'] }, { actor: insp }).then([routine]);
-    spec.given([routine]).when({ type: 'recordVisit', inspectionId: I, courtId: 'NANGUAN', visitedOn: '2019-06-01' }, { actor: insp }).thenTypes('inspection.visit_recorded');
+    spec.given([]).when({ type: 'plan', inspectionId: I, kind: 'routine', title: '常规检查', targets: ['NANGUAN'] }, { actor: insp }).thenEmits([routine]);
+    spec.given([routine]).when({ type: 'recordVisit', inspectionId: I, courtId: 'NANGUAN', visitedOn: '2019-06-01' }, { actor: insp }).thenEmitsTypes('inspection.visit_recorded');
     spec.given([routine]).when({ type: 'recordVisit', inspectionId: I, courtId: 'CHAOYANG', visitedOn: '2019-06-01' }, { actor: insp }).thenRefused('inspection.visit.not_target');
     spec.given([routine]).when({ type: 'recordVisit', inspectionId: I, courtId: 'NANGUAN', visitedOn: '2019-06-09' }, { actor: insp }).thenRefused('inspection.visit.in_future');
   });
@@ -95,7 +94,7 @@ describe('inspection: plan and routine visits', () => {
 
 describe('inspection: unannounced — commit, visit after the beacon, reveal, re-draw', () => {
   it('commits to the hash of the seed with the trusted time; once', () => {
-    spec.given([planned]).when({ type: 'commitSeed', inspectionId: I, commitment, candidates: ['NANGUAN', 'CITY', 'CHAOYANG'], count: 1 }, { actor: insp }).then([committed]);
+    spec.given([planned]).when({ type: 'commitSeed', inspectionId: I, commitment, candidates: ['NANGUAN', 'CITY', 'CHAOYANG'], count: 1 }, { actor: insp }).thenEmits([committed]);
     spec.given([planned, committed]).when({ type: 'commitSeed', inspectionId: I, commitment, candidates: courts, count: 1 }, { actor: insp }).thenRefused('inspection.commit.already');
     spec.given([planned]).when({ type: 'commitSeed', inspectionId: I, commitment, candidates: courts, count: 4 }, { actor: insp }).thenRefused('inspection.commit.count_too_large');
     spec.given([planned]).when({ type: 'commitSeed', inspectionId: I, commitment, candidates: ['NOPE'], count: 1 }, { actor: insp }).thenRefused('inspection.court.unknown');
@@ -105,17 +104,17 @@ describe('inspection: unannounced — commit, visit after the beacon, reveal, re
     spec.given([planned, committed]).when({ type: 'recordVisit', inspectionId: I, courtId: 'NANGUAN', visitedOn: '2019-06-01' }, { actor: insp, recordedAt: '2019-06-01T15:00:00.000Z' })
       .thenRefused('inspection.visit.before_beacon');
     spec.given([planned, committed]).when({ type: 'recordVisit', inspectionId: I, courtId: 'NANGUAN', visitedOn: '2019-06-02' }, { actor: insp, recordedAt: afterMidnight })
-      .thenTypes('inspection.visit_recorded');
+      .thenEmitsTypes('inspection.visit_recorded');
   });
   it('the reveal checks the seed against the commitment and records the re-drawn targets', () => {
     const s = spec.given([planned, committed, visit(drawn[0]!)]).when({ type: 'revealSeed', inspectionId: I, seed, beacon }, { actor: insp, recordedAt: afterMidnight })
-      .then([{ type: 'inspection.seed_revealed', data: { inspectionId: I, seed, beacon, targets: drawn, undrawnVisits: [] } }]);
+      .thenEmits([{ type: 'inspection.seed_revealed', data: { inspectionId: I, seed, beacon, targets: drawn, undrawnVisits: [] } }]);
     expect(drawTargets(s.reveal!.seed, s.reveal!.beacon.hash, s.commitment!.candidates, s.commitment!.count)).toEqual(s.reveal!.targets);
   });
   it('a visit outside the draw is recorded as such', () => {
     const other = courts.find((x) => x !== drawn[0])!;
     const s = spec.given([planned, committed, visit(other)]).when({ type: 'revealSeed', inspectionId: I, seed, beacon }, { actor: insp, recordedAt: afterMidnight })
-      .thenTypes('inspection.seed_revealed');
+      .thenEmitsTypes('inspection.seed_revealed');
     expect(s.reveal?.undrawnVisits).toEqual([other]);
   });
   it('refuses a wrong seed, a missing or early beacon, a second reveal, a reveal on a routine inspection', () => {
@@ -140,7 +139,7 @@ describe('inspection: findings, links, spot checks', () => {
   const withVisit = [planned, committed, visit('NANGUAN')];
   const finding = { type: 'recordFinding' as const, inspectionId: I, findingId: 'F1', courtId: 'NANGUAN', title: '卷宗归档滞后', description: 'x', criterion: '归档规定', severity: 'minor' as const };
   it('records findings in visited courts only, once', () => {
-    spec.given(withVisit).when(finding, { actor: insp }).thenTypes('inspection.finding_recorded');
+    spec.given(withVisit).when(finding, { actor: insp }).thenEmitsTypes('inspection.finding_recorded');
     spec.given(withVisit).when({ ...finding, courtId: 'CHAOYANG' }, { actor: insp }).thenRefused('inspection.finding.court_not_visited');
     spec.given(withVisit).when({ ...finding, department: '研究室' }, { actor: insp }).thenRefused('inspection.department.unknown');
   });
@@ -148,15 +147,15 @@ describe('inspection: findings, links, spot checks', () => {
     const { type: _t, ...fd } = finding;
     const recorded: InspectionEvent = { type: 'inspection.finding_recorded', data: { ...fd, evidence: [] } };
     const linked: InspectionEvent = { type: 'inspection.finding_linked', data: { inspectionId: I, findingId: 'F1', problemId: 'P-9' } };
-    spec.given([...withVisit, recorded]).when({ type: 'linkFinding', inspectionId: I, findingId: 'F1', problemId: 'P-9' }, { actor: { id: 'sys', posts: ['system'] } }).then([linked]);
-    spec.given([...withVisit, recorded, linked]).when({ type: 'linkFinding', inspectionId: I, findingId: 'F1', problemId: 'P-9' }, { actor: insp }).then([]);
+    spec.given([...withVisit, recorded]).when({ type: 'linkFinding', inspectionId: I, findingId: 'F1', problemId: 'P-9' }, { actor: { id: 'sys', posts: ['system'] } }).thenEmits([linked]);
+    spec.given([...withVisit, recorded, linked]).when({ type: 'linkFinding', inspectionId: I, findingId: 'F1', problemId: 'P-9' }, { actor: insp }).thenEmits([]);
     spec.given([...withVisit, recorded, linked]).when({ type: 'linkFinding', inspectionId: I, findingId: 'F1', problemId: 'P-8' }, { actor: insp }).thenRefused('inspection.finding.already_linked');
     spec.given(withVisit).when({ type: 'linkFinding', inspectionId: I, findingId: 'F9', problemId: 'P-8' }, { actor: insp }).thenRefused('inspection.finding.unknown');
     spec.given([...withVisit, recorded]).when({ type: 'linkFinding', inspectionId: I, findingId: 'F1', problemId: 'P-9' }, { actor: actor('office1') }).thenNotAuthorized('inspection.linkFinding');
   });
   it('records a spot check with the problem status found in the ledger', () => {
     spec.given(withVisit).when({ type: 'recordSpotCheck', inspectionId: I, checkId: 'S1', problemId: 'P-1', passed: false, note: '反弹', problem: { status: 'closed', courtId: 'NANGUAN' } }, { actor: insp })
-      .then([{ type: 'inspection.spot_check_recorded', data: { inspectionId: I, checkId: 'S1', problemId: 'P-1', courtId: 'NANGUAN', problemStatus: 'closed', passed: false, note: '反弹' } }]);
+      .thenEmits([{ type: 'inspection.spot_check_recorded', data: { inspectionId: I, checkId: 'S1', problemId: 'P-1', courtId: 'NANGUAN', problemStatus: 'closed', passed: false, note: '反弹' } }]);
     spec.given(withVisit).when({ type: 'recordSpotCheck', inspectionId: I, checkId: 'S1', problemId: 'P-1', passed: false, note: 'x', problem: { status: 'none' } }, { actor: insp })
       .thenRefused('inspection.spot_check.unknown_problem');
     spec.given(withVisit).when({ type: 'recordSpotCheck', inspectionId: I, checkId: 'S1', problemId: 'P-1', passed: false, note: 'x', problem: { status: 'closed', courtId: 'CHAOYANG' } }, { actor: insp })

@@ -3,8 +3,7 @@ import * as E from 'fp-ts/Either';
 import { resolveActor } from '../../src/campaign/actors';
 import { organizationAggregate } from '../../src/campaign/organization/decider';
 import { organizationEvents as OE } from '../../src/campaign/organization/events';
-import { specOf } from './support/gwt';
-import { actor, campaign, org, orgEvents } from './support/world';
+import { actor, campaign, org, orgEvents, specOf } from './support/world';
 
 const spec = specOf(organizationAggregate, undefined);
 const admin = { id: 'admin', posts: ['system'], unit: 'CITY/办公室' };
@@ -15,7 +14,7 @@ describe('organization: establish', () => {
     spec.given([]).when(
       { type: 'establish', court: { courtId: 'CITY', name: '市中院' }, administrator: { personId: 'root', name: 'Root' } },
       { actor: { id: 'root', posts: [] } },
-    ).then([
+    ).thenEmits([
       { type: OE.courtRegistered.type, data: { courtId: 'CITY', name: '市中院', level: 'intermediate' } },
       { type: OE.personRegistered.type, data: { personId: 'root', name: 'Root', courtId: 'CITY' } },
       { type: OE.postAssigned.type, data: { personId: 'root', post: 'system' } },
@@ -40,7 +39,7 @@ describe('organization: establish', () => {
 describe('organization: courts and departments', () => {
   it('registers a grassroots court under an existing court', () => {
     given.when({ type: 'registerCourt', courtId: 'KUANCHENG', name: '宽城区法院', level: 'grassroots', parentCourtId: 'CITY' }, { actor: admin })
-      .thenTypes('organization.court_registered');
+      .thenEmitsTypes('organization.court_registered');
   });
   it('refuses a duplicate court, a grassroots court without parent, and an unknown parent', () => {
     given.when({ type: 'registerCourt', courtId: 'NANGUAN', name: 'x', level: 'grassroots', parentCourtId: 'CITY' }, { actor: admin })
@@ -56,7 +55,7 @@ describe('organization: courts and departments', () => {
   });
   it('a court president registers departments in their own court only', () => {
     given.when({ type: 'registerDepartment', courtId: 'NANGUAN', department: '研究室' }, { actor: actor('ng-president') })
-      .thenTypes('organization.department_registered');
+      .thenEmitsTypes('organization.department_registered');
     given.when({ type: 'registerDepartment', courtId: 'CHAOYANG', department: '研究室' }, { actor: actor('ng-president') })
       .thenNotAuthorized('organization.registerDepartment');
   });
@@ -69,7 +68,7 @@ describe('organization: courts and departments', () => {
 describe('organization: people and posts', () => {
   it('registers a person with posts', () => {
     given.when({ type: 'registerPerson', personId: 'p1', name: 'P', courtId: 'NANGUAN', department: '执行局', posts: ['staff', 'verifier'] }, { actor: admin })
-      .thenTypes('organization.person_registered', 'organization.post_assigned', 'organization.post_assigned');
+      .thenEmitsTypes('organization.person_registered', 'organization.post_assigned', 'organization.post_assigned');
   });
   it('refuses a duplicate person and an unknown unit', () => {
     given.when({ type: 'registerPerson', personId: 'admin', name: 'P', courtId: 'CITY' }, { actor: admin }).thenRefused('organization.person.exists');
@@ -82,7 +81,7 @@ describe('organization: people and posts', () => {
     given.when({ type: 'assignPost', personId: 'ng-staff', post: 'system' }, { actor: actor('ng-president') })
       .thenNotAuthorized('organization.assignPost');
     given.when({ type: 'assignPost', personId: 'ng-staff', post: 'verifier' }, { actor: actor('ng-president') })
-      .thenTypes('organization.post_assigned');
+      .thenEmitsTypes('organization.post_assigned');
   });
   it('refuses assigning a held post and revoking one not held', () => {
     given.when({ type: 'assignPost', personId: 'ng-staff', post: 'staff' }, { actor: admin }).thenRefused('organization.post.already_held');
@@ -94,14 +93,14 @@ describe('organization: people and posts', () => {
   });
   it('transfers within a court by its president, across courts only by system', () => {
     given.when({ type: 'transferPerson', personId: 'ng-staff', courtId: 'NANGUAN', department: '立案庭', reason: 'rotation' }, { actor: actor('ng-president') })
-      .thenTypes('organization.person_transferred');
+      .thenEmitsTypes('organization.person_transferred');
     given.when({ type: 'transferPerson', personId: 'ng-staff', courtId: 'CHAOYANG', department: '立案庭', reason: 'rotation' }, { actor: actor('ng-president') })
       .thenNotAuthorized('organization.transferPerson');
     given.when({ type: 'transferPerson', personId: 'ng-staff', courtId: 'NANGUAN', department: '执行局', reason: 'x' }, { actor: admin })
       .thenRefused('organization.person.same_unit');
   });
   it('a deactivated person can no longer act or be changed', () => {
-    const s = given.when({ type: 'deactivatePerson', personId: 'ng-staff', reason: 'retired' }, { actor: admin }).thenTypes('organization.person_deactivated');
+    const s = given.when({ type: 'deactivatePerson', personId: 'ng-staff', reason: 'retired' }, { actor: admin }).thenEmitsTypes('organization.person_deactivated');
     const r = resolveActor('ng-staff', s, campaign);
     expect(E.isLeft(r) && r.left._tag).toBe('NotAuthorized');
     spec.given([...orgEvents, { type: OE.personDeactivated.type, data: { personId: 'ng-staff', reason: 'retired' } }])

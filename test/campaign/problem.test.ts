@@ -3,8 +3,7 @@ import { problemAggregate } from '../../src/campaign/problem/decider';
 import { overdueMeasures } from '../../src/campaign/problem/state';
 import type { ProblemCommand } from '../../src/campaign/problem/commands';
 import type { ProblemEvent } from '../../src/campaign/problem/events';
-import { specOf } from './support/gwt';
-import { actor, campaign, org } from './support/world';
+import { actor, campaign, org, specOf } from './support/world';
 import {
   assigned, awaiting, closedHistory, closureRequested, done, evidence, identified, measure, ready, rectifying, reopened, verified, verifiedHistory,
 } from './support/problems';
@@ -21,7 +20,7 @@ describe('problem: identify', () => {
     description: '部分案款未按期发放', criterion: '案款发放期限规定', severity: 'moderate',
   };
   it('someone of the court identifies a self-inspection problem', () => {
-    spec.given([]).when(c, { actor: staff }).then([identified]);
+    spec.given([]).when(c, { actor: staff }).thenEmits([identified]);
   });
   it('refuses duplicates, unknown courts and departments, inspection sources without their inspection', () => {
     spec.given([identified]).when(c, { actor: staff }).thenRefused('problem.already_identified');
@@ -34,7 +33,7 @@ describe('problem: identify', () => {
   it('policy by source: another court cannot self-inspect; only the inspection office records inspection problems', () => {
     spec.given([]).when(c, { actor: actor('cy-staff') }).thenNotAuthorized('problem.identify');
     spec.given([]).when({ ...c, source: 'routine_inspection', inspectionId: 'I-1' }, { actor: staff }).thenNotAuthorized('problem.identify');
-    spec.given([]).when({ ...c, source: 'routine_inspection', inspectionId: 'I-1' }, { actor: actor('inspector') }).thenTypes('problem.identified');
+    spec.given([]).when({ ...c, source: 'routine_inspection', inspectionId: 'I-1' }, { actor: actor('inspector') }).thenEmitsTypes('problem.identified');
     spec.given([]).when({ ...c, source: 'higher_level_feedback' }, { actor: staff }).thenNotAuthorized('problem.identify');
   });
   it('refuses every other command on a problem never identified', () => {
@@ -46,14 +45,14 @@ describe('problem: identify', () => {
 describe('problem: register and responsibility', () => {
   it('registers once with the reserved number', () => {
     spec.given([identified]).when({ type: 'register', problemId: P, ledgerNumber: 'TZ-0001', sequence: 1 }, { actor: office })
-      .then([{ type: 'problem.registered', data: { problemId: P, ledgerNumber: 'TZ-0001', sequence: 1 } }]);
+      .thenEmits([{ type: 'problem.registered', data: { problemId: P, ledgerNumber: 'TZ-0001', sequence: 1 } }]);
     spec.given([identified, { type: 'problem.registered', data: { problemId: P, ledgerNumber: 'TZ-0001', sequence: 1 } }])
       .when({ type: 'register', problemId: P, ledgerNumber: 'TZ-0002', sequence: 2 }, { actor: office }).thenRefused('problem.already_registered');
     spec.given([identified]).when({ type: 'register', problemId: P, ledgerNumber: 'TZ-0001', sequence: 1 }, { actor: staff }).thenNotAuthorized('problem.register');
   });
   it('assigns leader, department and person of the problem court', () => {
     const a = { type: 'assignResponsibility' as const, problemId: P, leaderId: 'ng-president', department: '执行局', personId: 'ng-staff' };
-    spec.given([identified]).when(a, { actor: actor('ng-president') }).then([assigned]);
+    spec.given([identified]).when(a, { actor: actor('ng-president') }).thenEmits([assigned]);
     spec.given([identified, assigned]).when(a, { actor: actor('ng-president') }).thenRefused('problem.responsibility.unchanged');
     spec.given([identified]).when({ ...a, leaderId: 'ng-staff' }, { actor: office }).thenRefused('problem.responsibility.leader_invalid');
     spec.given([identified]).when({ ...a, personId: 'ng-office' }, { actor: office }).thenRefused('problem.responsibility.person_not_in_department');
@@ -66,11 +65,11 @@ describe('problem: register and responsibility', () => {
 describe('problem: measures, progress, evidence', () => {
   it('the responsible side plans, completes and reports; others may not', () => {
     spec.given([identified, assigned]).when({ type: 'planMeasure', problemId: P, measureId: 'M1', content: '清理案款', deadline: '2019-06-30' }, { actor: staff })
-      .then([measure()]);
-    spec.given(rectifying).when({ type: 'completeMeasure', problemId: P, measureId: 'M1', note: '已完成' }, { actor: actor('ng-head') }).then([done()]);
+      .thenEmits([measure()]);
+    spec.given(rectifying).when({ type: 'completeMeasure', problemId: P, measureId: 'M1', note: '已完成' }, { actor: actor('ng-head') }).thenEmits([done()]);
     spec.given(rectifying).when({ type: 'completeMeasure', problemId: P, measureId: 'M1', note: 'x' }, { actor: actor('ng-office') })
       .thenNotAuthorized('problem.completeMeasure');
-    spec.given(rectifying).when({ type: 'recordProgress', problemId: P, note: '进行中', measureId: 'M1' }, { actor: staff }).thenTypes('problem.progress_recorded');
+    spec.given(rectifying).when({ type: 'recordProgress', problemId: P, note: '进行中', measureId: 'M1' }, { actor: staff }).thenEmitsTypes('problem.progress_recorded');
   });
   it('refuses duplicate or past measures, unknown or finished ones, duplicate evidence', () => {
     spec.given(rectifying).when({ type: 'planMeasure', problemId: P, measureId: 'M1', content: 'x', deadline: '2019-06-30' }, { actor: staff }).thenRefused('problem.measure.exists');
@@ -88,8 +87,8 @@ describe('problem: a measure deadline moves only by an extension requested befor
   const req = { type: 'requestExtension' as const, problemId: P, measureId: 'M1', requestId: 'X1', requestedDeadline: '2019-07-31', reason: '涉及多案' };
   const requested = { type: 'problem.extension_requested' as const, data: { problemId: P, measureId: 'M1', requestId: 'X1', currentDeadline: '2019-06-30', requestedDeadline: '2019-07-31', reason: '涉及多案' } };
   it('is requested before the deadline and granted by the office', () => {
-    spec.given(rectifying).when(req, { actor: staff, recordedAt: '2019-06-30T15:59:59.000Z' }).then([requested]);
-    const s = spec.given([...rectifying, requested]).when({ type: 'grantExtension', problemId: P, requestId: 'X1' }, { actor: office }).thenTypes('problem.extension_granted');
+    spec.given(rectifying).when(req, { actor: staff, recordedAt: '2019-06-30T15:59:59.000Z' }).thenEmits([requested]);
+    const s = spec.given([...rectifying, requested]).when({ type: 'grantExtension', problemId: P, requestId: 'X1' }, { actor: office }).thenEmitsTypes('problem.extension_granted');
     expect(s.measures.get('M1')?.deadline).toBe('2019-07-31');
   });
   it('is refused after the deadline by the trusted clock, even when backdated', () => {
@@ -117,11 +116,11 @@ describe('problem: closes only with all measures done, evidence, and an independ
     spec.given([identified, assigned]).when(requestClosure, { actor: staff }).thenRefused('problem.closure.no_measures');
     spec.given([...rectifying, evidence()]).when(requestClosure, { actor: staff }).thenRefused('problem.closure.measures_not_done');
     spec.given([...rectifying, done()]).when(requestClosure, { actor: staff }).thenRefused('problem.closure.no_evidence');
-    spec.given(ready).when(requestClosure, { actor: staff }).then([closureRequested]);
+    spec.given(ready).when(requestClosure, { actor: staff }).thenEmits([closureRequested]);
   });
   it('a verifier neither responsible nor in the responsible department verifies', () => {
-    spec.given(awaiting).when({ type: 'verify', problemId: P, note: '核查属实' }, { actor: verifier }).then([verified]);
-    spec.given(awaiting).when({ type: 'verify', problemId: P, note: 'x' }, { actor: actor('verifier1') }).thenTypes('problem.verified');
+    spec.given(awaiting).when({ type: 'verify', problemId: P, note: '核查属实' }, { actor: verifier }).thenEmits([verified]);
+    spec.given(awaiting).when({ type: 'verify', problemId: P, note: 'x' }, { actor: actor('verifier1') }).thenEmitsTypes('problem.verified');
   });
   it('refuses a verifier in the responsible department', () => {
     spec.given(awaiting).when({ type: 'verify', problemId: P, note: 'x' }, { actor: actor('ng-exec-verifier') }).thenRefused('problem.verify.not_independent');
@@ -142,12 +141,12 @@ describe('problem: closes only with all measures done, evidence, and an independ
     spec.given(ready).when({ type: 'close', problemId: P }, { actor: office }).thenRefused('problem.close.not_verified');
     spec.given(awaiting).when({ type: 'close', problemId: P }, { actor: office }).thenRefused('problem.close.not_verified');
     const s = spec.given(verifiedHistory).when({ type: 'close', problemId: P }, { actor: office })
-      .then([{ type: 'problem.closed', data: { problemId: P, verifierId: 'ng-verifier' } }]);
+      .thenEmits([{ type: 'problem.closed', data: { problemId: P, verifierId: 'ng-verifier' } }]);
     expect(s.status).toBe('closed');
     spec.given(verifiedHistory).when({ type: 'close', problemId: P }, { actor: staff }).thenNotAuthorized('problem.close');
   });
   it('a returned closure goes back to rectification and needs a new verification', () => {
-    const s = spec.given(awaiting).when({ type: 'returnVerification', problemId: P, reason: '证据不足' }, { actor: verifier }).thenTypes('problem.verification_returned');
+    const s = spec.given(awaiting).when({ type: 'returnVerification', problemId: P, reason: '证据不足' }, { actor: verifier }).thenEmitsTypes('problem.verification_returned');
     expect(s.status).toBe('open');
     spec.given([...awaiting, { type: 'problem.verification_returned', data: { problemId: P, verifierId: 'ng-verifier', reason: 'x' } }])
       .when({ type: 'close', problemId: P }, { actor: office }).thenRefused('problem.close.not_verified');
@@ -161,22 +160,22 @@ describe('problem: closes only with all measures done, evidence, and an independ
 describe('problem: re-check, long term, withdrawal, correction', () => {
   it('a closed problem is reopened on re-check and needs fresh evidence to close again', () => {
     spec.given(ready).when({ type: 'reopen', problemId: P, reason: 'x' }, { actor: actor('inspector') }).thenRefused('problem.reopen.not_closed');
-    const s = spec.given(closedHistory).when({ type: 'reopen', problemId: P, reason: '回头看发现反弹' }, { actor: actor('inspector') }).then([reopened]);
+    const s = spec.given(closedHistory).when({ type: 'reopen', problemId: P, reason: '回头看发现反弹' }, { actor: actor('inspector') }).thenEmits([reopened]);
     expect(s.status).toBe('open');
     spec.given([...closedHistory, reopened]).when({ type: 'requestClosure', problemId: P, summary: 'x' }, { actor: staff }).thenRefused('problem.closure.no_evidence');
-    spec.given([...closedHistory, reopened, evidence('b')]).when({ type: 'requestClosure', problemId: P, summary: 'x' }, { actor: staff }).thenTypes('problem.closure_requested');
+    spec.given([...closedHistory, reopened, evidence('b')]).when({ type: 'requestClosure', problemId: P, summary: 'x' }, { actor: staff }).thenEmitsTypes('problem.closure_requested');
     spec.given(closedHistory).when({ type: 'reopen', problemId: P, reason: 'x' }, { actor: staff }).thenNotAuthorized('problem.reopen');
     spec.given(closedHistory).when({ type: 'completeMeasure', problemId: P, measureId: 'M1', note: 'x' }, { actor: staff }).thenRefused('problem.closed');
   });
   it('a long-term problem closes only when its milestones are reached', () => {
     const mark = { type: 'markLongTerm' as const, problemId: P, reason: '需长期整改', milestones: [{ milestoneId: 'S1', content: '制度建立', due: '2019-12-31' }] };
-    const marked = spec.given(ready).when(mark, { actor: actor('ng-president') }).thenTypes('problem.marked_long_term');
+    const marked = spec.given(ready).when(mark, { actor: actor('ng-president') }).thenEmitsTypes('problem.marked_long_term');
     expect(marked.longTerm?.milestones.size).toBe(1);
     const lt = { type: 'problem.marked_long_term' as const, data: { problemId: P, reason: '需长期整改', milestones: mark.milestones } };
     spec.given([...ready, lt]).when({ type: 'requestClosure', problemId: P, summary: 'x' }, { actor: staff }).thenRefused('problem.closure.milestones_pending');
-    spec.given([...ready, lt]).when({ type: 'reachMilestone', problemId: P, milestoneId: 'S1', note: 'x' }, { actor: staff }).thenTypes('problem.milestone_reached');
+    spec.given([...ready, lt]).when({ type: 'reachMilestone', problemId: P, milestoneId: 'S1', note: 'x' }, { actor: staff }).thenEmitsTypes('problem.milestone_reached');
     spec.given([...ready, lt, { type: 'problem.milestone_reached', data: { problemId: P, milestoneId: 'S1', note: 'x' } }])
-      .when({ type: 'requestClosure', problemId: P, summary: 'x' }, { actor: staff }).thenTypes('problem.closure_requested');
+      .when({ type: 'requestClosure', problemId: P, summary: 'x' }, { actor: staff }).thenEmitsTypes('problem.closure_requested');
     spec.given([...ready, lt]).when(mark, { actor: actor('ng-president') }).thenRefused('problem.long_term.already');
     spec.given(ready).when({ ...mark, milestones: [{ milestoneId: 'S1', content: 'x', due: '2019-01-01' }] }, { actor: office }).thenRefused('problem.long_term.milestone_in_past');
     spec.given(ready).when({ ...mark, milestones: [mark.milestones[0]!, mark.milestones[0]!] }, { actor: office }).thenRefused('problem.long_term.duplicate_milestone');
@@ -184,7 +183,7 @@ describe('problem: re-check, long term, withdrawal, correction', () => {
   });
   it('is withdrawn with a reason, the actor recorded as approver; then nothing more happens', () => {
     spec.given(rectifying).when({ type: 'withdraw', problemId: P, reason: '误报' }, { actor: actor('ng-president') })
-      .then([{ type: 'problem.withdrawn', data: { problemId: P, reason: '误报', approvedBy: 'ng-president' } }]);
+      .thenEmits([{ type: 'problem.withdrawn', data: { problemId: P, reason: '误报', approvedBy: 'ng-president' } }]);
     spec.given(rectifying).when({ type: 'withdraw', problemId: P, reason: 'x' }, { actor: staff }).thenNotAuthorized('problem.withdraw');
     spec.given(closedHistory).when({ type: 'withdraw', problemId: P, reason: 'x' }, { actor: actor('deputy') }).thenRefused('problem.closed');
     spec.given([...rectifying, { type: 'problem.withdrawn', data: { problemId: P, reason: 'x', approvedBy: 'deputy' } }])
@@ -192,7 +191,7 @@ describe('problem: re-check, long term, withdrawal, correction', () => {
   });
   it('corrections are new events with a reason, carrying only what changes', () => {
     const s = spec.given(rectifying).when({ type: 'correct', problemId: P, reason: '定性有误', severity: 'serious', title: '执行案款发放超期' }, { actor: office })
-      .then([{ type: 'problem.corrected', data: { problemId: P, reason: '定性有误', severity: 'serious' } }]);
+      .thenEmits([{ type: 'problem.corrected', data: { problemId: P, reason: '定性有误', severity: 'serious' } }]);
     expect(s.details?.severity).toBe('serious');
     spec.given(rectifying).when({ type: 'correct', problemId: P, reason: 'x', severity: 'moderate' }, { actor: office }).thenRefused('problem.correct.nothing');
     spec.given(rectifying).when({ type: 'correct', problemId: P, reason: 'x', department: '研究室' }, { actor: office }).thenRefused('problem.department.unknown');
@@ -203,9 +202,9 @@ describe('problem: re-check, long term, withdrawal, correction', () => {
 describe('problem: overdue is derived, never stored', () => {
   it('lists measures past their deadline (plus grace) on a given date', () => {
     const s = spec.given([]).when({ type: 'identify', problemId: P, courtId: 'NANGUAN', source: 'self_inspection', title: 'x', description: 'x', criterion: 'x', severity: 'minor' }, { actor: staff })
-      .thenTypes('problem.identified');
+      .thenEmitsTypes('problem.identified');
     expect(overdueMeasures(s, '2019-07-01')).toEqual([]);
-    const r = spec.given(rectifying).when({ type: 'recordProgress', problemId: P, note: 'x' }, { actor: staff }).thenTypes('problem.progress_recorded');
+    const r = spec.given(rectifying).when({ type: 'recordProgress', problemId: P, note: 'x' }, { actor: staff }).thenEmitsTypes('problem.progress_recorded');
     expect(overdueMeasures(r, '2019-06-30')).toEqual([]);
     expect(overdueMeasures(r, '2019-07-01').map((m) => m.measureId)).toEqual(['M1']);
     expect(overdueMeasures(r, '2019-07-05', 5)).toEqual([]);

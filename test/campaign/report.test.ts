@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportAggregate } from '../../src/campaign/report/decider';
 import type { ReportEvent, ReportFigures } from '../../src/campaign/report/events';
 import type { ConsolidateWithSources, ReportCommand } from '../../src/campaign/report/commands';
-import { specOf } from './support/gwt';
-import { actor, campaign, org } from './support/world';
+import { actor, campaign, org, specOf } from './support/world';
 
 const spec = specOf(reportAggregate, { org, campaign });
 const figures: ReportFigures = { problemsFound: 10, problemsClosed: 4, rectificationRatePercent: 40, overdue: 1 };
@@ -22,10 +21,10 @@ const accepted: ReportEvent = { type: 'report.accepted', data: { reportId: '2019
 
 describe('report: submission', () => {
   it('is submitted on time by the trusted clock (last local day of the deadline)', () => {
-    spec.given([]).when(submit, { actor: ng, recordedAt: '2019-07-10T15:00:00.000Z' }).then([submittedV(1)]);
+    spec.given([]).when(submit, { actor: ng, recordedAt: '2019-07-10T15:00:00.000Z' }).thenEmits([submittedV(1)]);
   });
   it('is recorded late after the deadline, whatever effective time the caller claims', () => {
-    spec.given([]).when(submit, { actor: ng, recordedAt: '2019-07-10T16:00:00.000Z', effectiveAt: '2019-07-01T00:00:00.000Z' }).then([submittedV(1, false)]);
+    spec.given([]).when(submit, { actor: ng, recordedAt: '2019-07-10T16:00:00.000Z', effectiveAt: '2019-07-01T00:00:00.000Z' }).thenEmits([submittedV(1, false)]);
   });
   it('a submitted version is never changed: a second submission is refused until it is returned', () => {
     spec.given([submittedV(1)]).when(submit, { actor: ng }).thenRefused('report.already_submitted');
@@ -33,7 +32,7 @@ describe('report: submission', () => {
   });
   it('a returned report is resubmitted as a new version, the old one kept as it was', () => {
     const s = spec.given([submittedV(1), returned]).when({ ...submit, results: '整改5个', figures: { ...figures, problemsClosed: 5, rectificationRatePercent: 50 } }, { actor: ng })
-      .thenTypes('report.submitted');
+      .thenEmitsTypes('report.submitted');
     expect(s.versions.map((v) => [v.version, v.figures.problemsClosed])).toEqual([[1, 4], [2, 5]]);
   });
   it('refuses unknown periods, unexpected courts, early submissions, inconsistent figures', () => {
@@ -50,8 +49,8 @@ describe('report: submission', () => {
 
 describe('report: acceptance and return', () => {
   it('the office or the court above accepts or returns the submitted version', () => {
-    spec.given([submittedV(1)]).when({ type: 'accept', periodId: '2019-H1', courtId: 'NANGUAN', note: '收悉' }, { actor: office }).then([accepted]);
-    spec.given([submittedV(1)]).when({ type: 'return', periodId: '2019-H1', courtId: 'NANGUAN', reason: '数据不实' }, { actor: actor('president') }).then([returned]);
+    spec.given([submittedV(1)]).when({ type: 'accept', periodId: '2019-H1', courtId: 'NANGUAN', note: '收悉' }, { actor: office }).thenEmits([accepted]);
+    spec.given([submittedV(1)]).when({ type: 'return', periodId: '2019-H1', courtId: 'NANGUAN', reason: '数据不实' }, { actor: actor('president') }).thenEmits([returned]);
   });
   it('refuses to decide on nothing, and refuses the reporting court deciding on itself', () => {
     spec.given([]).when({ type: 'accept', periodId: '2019-H1', courtId: 'NANGUAN', note: 'x' }, { actor: office }).thenRefused('report.not_submitted');
@@ -65,10 +64,10 @@ describe('report: consolidation of accepted lower reports', () => {
     ({ type: 'consolidate', periodId: '2019-H1', courtId: 'CITY', sources });
   it('folds accepted lower reports into the higher court\'s report, then submission carries them', () => {
     const s = spec.given([]).when(cons([{ courtId: 'NANGUAN', status: 'accepted', version: 2, figures }]), { actor: office })
-      .then([{ type: 'report.consolidated', data: { reportId: '2019-H1@CITY', sources: [{ courtId: 'NANGUAN', version: 2, figures }] } }]);
+      .thenEmits([{ type: 'report.consolidated', data: { reportId: '2019-H1@CITY', sources: [{ courtId: 'NANGUAN', version: 2, figures }] } }]);
     expect(s.status).toBe('draft');
     const consolidated: ReportEvent = { type: 'report.consolidated', data: { reportId: '2019-H1@CITY', sources: [{ courtId: 'NANGUAN', version: 2, figures }] } };
-    const after = spec.given([consolidated]).when({ ...submit, courtId: 'CITY' } as ReportCommand, { actor: office }).thenTypes('report.submitted');
+    const after = spec.given([consolidated]).when({ ...submit, courtId: 'CITY' } as ReportCommand, { actor: office }).thenEmitsTypes('report.submitted');
     expect(after.versions[0]?.consolidated).toEqual([{ courtId: 'NANGUAN', version: 2, figures }]);
   });
   it('refuses reports not accepted, courts not directly below, repeats, and consolidation after submission', () => {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { taskAggregate } from '../../src/campaign/task/decider';
 import type { TaskEvent } from '../../src/campaign/task/events';
 import type { TaskCommand } from '../../src/campaign/task/commands';
-import { specOf } from './support/gwt';
-import { actor, campaign, org } from './support/world';
+import { actor, campaign, org, specOf } from './support/world';
 
 const spec = specOf(taskAggregate, { org, campaign });
 const office = actor('office1');
@@ -23,7 +22,7 @@ const requested: TaskEvent = {
 
 describe('task: issue', () => {
   it('the campaign office issues a task', () => {
-    spec.given([]).when(issue, { actor: office }).then([issuedEv]);
+    spec.given([]).when(issue, { actor: office }).thenEmits([issuedEv]);
   });
   it('refuses a second issue, unknown category, number outside the category, unknown department or court, a past due date', () => {
     spec.given([issuedEv]).when(issue, { actor: office }).thenRefused('task.already_issued');
@@ -48,14 +47,14 @@ describe('task: issue', () => {
 
 describe('task: accept, decompose, progress', () => {
   it('the head of a lead department accepts once; others may not', () => {
-    spec.given([issuedEv]).when({ type: 'accept', taskId: 'T-01' }, { actor: head }).then([accepted]);
+    spec.given([issuedEv]).when({ type: 'accept', taskId: 'T-01' }, { actor: head }).thenEmits([accepted]);
     spec.given([issuedEv, accepted]).when({ type: 'accept', taskId: 'T-01' }, { actor: head }).thenRefused('task.already_accepted');
     spec.given([issuedEv]).when({ type: 'accept', taskId: 'T-01' }, { actor: actor('tmo-staff') }).thenNotAuthorized('task.accept');
     spec.given([issuedEv]).when({ type: 'accept', taskId: 'T-01' }, { actor: actor('exec-head') }).thenNotAuthorized('task.accept');
   });
   it('decomposes once per court in scope, never due after the task', () => {
     const d = { type: 'decompose' as const, taskId: 'T-01', courtId: 'NANGUAN', assignment: '梳理清单', dueDate: '2019-06-20' };
-    spec.given([issuedEv]).when(d, { actor: head }).thenTypes('task.decomposed');
+    spec.given([issuedEv]).when(d, { actor: head }).thenEmitsTypes('task.decomposed');
     spec.given([issuedEv, { type: 'task.decomposed', data: { taskId: 'T-01', courtId: 'NANGUAN', assignment: 'x', dueDate: '2019-06-20' } }])
       .when(d, { actor: head }).thenRefused('task.already_decomposed');
     spec.given([issuedEv]).when({ ...d, courtId: 'CITY' }, { actor: head }).thenRefused('task.court.not_in_scope');
@@ -64,8 +63,8 @@ describe('task: accept, decompose, progress', () => {
   });
   it('progress comes from a responsible department or the court reported on', () => {
     const p = { type: 'reportProgress' as const, taskId: 'T-01', courtId: 'NANGUAN', summary: '进展', percent: 40 };
-    spec.given([issuedEv]).when(p, { actor: actor('tmo-staff') }).thenTypes('task.progress_reported');
-    spec.given([issuedEv]).when(p, { actor: actor('ng-president') }).thenTypes('task.progress_reported');
+    spec.given([issuedEv]).when(p, { actor: actor('tmo-staff') }).thenEmitsTypes('task.progress_reported');
+    spec.given([issuedEv]).when(p, { actor: actor('ng-president') }).thenEmitsTypes('task.progress_reported');
     spec.given([issuedEv]).when(p, { actor: actor('cy-president') }).thenNotAuthorized('task.reportProgress');
     spec.given([issuedEv]).when({ ...p, courtId: 'ELSEWHERE' }, { actor: actor('tmo-staff') }).thenRefused('task.court.not_in_scope');
     spec.given([issuedEv, accepted, completed]).when(p, { actor: actor('tmo-staff') }).thenRefused('task.progress.after_completion');
@@ -75,7 +74,7 @@ describe('task: accept, decompose, progress', () => {
 describe('task: a due date moves only through an extension requested before it', () => {
   const req = { type: 'requestExtension' as const, taskId: 'T-01', requestId: 'R1', requestedDueDate: '2019-07-31', reason: 'more courts' };
   it('accepts a request on the last local day (23:00 +08:00)', () => {
-    spec.given([issuedEv, accepted]).when(req, { actor: head, recordedAt: '2019-06-30T15:00:00.000Z' }).then([requested]);
+    spec.given([issuedEv, accepted]).when(req, { actor: head, recordedAt: '2019-06-30T15:00:00.000Z' }).thenEmits([requested]);
   });
   it('refuses a request after the deadline by the trusted clock, whatever effective time the caller claims', () => {
     spec.given([issuedEv, accepted]).when(req, { actor: head, recordedAt: '2019-06-30T16:30:00.000Z', effectiveAt: '2019-06-20T00:00:00.000Z' })
@@ -93,10 +92,10 @@ describe('task: a due date moves only through an extension requested before it',
   });
   it('a granted extension moves the due date; a denied one does not', () => {
     const s = spec.given([issuedEv, accepted, requested]).when({ type: 'grantExtension', taskId: 'T-01', requestId: 'R1' }, { actor: office })
-      .then([{ type: 'task.extension_granted', data: { taskId: 'T-01', requestId: 'R1', previousDueDate: '2019-06-30', newDueDate: '2019-07-31' } }]);
+      .thenEmits([{ type: 'task.extension_granted', data: { taskId: 'T-01', requestId: 'R1', previousDueDate: '2019-06-30', newDueDate: '2019-07-31' } }]);
     expect(s.dueDate).toBe('2019-07-31');
     const d = spec.given([issuedEv, accepted, requested]).when({ type: 'denyExtension', taskId: 'T-01', requestId: 'R1', reason: 'no' }, { actor: actor('deputy') })
-      .thenTypes('task.extension_denied');
+      .thenEmitsTypes('task.extension_denied');
     expect(d.dueDate).toBe('2019-06-30');
   });
   it('decides a request only once, only if it exists, only by a supervisor', () => {
@@ -112,17 +111,17 @@ describe('task: completion, return, evaluation', () => {
   it('completion needs an acceptance and is reported once', () => {
     const c = { type: 'reportCompletion' as const, taskId: 'T-01', summary: 'done' };
     spec.given([issuedEv]).when(c, { actor: head }).thenRefused('task.not_accepted');
-    spec.given([issuedEv, accepted]).when(c, { actor: head }).then([completed]);
+    spec.given([issuedEv, accepted]).when(c, { actor: head }).thenEmits([completed]);
     spec.given([issuedEv, accepted, completed]).when(c, { actor: head }).thenRefused('task.completion.already_reported');
   });
   it('a completion is returned for rework or evaluated; an evaluated task is finished', () => {
     spec.given([issuedEv, accepted]).when({ type: 'returnForRework', taskId: 'T-01', reason: 'x' }, { actor: office }).thenRefused('task.return.not_completed');
     const r = spec.given([issuedEv, accepted, completed]).when({ type: 'returnForRework', taskId: 'T-01', reason: 'incomplete' }, { actor: office })
-      .thenTypes('task.returned');
+      .thenEmitsTypes('task.returned');
     expect(r.status).toBe('in_progress');
     spec.given([issuedEv, accepted]).when({ type: 'evaluate', taskId: 'T-01', rating: 'good', comment: 'x' }, { actor: office }).thenRefused('task.evaluate.not_completed');
     const evaluated: TaskEvent = { type: 'task.evaluated', data: { taskId: 'T-01', rating: 'good', comment: 'ok' } };
-    spec.given([issuedEv, accepted, completed]).when({ type: 'evaluate', taskId: 'T-01', rating: 'good', comment: 'ok' }, { actor: office }).then([evaluated]);
+    spec.given([issuedEv, accepted, completed]).when({ type: 'evaluate', taskId: 'T-01', rating: 'good', comment: 'ok' }, { actor: office }).thenEmits([evaluated]);
     spec.given([issuedEv, accepted, completed, evaluated]).when({ type: 'reportProgress', taskId: 'T-01', courtId: 'NANGUAN', summary: 'x', percent: 1 }, { actor: head })
       .thenRefused('task.finished');
     spec.given([issuedEv, accepted, completed]).when({ type: 'evaluate', taskId: 'T-01', rating: 'good', comment: 'x' }, { actor: head }).thenNotAuthorized('task.evaluate');

@@ -7,13 +7,20 @@ import { resolveActor } from '../../../src/campaign/actors';
 import type { CampaignCommand } from '../../../src/campaign/campaign/commands';
 import { campaignAggregate, type CampaignState } from '../../../src/campaign/campaign/decider';
 import type { CampaignEvent } from '../../../src/campaign/campaign/events';
-import { bindDecider, replay } from '../../../src/campaign/aggregate';
+import { bindDecider, replay, type AggregateSpec } from '../../../src/campaign/aggregate';
 import type { OrganizationCommand } from '../../../src/campaign/organization/commands';
 import { organizationAggregate, type OrganizationState } from '../../../src/campaign/organization/decider';
 import type { OrganizationEvent } from '../../../src/campaign/organization/events';
 import type { Actor } from '../../../src/eventsourcing/envelope';
 import type { DomainEvent } from '../../../src/eventsourcing/decider';
-import { T0 } from './gwt';
+import { deciderSpec } from '../../../src/testing/specs';
+
+/** Default trusted time of a decision. */
+export const T0 = '2019-06-01T02:00:00.000Z';
+
+/** The given/when/then specification of an aggregate bound to an environment, decided at {@link T0} unless told. */
+export const specOf = <C extends { readonly type: string }, S, Ev extends DomainEvent, Env>(spec: AggregateSpec<C, S, Ev, Env>, env: Env) =>
+  deciderSpec(bindDecider(spec, env), { recordedAt: T0 });
 
 /** The namespace of the test campaign. */
 export const NS = 'mgmt-2019';
