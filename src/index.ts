@@ -15,5 +15,5 @@ export {
 } from './plans/management-year/index';
 export * from './readmodels/index';
 // Names both the domain and the read models define: the package root exports the domain's.
-export { type CaseStatus, type ProblemStatus, type TaskStatus, addDays, endOfLocalDay, localDate } from './campaign/index';
+export { type CaseStatus, type ProblemStatus, type TaskStatus } from './campaign/index';
 export * from './dashboard-html/index';

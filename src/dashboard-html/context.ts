@@ -9,7 +9,7 @@ import { resolveClock, type AtOptions } from '../readmodels/clock';
 import { pmList } from '../readmodels/pmap';
 import { statusAt } from '../readmodels/problem-view';
 import type { ReadModelState } from '../readmodels/state';
-import { addDays, endOfLocalDay, localDate } from '../readmodels/time';
+import { addDays, endOfLocalDayMs, localDate } from '../campaign/time';
 import type { DashboardNames, TrailStatus, TrendPoint } from './types';
 
 /** The dates of the series: weekly over up to 16 weeks, else month ends (quarter ends beyond 4 years), then `today`. */
@@ -40,13 +40,13 @@ export const trendDates = (first: string, today: string): string[] => {
  * at their recorded time.
  */
 export const problemTrend = (state: ReadModelState, options: AtOptions): TrendPoint[] => {
-  const clock = resolveClock(options);
+  const clock = resolveClock(options, state.catalog);
   const problems = pmList(state.problems);
   if (problems.length === 0) return [];
   const first = problems.reduce((min, p) => (p.identifiedAt < min ? p.identifiedAt : min), problems[0]?.identifiedAt ?? clock.now);
-  const dates = trendDates(localDate(first, clock.timeZone), clock.today);
+  const dates = trendDates(localDate(first, clock.zone), clock.today);
   return dates.map((date, i) => {
-    const at = i === dates.length - 1 ? clock.nowMs : endOfLocalDay(date, clock.timeZone) - 1;
+    const at = i === dates.length - 1 ? clock.nowMs : endOfLocalDayMs(date, clock.zone) - 1;
     let open = 0; let closed = 0;
     for (const p of problems) {
       const s = statusAt(p, at);

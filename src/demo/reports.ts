@@ -7,7 +7,8 @@
 import type { ReportFigures } from '../campaign/report/events';
 import { campaignReadModel } from '../readmodels/projection';
 import { figuresAt } from '../readmodels/reported';
-import { DEFAULT_TIME_ZONE, endOfLocalDay } from '../readmodels/time';
+import { endOfLocalDayMs } from '../campaign/time';
+import { campaignZone } from '../readmodels/clock';
 import type { Agenda } from './agenda';
 import type { DemoContext } from './context';
 import { INTERMEDIATE, demoCourts, grassrootsCourts } from './organization';
@@ -20,7 +21,7 @@ export const ledgerFigures = async (ctx: DemoContext, period: Period, courts: re
   const projection = campaignReadModel({ namespace: ctx.namespace });
   let state = projection.initialState;
   for await (const e of ctx.store.readAll({ streamPrefix: `${ctx.namespace}/` })) state = projection.apply(state, e);
-  const f = figuresAt(state, new Set(courts), endOfLocalDay(period.to, DEFAULT_TIME_ZONE), period.to);
+  const f = figuresAt(state, new Set(courts), endOfLocalDayMs(period.to, campaignZone(state.catalog)), period.to);
   return {
     problemsFound: f.problemsFound, problemsClosed: f.problemsClosed, overdue: f.overdue,
     rectificationRatePercent: f.rectificationRatePercent === null ? 0 : Math.round(f.rectificationRatePercent * 10) / 10,

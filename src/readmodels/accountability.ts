@@ -99,7 +99,7 @@ const countCase = (t: Tally, c: CaseRow) => {
 
 /** Rankings at `options.now` (overdue depends on it). */
 export const rankings = (s: ReadModelState, options: AtOptions): Rankings => {
-  const clock = resolveClock(options);
+  const clock = resolveClock(options, s.catalog);
   const courts = new Map<string, Tally>();
   const depts = new Map<string, Tally>();
   const get = (m: Map<string, Tally>, k: string) => { let t = m.get(k); if (!t) { t = tally(k); m.set(k, t); } return t; };

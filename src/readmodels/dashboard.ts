@@ -27,8 +27,8 @@ const brief = (r: LedgerRow) => ({
 
 /** Every read model at `options.now`. `problems.rectificationRate` is closed / total (null without problems). */
 export const dashboard = (s: ReadModelState, options: DashboardOptions) => {
-  const clock = resolveClock(options);
-  const at: AtOptions = { now: clock.now, timeZone: clock.timeZone, thresholds: clock.thresholds };
+  const clock = resolveClock(options, s.catalog);
+  const at: AtOptions = { now: clock.now, timeZone: clock.zone, calendar: clock.calendar, thresholds: clock.thresholds };
   const rates = rectificationRates(s, at);
   const board = colourBoard(s, at);
   const rows = problemLedger(s, at);
@@ -36,7 +36,7 @@ export const dashboard = (s: ReadModelState, options: DashboardOptions) => {
   const dueSoon = dueSoonOf(rows);
   const matrix = taskMatrix(s, at);
   const tracker = reportTracker(s, at);
-  const reported = reportedVsComputed(s, { timeZone: clock.timeZone, ...(options.rateTolerance === undefined ? {} : { rateTolerance: options.rateTolerance }) });
+  const reported = reportedVsComputed(s, { timeZone: clock.zone, ...(options.rateTolerance === undefined ? {} : { rateTolerance: options.rateTolerance }) });
   const unannounced = unannouncedRecord(s);
   const register = accountabilityRegister(s);
   const all = pmList(s.problems);

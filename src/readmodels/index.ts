@@ -3,7 +3,6 @@
  * alone) and the queries over their state. Every figure derived from dates takes an explicit `now`.
  */
 export * from './errors';
-export * from './time';
 export * from './clock';
 // The persistent map of read-model state: readable by users, built only by the folds.
 export { pmGet, pmList, pmValues, type PMap } from './pmap';

@@ -9,7 +9,7 @@ import {
   categoryOfTask, colourOf, currentDeadline, daysLeft, isDueSoon, unitOfProblem, type Colour,
 } from './problem-view';
 import type { ProblemRow, ProblemStatus, ReadModelState } from './state';
-import { localDate } from './time';
+import { localDate } from '../campaign/time';
 
 /** One value or any of several. */
 export type OneOrMany<T> = T | readonly T[];
@@ -80,9 +80,9 @@ export const ledgerRow = (s: ReadModelState, p: ProblemRow, clock: Clock): Ledge
     responsibility: r ? { ...r, leaderName: name(r.leaderId), personName: name(r.personId) } : null,
     measures: p.measures.map((m) => ({ ...m })),
     deadline: currentDeadline(p), daysLeft: p.status === 'withdrawn' ? null : daysLeft(p, clock), colour: colourOf(p, clock), dueSoon: isDueSoon(p, clock),
-    identifiedAt: p.identifiedAt, identifiedOn: localDate(p.identifiedAt, clock.timeZone),
+    identifiedAt: p.identifiedAt, identifiedOn: localDate(p.identifiedAt, clock.zone),
     closedAt: p.status === 'closed' ? p.closedAt ?? null : null,
-    closedOn: p.status === 'closed' && p.closedAt ? localDate(p.closedAt, clock.timeZone) : null,
+    closedOn: p.status === 'closed' && p.closedAt ? localDate(p.closedAt, clock.zone) : null,
     returned: p.returned, reopened: p.reopened, longTerm: p.longTerm, milestones: p.milestones.map((m) => ({ ...m })),
   };
 };
@@ -95,7 +95,7 @@ const matches = (row: LedgerRow, f: LedgerFilter): boolean => {
 
 /** The ledger rows matching `filter`, in ledger order, computed at `options.now`. */
 export const problemLedger = (s: ReadModelState, options: AtOptions & { readonly filter?: LedgerFilter }): LedgerRow[] => {
-  const clock = resolveClock(options);
+  const clock = resolveClock(options, s.catalog);
   return pmList(s.problems).sort(ledgerOrder).map((p) => ledgerRow(s, p, clock)).filter((r) => matches(r, options.filter ?? {}));
 };
 
@@ -126,7 +126,7 @@ export interface ColourBoard {
 
 /** The colour board at `options.now`. */
 export const colourBoard = (s: ReadModelState, options: AtOptions): ColourBoard => {
-  const clock = resolveClock(options);
+  const clock = resolveClock(options, s.catalog);
   const zero = (): { green: number; yellow: number; red: number; noDeadline: number } => ({ green: 0, yellow: 0, red: 0, noDeadline: 0 });
   const totals = zero();
   const courts = new Map<string, ReturnType<typeof zero>>();

@@ -5,8 +5,9 @@
  * - **Deadline**: the latest of the problem's measures' deadlines, each after its granted
  *   extensions, and, once the problem is long-term, its milestones' due dates. A problem with no
  *   measure yet has no deadline (and no colour unless it is closed).
- * - **Days left**: the deadline's local date minus today's local date (in the query's time zone);
- *   a deadline is met through its whole local day.
+ * - **Days left**: from today's local date to the deadline, counted by the query's calendar (natural
+ *   days by default), in the campaign's zone unless the query names another; a deadline is met
+ *   through its whole local day.
  * - **Colour**: green when closed, or more than `yellowDays` (10) days left; yellow when 0 to
  *   `yellowDays` days left; red when past the deadline and not closed. Withdrawn problems have none.
  * - **Due soon**: not closed, 0 to `dueSoonDays` (20) days left. **Overdue**: red.
@@ -16,7 +17,7 @@
  */
 import type { Clock } from './clock';
 import type { Catalog, ProblemRow, ProblemStatus, Timed } from './state';
-import { daysBetween, localDate } from './time';
+import { localDate, type Zone } from '../campaign/time';
 
 /** A warning colour. */
 export type Colour = 'green' | 'yellow' | 'red';
@@ -42,7 +43,7 @@ export const currentDeadline = (p: ProblemRow): string | null => p.deadlineLog[p
 /** Days from today to the current deadline, null without one. */
 export const daysLeft = (p: ProblemRow, clock: Clock): number | null => {
   const d = currentDeadline(p);
-  return d === null ? null : daysBetween(clock.today, d);
+  return d === null ? null : clock.calendar.daysBetween(clock.today, d);
 };
 
 /** The warning colour at the clock's `now`, null for a withdrawn problem or an open one without deadline. */
@@ -62,10 +63,10 @@ export const isDueSoon = (p: ProblemRow, clock: Clock): boolean => {
 };
 
 /** Whether the problem is closed, and closed on or before the deadline in force at its closure. */
-export const closedOnTime = (p: ProblemRow, timeZone: string): boolean => {
+export const closedOnTime = (p: ProblemRow, zone: Zone): boolean => {
   if (p.status !== 'closed' || p.closedAt === undefined) return false;
   const d = deadlineAt(p, Date.parse(p.closedAt));
-  return d === null || localDate(p.closedAt, timeZone) <= d;
+  return d === null || localDate(p.closedAt, zone) <= d;
 };
 
 /** The category of a task: the task's own, or the category whose task-number range holds its number. */

@@ -48,7 +48,7 @@ export const rateRow = (key: string, problems: readonly ProblemRow[], clock: Clo
     if (p.status === 'withdrawn') continue;
     total++;
     if (p.status === 'closed') closed++;
-    if (closedOnTime(p, clock.timeZone)) onTime++;
+    if (closedOnTime(p, clock.zone)) onTime++;
     if (p.returned > 0) returned++;
     if (p.reopened > 0) reopened++;
     if (colourOf(p, clock) === 'red') overdue++;
@@ -74,7 +74,7 @@ const grouped = (problems: readonly ProblemRow[], keyOf: (p: ProblemRow) => stri
 
 /** The rate tables at `options.now`. */
 export const rectificationRates = (s: ReadModelState, options: AtOptions): RateTables => {
-  const clock = resolveClock(options);
+  const clock = resolveClock(options, s.catalog);
   const all = pmList(s.problems);
   return {
     overall: rateRow('all', all, clock),

@@ -21,7 +21,8 @@ import { InvalidQuery } from './errors';
 import { pmGet, pmList } from './pmap';
 import { deadlineAt, statusAt } from './problem-view';
 import type { ReadModelState } from './state';
-import { DEFAULT_TIME_ZONE, checkTimeZone, endOfLocalDay } from './time';
+import { endOfLocalDayMs, type Zone } from '../campaign/time';
+import { campaignZone, checkZone } from './clock';
 
 /** Figures computed from the events. */
 export interface ComputedFigures {
@@ -69,7 +70,8 @@ export interface ReportedVsComputed {
 
 /** Options of {@link reportedVsComputed}. */
 export interface ReportedOptions {
-  readonly timeZone?: string;
+  /** The zone of the periods' dates. Default: the campaign's own `utcOffsetMinutes`. */
+  readonly timeZone?: Zone;
   /** Percentage points a claimed rate may be off by (rounding). Default 0.5. */
   readonly rateTolerance?: number;
 }
@@ -93,7 +95,7 @@ const FIGURES = ['problemsFound', 'problemsClosed', 'rectificationRatePercent', 
 
 /** Checks every submitted report version. */
 export const reportedVsComputed = (s: ReadModelState, options: ReportedOptions = {}): ReportedVsComputed => {
-  const tz = checkTimeZone(options.timeZone ?? DEFAULT_TIME_ZONE);
+  const tz = checkZone(options.timeZone ?? campaignZone(s.catalog));
   const tolerance = options.rateTolerance ?? 0.5;
   if (typeof tolerance !== 'number' || !(tolerance >= 0)) {
     throw new InvalidQuery('rateTolerance', `expected a number of percentage points >= 0, got ${JSON.stringify(tolerance)}`);
@@ -110,7 +112,7 @@ export const reportedVsComputed = (s: ReadModelState, options: ReportedOptions =
         reports.push({ ...base, verifiable: false, periodEnd: null, cutoff: null, scope, computed: null, gaps: [gap] });
         continue;
       }
-      const cutoffMs = endOfLocalDay(period.to, tz);
+      const cutoffMs = endOfLocalDayMs(period.to, tz);
       const computed = figuresAt(s, new Set(scope), cutoffMs, period.to);
       const gaps: FigureGap[] = [];
       for (const f of FIGURES) {

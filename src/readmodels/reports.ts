@@ -63,7 +63,7 @@ const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -
 
 /** The report tracker at `options.now`. */
 export const reportTracker = (s: ReadModelState, options: AtOptions): ReportTracker => {
-  const { today } = resolveClock(options);
+  const { today } = resolveClock(options, s.catalog);
   const periods = Object.values(s.catalog.periods).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.periodId < b.periodId ? -1 : 1));
   const rows: ReportTrackerRow[] = [];
   const seen = new Set<string>();

@@ -8,7 +8,6 @@ import { resolveClock, type AtOptions, type Clock } from './clock';
 import { pmList } from './pmap';
 import { categoryOfTask, colourOf } from './problem-view';
 import type { ProblemRow, ReadModelState, TaskRow, TaskStatus } from './state';
-import { daysBetween } from './time';
 
 /** One department of a task in one court. `role` is null for a department not named by the task. */
 export interface TaskDepartmentCell { readonly department: string; readonly role: 'lead' | 'co' | null; readonly accepted: boolean }
@@ -79,7 +78,7 @@ const row = (s: ReadModelState, t: TaskRow, linked: readonly ProblemRow[], clock
       problems: problemCounts(linked.filter((p) => p.courtId === courtId), clock),
     };
   });
-  const daysLeft = daysBetween(clock.today, t.dueDate);
+  const daysLeft = clock.calendar.daysBetween(clock.today, t.dueDate);
   return {
     taskId: t.taskId, number: t.number, title: t.title, categoryId: categoryOfTask(s.catalog, t.taskId), status: t.status,
     dueDate: t.dueDate, originalDueDate: t.originalDueDate, daysLeft,
@@ -91,7 +90,7 @@ const row = (s: ReadModelState, t: TaskRow, linked: readonly ProblemRow[], clock
 
 /** The task matrix at `options.now`, tasks by number. */
 export const taskMatrix = (s: ReadModelState, options: AtOptions): TaskMatrix => {
-  const clock = resolveClock(options);
+  const clock = resolveClock(options, s.catalog);
   const byTask = new Map<string, ProblemRow[]>();
   for (const p of pmList(s.problems)) {
     if (p.taskId === undefined || p.status === 'withdrawn') continue;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, endOfLocalDay, localDateOf, startOfLocalDay } from '../../src/readmodels/time';
+import { addDays, endOfLocalDayMs as endOfLocalDay, localDateOf, startOfLocalDay } from '../../src/campaign/time';
 
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Sao_Paulo'];
 const intlDate = (ms: number, timeZone: string) =>

@@ -4,7 +4,7 @@ import { DepartmentName, Id, IsoDate, LongText, Sha256Hex, ShortText, distinctLi
 import type { CommandUnion } from '../define';
 import { LeadingGroupRole } from './events';
 
-/** Launches the campaign. `utcOffsetMinutes` defaults to +480 (Asia/Shanghai). */
+/** Launches the campaign. `utcOffsetMinutes` defaults to +480 (UTC+08:00); deciders and read models read dates at it. */
 export const Launch = t.intersection([
   struct({ name: ShortText, organizerCourtId: Id, startYear: intIn(2000, 2100), endYear: intIn(2000, 2100) }),
   optional({ utcOffsetMinutes: intIn(-720, 840), parentCampaignId: Id }),

@@ -72,7 +72,7 @@ export const auditAsOfCommand: Command = {
   options: {
     ...storeOptions,
     stream: { type: 'string', value: 'ID', description: 'the stream, e.g. demo-2019/problem/dc-001' },
-    at: { type: 'string', value: 'DATE', description: 'the moment (YYYY-MM-DD = the end of that day in Asia/Shanghai, or an ISO date-time)' },
+    at: { type: 'string', value: 'DATE', description: 'the moment (YYYY-MM-DD = the end of that day at UTC+08:00, or an ISO date-time)' },
     by: { type: 'string', value: 'recorded|effective', description: 'which time --at is compared with (default recorded)' },
     position: { type: 'string', value: 'N', description: 'replay up to this global position instead' },
     format: formatOption(['text', 'json']),

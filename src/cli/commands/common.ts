@@ -23,7 +23,7 @@ export const campaignOption: OptionSpec = {
 /** `--now DATE`. */
 export const nowOption: OptionSpec = {
   type: 'string', value: 'DATE',
-  description: "show the campaign as it stood then: events recorded by that moment, colours and overdue computed at it (YYYY-MM-DD = the end of that day in Asia/Shanghai, or an ISO date-time with a zone); default: the trail's last recorded time",
+  description: "show the campaign as it stood then: events recorded by that moment, colours and overdue computed at it (YYYY-MM-DD = the end of that day at UTC+08:00, or an ISO date-time with a zone); default: the trail's last recorded time",
 };
 
 /** `--format` with the given choices. */
