@@ -40,12 +40,14 @@ export const createReader = (
   where: string,
   check: () => StoreError | undefined,
 ): Reader => {
+  // The text casts keep the column names, so ORDER BY names the table's columns (e.position): a bare
+  // `position` would sort by the text output column.
   const cols = 'position::text, stream_id, revision::text, hash, body';
   const sql = {
-    all: `SELECT ${cols} FROM ${s}.events WHERE position >= $1 ORDER BY position LIMIT $2`,
-    allPrefix: `SELECT ${cols} FROM ${s}.events WHERE position >= $1 AND starts_with(stream_id, $3) ORDER BY position LIMIT $2`,
-    fwd: `SELECT ${cols} FROM ${s}.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
-    bwd: `SELECT ${cols} FROM ${s}.events WHERE stream_id = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`,
+    all: `SELECT ${cols} FROM ${s}.events e WHERE position >= $1 ORDER BY e.position LIMIT $2`,
+    allPrefix: `SELECT ${cols} FROM ${s}.events e WHERE position >= $1 AND starts_with(stream_id, $3) ORDER BY e.position LIMIT $2`,
+    fwd: `SELECT ${cols} FROM ${s}.events e WHERE stream_id = $1 AND revision >= $2 ORDER BY e.revision LIMIT $3`,
+    bwd: `SELECT ${cols} FROM ${s}.events e WHERE stream_id = $1 AND revision <= $2 ORDER BY e.revision DESC LIMIT $3`,
   };
 
   const page = async (which: keyof typeof sql, values: unknown[]): Promise<Row[]> => {

@@ -83,7 +83,7 @@ export const LEDGER_MIGRATIONS: readonly PgMigration[] = [
 /** The schema name quoted for SQL (names are checked by the options: letters, digits, `_`). */
 export const quoted = (schema: string): string => `"${schema}"`;
 
-const VERSION_TABLE = (s: string) => `CREATE TABLE IF NOT EXISTS ${s}.schema_version (
+const VERSION_TABLE = (s: string) => `CREATE TABLE ${s}.schema_version (
   component  text        PRIMARY KEY,
   version    integer     NOT NULL,
   applied_at timestamptz NOT NULL DEFAULT now()
@@ -114,8 +114,9 @@ export const migrate = async (
         `the database has no campaign-ledger schema "${schema}" (create it by opening the store with create enabled, e.g. campaign-ledger demo --store …?schema=${schema})`,
       ));
     }
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await client.query(VERSION_TABLE(s));
+    // DDL only when something is missing, so a role without CREATE opens an existing store.
+    if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${s}`);
+    if (tables.rowCount === 0) await client.query(VERSION_TABLE(s));
     const row = await client.query<{ version: number }>(`SELECT version FROM ${s}.schema_version WHERE component = $1`, [component]);
     const current = row.rows[0]?.version ?? 0;
     if (current > migrations.length) {
