@@ -24,6 +24,13 @@ export interface SqliteStoreOptions {
   readonly pollMs?: number | undefined;
   /** Module name of a better-sqlite3-compatible driver. Default `better-sqlite3`. */
   readonly driver?: string | undefined;
+  /**
+   * Opens an existing trail for reading only (audits): never creates, migrates or locks for writing,
+   * leaves no `-wal`/`-shm` file behind when none is pending, and works on read-only media. A file
+   * without the ledger's schema is refused (ValidationFailed), a damaged one too (CorruptEvent).
+   * Appends then fail as unavailable. Default false.
+   */
+  readonly readOnly?: boolean | undefined;
 }
 
 /** The options with defaults applied. */
@@ -35,6 +42,7 @@ export interface ResolvedOptions {
   readonly busyTimeoutMs: number;
   readonly pollMs: number | undefined;
   readonly driver: string;
+  readonly readOnly: boolean;
 }
 
 const nonNegativeInt = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -50,6 +58,8 @@ export const resolveOptions = (o: SqliteStoreOptions): ResolvedOptions => {
   if (o.busyTimeoutMs !== undefined && !nonNegativeInt(o.busyTimeoutMs)) bad('busyTimeoutMs', 'expected an integer >= 0', o.busyTimeoutMs);
   if (o.pollMs !== undefined && !nonNegativeInt(o.pollMs)) bad('pollMs', 'expected an integer >= 0', o.pollMs);
   if (o.driver !== undefined && (typeof o.driver !== 'string' || o.driver.length === 0)) bad('driver', 'expected a module name', o.driver);
+  if (o.readOnly !== undefined && typeof o.readOnly !== 'boolean') bad('readOnly', 'expected a boolean', o.readOnly);
+  if (o.readOnly === true && o.path === ':memory:') bad('readOnly', 'a private in-memory database cannot be opened read-only', o.readOnly);
   if (issues.length > 0) throw new LedgerFailure(errors.validation(issues));
   return {
     path: o.path,
@@ -59,5 +69,6 @@ export const resolveOptions = (o: SqliteStoreOptions): ResolvedOptions => {
     busyTimeoutMs: o.busyTimeoutMs ?? 5000,
     pollMs: o.pollMs === 0 ? undefined : o.pollMs ?? 250,
     driver: o.driver ?? 'better-sqlite3',
+    readOnly: o.readOnly === true,
   };
 };

@@ -8,6 +8,7 @@ import {
   LedgerFailure, checkReadAllOptions, checkReadStreamOptions, type CodecRegistry, type FeedBatch, type RawRecord, type ReadAllOptions, type ReadStreamOptions,
   type RecordedEvent, type StoreError,
 } from '../../src/eventsourcing/index';
+import { damagedError, isCorruption } from './damage';
 import { toStoreError, type Db, type Stmt } from './driver';
 import { decodeRow, decodeRowOrThrow } from './rows';
 
@@ -52,7 +53,12 @@ export const createReader = (db: Db, registry: CodecRegistry | undefined, check:
     try {
       return stmt.all(...params) as R[];
     } catch (x) {
-      throw new LedgerFailure(toStoreError(x, 'reading events'));
+      if (!isCorruption(x)) throw new LedgerFailure(toStoreError(x, 'reading events'));
+      // A damaged page: say where the read was (the first position or revision of the page).
+      const inStream = stmt === fwdPage || stmt === bwdPage;
+      const at = inStream ? `reading stream "${String(params[0])}" from revision ${String(params[1])}` : `reading events from position ${String(params[0])}`;
+      const detail = `SQLite finds the file damaged ${at} (${x instanceof Error ? x.message : String(x)})`;
+      throw new LedgerFailure(damagedError('', detail, inStream ? 0n : BigInt(params[0] as bigint), inStream ? String(params[0]) : undefined));
     }
   };
 

@@ -16,6 +16,7 @@ import { loadDriver, toStoreError, type Db } from './driver';
 import { createInlineRunner, type InlineProjection } from './inline';
 import { resolveOptions, type Durability, type SqliteStoreOptions } from './options';
 import { createReader } from './reads';
+import { checkTrailSchema, openReadOnlyDb } from './readonly';
 import { LEDGER_COMPONENT, LEDGER_MIGRATIONS, migrate, schemaVersions, type Migration } from './schema';
 import { createTx, type SqliteTx } from './tx';
 import { createWriteQueue } from './writer';
@@ -70,16 +71,17 @@ const openDb = (Database: Awaited<ReturnType<typeof loadDriver>>, path: string, 
 };
 
 /**
- * Opens (creating when missing) a SQLite event store and applies pending migrations.
+ * Opens (creating when missing) a SQLite event store and applies pending migrations; with
+ * `readOnly`, opens an existing trail without writing anything (see {@link SqliteStoreOptions.readOnly}).
  * Rejects with a {@link LedgerFailure}: ValidationFailed for bad options, StoreUnavailable when the
  * driver is missing (with how to install it), the file cannot be opened, or its schema is newer.
  */
 export const openSqliteStore = async (options: SqliteStoreOptions): Promise<SqliteStore> => {
   const o = resolveOptions(options);
   const Database = await loadDriver(o.driver);
-  const db = openDb(Database, o.path, o.busyTimeoutMs, o.durability);
+  const db = o.readOnly ? openReadOnlyDb(Database, o.path, o.busyTimeoutMs) : openDb(Database, o.path, o.busyTimeoutMs, o.durability);
   const tx = createTx(db);
-  const migrated = migrate(db, tx, LEDGER_COMPONENT, LEDGER_MIGRATIONS);
+  const migrated = o.readOnly ? checkTrailSchema(db, o.path) : migrate(db, tx, LEDGER_COMPONENT, LEDGER_MIGRATIONS);
   if (E.isLeft(migrated)) {
     db.close();
     throw new LedgerFailure(migrated.left);

@@ -38,11 +38,24 @@ export const unavailableError = (message: string): CliError => new CliError(EXIT
 /** A check failed: exit 1. */
 export const verificationError = (message: string): CliError => new CliError(EXIT.verificationFailed, message);
 
+const driverCode = (cause: unknown): string => {
+  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : '';
+};
+
+/** A store failure caused by a damaged file (exit 1) or a file that is no database (exit 2), read from the driver's code. */
+const damageOf = (e: Extract<LedgerError, { _tag: 'StoreUnavailable' }>): ExitCode | undefined => {
+  const code = driverCode(e.cause);
+  if (code.startsWith('SQLITE_CORRUPT')) return EXIT.verificationFailed;
+  if (code.startsWith('SQLITE_NOTADB')) return EXIT.usage;
+  return undefined;
+};
+
 /** The exit code a library error calls for. */
 export const exitCodeOf = (e: LedgerError): ExitCode => {
   switch (e._tag) {
     case 'StoreUnavailable':
-      return EXIT.unavailable;
+      return damageOf(e) ?? EXIT.unavailable;
     case 'CorruptEvent':
     case 'IntegrityViolation':
       return EXIT.verificationFailed;

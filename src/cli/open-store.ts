@@ -21,7 +21,7 @@ export interface OpenedStore {
 
 /** Options of {@link openStore}. */
 export interface OpenStoreOptions {
-  /** `read`: the store must already exist; `create`: it is created when missing. */
+  /** `read`: the store must already exist and is opened read-only (SQLite); `create`: it is created when missing. */
   readonly mode: 'read' | 'create';
   /** The command (for the help hint of usage errors). */
   readonly command: string;
@@ -44,7 +44,8 @@ const openSqlite = async (spec: Extract<StoreSpec, { kind: 'sqlite' }>, options:
   }
   const { openSqliteStore } = await import('../../adapters/sqlite/index');
   try {
-    const store = await openSqliteStore({ path: spec.path, ...(options.registry ? { registry: options.registry } : {}) });
+    // Read commands open read-only: nothing is created, migrated or locked, and read-only copies work.
+    const store = await openSqliteStore({ path: spec.path, readOnly: options.mode === 'read', ...(options.registry ? { registry: options.registry } : {}) });
     return { spec, store, backup: (to) => store.backup(to), close: () => store.close() };
   } catch (x) {
     throw asCliError(x, options.command);

@@ -93,11 +93,13 @@ describe('an unavailable store exits 3', () => {
     expect(r.stderr).toMatch(/"@eventstore\/db-client" is not installed.*npm install @eventstore\/db-client@6\.2\.1/);
     expect(r.code).toBe(3);
   });
+});
 
-  it('reports a file that is not a database', () => {
+describe('a file that is not a trail exits 2', () => {
+  it('reports a file that is not a database (bad input, not an unreachable store)', () => {
     writeFileSync(dir.file('junk.db'), 'this is not a SQLite database, just some text long enough to have a header'.repeat(20));
     const r = run('audit', 'verify', '--store', 'sqlite:junk.db');
-    expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/junk\.db/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/junk\.db is not a campaign-ledger trail/);
   });
 });
