@@ -1,0 +1,105 @@
+/**
+ * The packed package in fresh consumer projects, compiled the strict way and WITHOUT `skipLibCheck`
+ * (so every shipped declaration is checked): ESM under `nodenext`, CommonJS under `node16`, and a
+ * bundler project. Each imports every entry point of the `exports` map; the ESM project also
+ * compiles and runs the README's tour. With `skipLibCheck`, where an unresolvable declaration would
+ * silently become `any`, the compiler is asked directly that no export, parameter or result is `any`. `npm test` builds first; the package is packed once per build.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { anyExports } from './any-exports';
+import { consumer, node, packed, root, tsc, type Packed } from './pack';
+
+interface ExportsMap { readonly [entry: string]: string | { readonly [condition: string]: unknown } }
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: ExportsMap };
+
+/** Entry points (`campaign-ledger`, `campaign-ledger/adapters/memory`, …) and whether CommonJS may require them. */
+const entries = Object.entries(manifest.exports)
+  .filter(([path]) => path !== './package.json')
+  .map(([path, target]) => ({
+    specifier: path === '.' ? 'campaign-ledger' : `campaign-ledger/${path.slice(2)}`,
+    require: typeof target === 'object' && 'require' in target,
+  }));
+
+/** A module importing every entry point (CommonJS: those it may require). */
+const everyEntry = (forCommonJs: boolean): string => {
+  const used = entries.filter((e) => !forCommonJs || e.require);
+  return [
+    ...used.map((e, i) => `import * as entry${i} from '${e.specifier}';`),
+    `export const loaded = [${used.map((_, i) => `entry${i}`).join(', ')}].length;`,
+    '',
+  ].join('\n');
+};
+
+/** The README's tour, exactly as test/docs/tour.test.ts runs it, with a small `expect` of our own. */
+const tour = (): string => {
+  const text = readFileSync(join(root, 'test/docs/tour.test.ts'), 'utf8');
+  const block = /\/\/ tour:start\n([\s\S]*?)\n\s*\/\/ tour:end/.exec(text)?.[1];
+  if (block === undefined) throw new Error('test/docs/tour.test.ts has no tour markers');
+  return [
+    `import assert from 'node:assert/strict';`,
+    `const expect = (actual: unknown) => ({`,
+    `  toBe: (expected: unknown) => assert.equal(actual, expected),`,
+    `  toMatchObject: (expected: Record<string, unknown>) => {`,
+    `    for (const [k, v] of Object.entries(expected)) assert.deepEqual((actual as Record<string, unknown>)[k], v, k);`,
+    `  },`,
+    `});`,
+    block.replace(/^ {4}/gm, ''),
+    `console.log('tour ok');`,
+    '',
+  ].join('\n');
+};
+
+const strict = { strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, skipLibCheck: false, types: ['node'], lib: ['ES2022'], target: 'ES2022' };
+const tsconfig = (options: Record<string, unknown>) => JSON.stringify({ compilerOptions: { ...strict, ...options }, include: ['src'] }, null, 2);
+
+let p: Packed;
+beforeAll(async () => {
+  p = await packed();
+}, 180_000);
+
+/** Compiling a project against the full declarations takes a while on a busy machine. */
+const compile = { timeout: 180_000 };
+
+describe('the packed package in a consumer project', () => {
+  it('compiles and runs the tour in a strict ESM project (nodenext, no skipLibCheck)', compile, () => {
+    const dir = consumer(p, 'esm-nodenext', {
+      'package.json': JSON.stringify({ name: 'esm-consumer', private: true, type: 'module' }),
+      'tsconfig.json': tsconfig({ module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out', rootDir: 'src' }),
+      'src/entries.ts': everyEntry(false),
+      'src/tour.ts': tour(),
+    });
+    expect(tsc(dir)).toBe('');
+    expect(node(dir, ['out/tour.js'])).toBe('tour ok');
+    expect(node(dir, ['out/entries.js'])).toBe('');
+  });
+
+  it('compiles in a strict CommonJS project (node16), for every entry CommonJS may require', compile, () => {
+    const dir = consumer(p, 'cjs-node16', {
+      'package.json': JSON.stringify({ name: 'cjs-consumer', private: true, type: 'commonjs' }),
+      'tsconfig.json': tsconfig({ module: 'node16', moduleResolution: 'node16', outDir: 'out', rootDir: 'src' }),
+      'src/entries.ts': everyEntry(true),
+    });
+    expect(tsc(dir)).toBe('');
+    expect(node(dir, ['-e', `console.log(require('./out/entries.js').loaded)`])).toBe(String(entries.filter((e) => e.require).length));
+  });
+
+  it('compiles in a bundler project', compile, () => {
+    const dir = consumer(p, 'bundler', {
+      'package.json': JSON.stringify({ name: 'bundler-consumer', private: true, type: 'module' }),
+      'tsconfig.json': tsconfig({ module: 'esnext', moduleResolution: 'bundler', noEmit: true }),
+      'src/entries.ts': everyEntry(false),
+    });
+    expect(tsc(dir)).toBe('');
+  });
+
+  it('keeps every export typed even with skipLibCheck (no declaration silently turns into any)', compile, () => {
+    const dir = consumer(p, 'esm-skiplibcheck', {
+      'package.json': JSON.stringify({ name: 'skip-consumer', private: true, type: 'module' }),
+      'tsconfig.json': tsconfig({ module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true, noEmit: true }),
+      'src/entries.ts': everyEntry(false),
+    });
+    expect(anyExports(dir, 'src/entries.ts')).toEqual([]);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The packed package, as a user receives it: `npm pack` of the built tree, unpacked into the
+ * `node_modules` of a fresh directory next to the dependencies the package declares. Packing and
+ * installing happen once per build: the work directory is keyed by a hash of `package.json` and of
+ * every file under `dist/`, and a lock directory makes concurrent test files wait for the first one.
+ *
+ * Dependencies are linked from the repository's own `node_modules` (the versions the lock file
+ * pins), so installing needs no network; only what `package.json` declares (dependencies, optional
+ * and peer dependencies) is linked, plus the consumer's own tools (TypeScript, Node's types). The
+ * optional EventStoreDB client is deliberately left out: a user who never opens that store does
+ * not install it.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** The repository root. */
+export const root = new URL('../../', import.meta.url).pathname;
+
+interface Manifest {
+  readonly name: string;
+  readonly dependencies?: Record<string, string>;
+  readonly optionalDependencies?: Record<string, string>;
+  readonly peerDependencies?: Record<string, string>;
+}
+
+/** Optional peers a plain install leaves out (their entry points must load and type-check without them). */
+export const absentPeers: readonly string[] = [];
+
+/** Tools a consumer project brings itself. */
+const consumerTools = ['typescript', '@types/node'];
+
+/** The unpacked package and the directory whose `node_modules` holds it. */
+export interface Packed {
+  /** The tarball `npm pack` wrote. */
+  readonly tarball: string;
+  /** The files in the tarball, relative to the package root (`dist/index.js`, …). */
+  readonly files: readonly string[];
+  /** Size of the tarball in bytes. */
+  readonly size: number;
+  /** A directory with `node_modules/campaign-ledger` and its dependencies; consumers live below it. */
+  readonly home: string;
+}
+
+const buildKey = (): string => {
+  const hash = createHash('sha256').update(readFileSync(join(root, 'package.json')));
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const files = (readdirSync(dist, { recursive: true }) as string[]).sort();
+  for (const f of files) {
+    const s = statSync(join(dist, f));
+    if (s.isFile()) hash.update(`${f}\0${s.size}\0${s.mtimeMs}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const link = (home: string, name: string) => {
+  const from = join(root, 'node_modules', name);
+  if (!existsSync(from)) return;
+  const to = join(home, 'node_modules', name);
+  mkdirSync(dirname(to), { recursive: true });
+  if (!existsSync(to)) symlinkSync(from, to, 'dir');
+};
+
+const pack = (work: string): Packed => {
+  // `npm test` has built dist/ already; the prepack script (which builds) is checked on its own.
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const [info] = JSON.parse(out) as [{ filename: string; size: number; files: { path: string }[] }];
+  const tarball = join(work, info.filename);
+  const home = join(work, 'home');
+  const target = join(home, 'node_modules', 'campaign-ledger');
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+  const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as Manifest;
+  const declared = [
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.optionalDependencies ?? {}),
+    ...Object.keys(manifest.peerDependencies ?? {}),
+  ].filter((d) => !absentPeers.includes(d));
+  for (const d of [...declared, ...consumerTools]) link(home, d);
+  writeFileSync(join(home, 'package.json'), '{ "name": "consumers", "private": true }\n');
+  return { tarball, files: info.files.map((f) => f.path).sort(), size: info.size, home };
+};
+
+/**
+ * Packs and installs the built package once per build (later calls, from any test file, reuse it).
+ */
+export const packed = async (): Promise<Packed> => {
+  const work = join(tmpdir(), `campaign-ledger-pack-${buildKey()}`);
+  const done = join(work, 'packed.json');
+  const lock = join(tmpdir(), `campaign-ledger-pack-${buildKey()}.lock`);
+  for (let waited = 0; !existsSync(done); waited += 200) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      if (waited > 180_000) throw new Error(`gave up waiting for ${lock}`);
+      await sleep(200);
+      continue;
+    }
+    try {
+      if (!existsSync(done)) {
+        rmSync(work, { recursive: true, force: true });
+        mkdirSync(work, { recursive: true });
+        writeFileSync(done + '.tmp', JSON.stringify(pack(work)));
+        cpSync(done + '.tmp', done);
+      }
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return JSON.parse(readFileSync(done, 'utf8')) as Packed;
+};
+
+/** A consumer project's files: path (relative to the project) → contents. */
+export type ProjectFiles = Readonly<Record<string, string>>;
+
+/**
+ * Writes a consumer project below the install (so it resolves `campaign-ledger` and its
+ * dependencies from there) and returns its directory. An existing project of that name is replaced.
+ */
+export const consumer = (p: Packed, name: string, files: ProjectFiles): string => {
+  const dir = join(p.home, name);
+  rmSync(dir, { recursive: true, force: true });
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+};
+
+/** Runs the consumer's TypeScript compiler; returns its output (empty when it compiles cleanly). */
+export const tsc = (dir: string, args: readonly string[] = ['-p', '.']): string => {
+  const bin = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  try {
+    return execFileSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    return `${err.stdout ?? ''}${err.stderr ?? ''}`.trim() || String(e);
+  }
+};
+
+/** Runs a script with Node in the consumer's directory and returns its standard output. */
+export const node = (dir: string, args: readonly string[]): string =>
+  execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
