@@ -6,7 +6,8 @@
  *
  * Dependencies are linked from the repository's own `node_modules` (the versions the lock file
  * pins), so installing needs no network; only what `package.json` declares (dependencies, optional
- * and peer dependencies) is linked, plus the consumer's own tools (TypeScript, Node's types). The
+ * and peer dependencies, with their `@types/` packages) is linked, plus the consumer's own tools
+ * (TypeScript, Node's types). The
  * optional EventStoreDB client is deliberately left out: a user who never opens that store does
  * not install it.
  */
@@ -85,7 +86,9 @@ const pack = (work: string): Packed => {
     ...Object.keys(manifest.optionalDependencies ?? {}),
     ...Object.keys(manifest.peerDependencies ?? {}),
   ].filter((d) => !absentPeers.includes(d));
-  for (const d of [...declared, ...consumerTools]) link(home, d);
+  // A user of an untyped dependency installs its types too (`pg` and `@types/pg`).
+  const types = declared.map((d) => `@types/${d.startsWith('@') ? d.slice(1).replace('/', '__') : d}`);
+  for (const d of [...declared, ...types, ...consumerTools]) link(home, d);
   writeFileSync(join(home, 'package.json'), '{ "name": "consumers", "private": true }\n');
   return { tarball, files: info.files.map((f) => f.path).sort(), size: info.size, home };
 };
