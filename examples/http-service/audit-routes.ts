@@ -7,7 +7,6 @@ import * as E from 'fp-ts/Either';
 import { stateAsOf, type AsOfPoint, type Evolver } from '../../src/audit/as-of';
 import { createDigest } from '../../src/audit/digest';
 import { timeline, type TimelineEntry } from '../../src/audit/timeline';
-import { verifyStore } from '../../src/audit/verify';
 import {
   accountabilityAggregate, campaignAggregate, inspectionAggregate, organizationAggregate, problemAggregate, reportAggregate, taskAggregate,
 } from '../../src/campaign/index';
@@ -45,8 +44,8 @@ const POSITION = /^(0|[1-9]\d{0,18})$/;
 export const auditRoutes = (): Route[] => [
   {
     method: 'GET', pattern: '/timeline', command: false,
-    handler: async (c, req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
+    handler: async (c, req, reply) => {
+      const url = new URL(req.url, 'http://x');
       const actor = url.searchParams.get('actor');
       const correlation = url.searchParams.get('correlation');
       const given = [url.searchParams.has('stream'), actor !== null, correlation !== null].filter(Boolean).length;
@@ -54,13 +53,13 @@ export const auditRoutes = (): Route[] => [
       const query = actor !== null ? { actor } : correlation !== null ? { correlation } : { stream: streamOf(c, url).streamId };
       const r = await timeline(c.store, query, { streamPrefix: `${c.namespace}/` })();
       if (E.isLeft(r)) throw problemOf(r.left, false);
-      sendJson(res, 200, { count: r.right.length, entries: r.right.map(entryJson) });
+      return sendJson(reply, 200, { count: r.right.length, entries: r.right.map(entryJson) });
     },
   },
   {
     method: 'GET', pattern: '/as-of', command: false,
-    handler: async (c, req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
+    handler: async (c, req, reply) => {
+      const url = new URL(req.url, 'http://x');
       const { streamId, kind } = streamOf(c, url);
       const at = url.searchParams.get('at');
       const position = url.searchParams.get('position');
@@ -80,7 +79,7 @@ export const auditRoutes = (): Route[] => [
         throw problemOf(r.left, false);
       }
       const v = r.right;
-      sendJson(res, 200, {
+      return sendJson(reply, 200, {
         streamId, at: point, applied: v.applied, lastPosition: v.lastPosition?.toString() ?? null, state: v.state,
         backdated: v.backdated.map(entryJson), knownLater: v.knownLater.map(entryJson),
       });
@@ -88,18 +87,14 @@ export const auditRoutes = (): Route[] => [
   },
   {
     method: 'GET', pattern: '/verify', command: false,
-    handler: async (c, _req, res) => {
-      const r = await verifyStore(c.store, { digestAt: c.clock() })();
-      if (E.isLeft(r)) throw problemOf(r.left, false);
-      sendJson(res, 200, r.right);
-    },
+    handler: async (c, _req, reply) => sendJson(reply, 200, await c.trail.report()), // verified once per head (trail-cache.ts)
   },
   {
     method: 'GET', pattern: '/digest', command: false,
-    handler: async (c, _req, res) => {
+    handler: async (c, _req, reply) => {
       const r = await createDigest(c.store, { at: c.clock() })();
       if (E.isLeft(r)) throw problemOf(r.left, false);
-      sendJson(res, 200, r.right);
+      return sendJson(reply, 200, r.right);
     },
   },
 ];

@@ -27,11 +27,13 @@ export const ACTOR_HEADER = 'x-actor-id';
  * and demos; never in production.
  */
 export const developmentHeaderAuthenticator: Authenticator = Object.assign(async (req: IncomingMessage): Promise<Authentication> => {
-  const value = req.headers[ACTOR_HEADER];
+  // Node joins repeated headers with ", "; headersDistinct keeps them apart, so a repeated one is seen as such.
+  const value = req.headersDistinct?.[ACTOR_HEADER] ?? req.headers[ACTOR_HEADER];
   if (value === undefined) return { kind: 'anonymous' };
-  const id = Array.isArray(value) ? value[0] ?? '' : value;
-  if (Array.isArray(value) && value.length > 1) return { kind: 'rejected', detail: `send one ${ACTOR_HEADER} header, not ${value.length}` };
-  return id.trim() === '' ? { kind: 'rejected', detail: `the ${ACTOR_HEADER} header is empty` } : { kind: 'actor', actorId: id.trim() };
+  const values = Array.isArray(value) ? value : [value];
+  if (values.length > 1) return { kind: 'rejected', detail: `send one ${ACTOR_HEADER} header, not ${values.length}` };
+  const id = (values[0] ?? '').trim();
+  return id === '' ? { kind: 'rejected', detail: `the ${ACTOR_HEADER} header is empty` } : { kind: 'actor', actorId: id };
 }, { challenge: 'X-Actor-Id realm="campaign-ledger"' });
 
 /**

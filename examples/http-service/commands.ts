@@ -13,7 +13,7 @@ import { toEnvelopeJson } from '../../src/eventsourcing/envelope';
 import type { ExpectedRevision } from '../../src/eventsourcing/revision';
 import { problemOf } from './errors';
 import { withPin, type Pin } from './guard';
-import { etagOf, parseIfMatch, problem, readJsonObject, sendJson } from './http';
+import { etagOf, parseIfMatch, problem, sendJson } from './http';
 import type { Route, ServiceContext } from './routes';
 
 /** How a command route treats the target stream: it creates it, updates it, or either (reports). */
@@ -103,12 +103,14 @@ export const commandRoutes = (): Route[] => COMMANDS.map((spec) => ({
   method: 'POST',
   pattern: spec.path,
   command: true,
-  handler: async (c, req, res, params, actorId) => {
-    const body = await readJsonObject(req);
+  handler: async (c, req, reply, params, actorId) => {
+    const body = req.body as Record<string, unknown> | undefined; // parsed by the service's JSON parser
+    if (body === undefined) throw problem(415, 'unsupported-media-type', 'Unsupported media type', 'send the command as an application/json body');
     const input = mergeIds(body, params);
     const ids = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
     const streamId = spec.stream(c.ledger, ids);
-    const expected = await expectedOf(c, spec.mode, streamId, req.headers['if-match']);
+    const ifMatch = req.headers['if-match'];
+    const expected = await expectedOf(c, spec.mode, streamId, Array.isArray(ifMatch) ? ifMatch.join(', ') : ifMatch);
     const pin: Pin | undefined = expected === undefined ? undefined : { streamId, expected };
     const method = (c.ledger[spec.aggregate] as unknown as Record<string, CommandMethod<unknown, unknown>>)[spec.command];
     if (method === undefined) throw new Error(`no facade command ${spec.aggregate}.${spec.command}`);
@@ -118,7 +120,7 @@ export const commandRoutes = (): Route[] => COMMANDS.map((spec) => ({
     const created = spec.mode === 'create' || (spec.mode === 'upsert' && expected === undefined);
     const headers: Record<string, string> = r.revision === undefined ? {} : { etag: etagOf(r.revision) };
     if (created && r.events.length > 0) headers.location = spec.location(ids);
-    sendJson(res, created && r.events.length > 0 ? 201 : 200, {
+    return sendJson(reply, created && r.events.length > 0 ? 201 : 200, {
       streamId, revision: r.revision?.toString() ?? null, events: r.events.map(toEnvelopeJson), state: r.state,
     }, headers);
   },

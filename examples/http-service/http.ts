@@ -1,8 +1,8 @@
 /**
- * Small HTTP functions on `node:http`: JSON and problem+json responses (RFC 9457), a bounded JSON
- * body reader, and the ETag / If-Match revision format.
+ * Small HTTP functions over Fastify's reply: JSON and problem+json responses (RFC 9457), the JSON
+ * body parser, and the ETag / If-Match revision format.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 
 /** An RFC 9457 problem details object (extension members allowed). */
 export interface ProblemDetails {
@@ -37,40 +37,25 @@ export const toJson = (value: unknown): string =>
   });
 
 /** Sends a JSON body. */
-export const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
-  const text = toJson(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-};
+export const sendJson = (reply: FastifyReply, status: number, body: unknown, headers: Record<string, string> = {}): FastifyReply =>
+  reply.code(status).headers(headers).type('application/json; charset=utf-8').send(toJson(body));
 
 /** Sends a problem+json body; `instance` is the request path. */
-export const sendProblem = (res: ServerResponse, p: HttpProblem, instance: string): void => {
-  const text = toJson({ ...p.problem, instance });
-  res.writeHead(p.problem.status, { 'content-type': 'application/problem+json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...p.headers });
-  res.end(text);
-};
+export const sendProblem = (reply: FastifyReply, p: HttpProblem, instance: string): FastifyReply =>
+  reply.code(p.problem.status).headers(p.headers).type('application/problem+json; charset=utf-8').send(toJson({ ...p.problem, instance }));
 
-/** The largest request body accepted (bytes); larger ones get 413 before they are parsed. */
+/** The largest request body accepted by default (bytes); larger ones get 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a JSON object body: 415 for another media type, 413 when too large, 400 when not a JSON object. */
-export const readJsonObject = async (req: IncomingMessage): Promise<Record<string, unknown>> => {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw problem(415, 'unsupported-media-type', 'Unsupported media type', `send the command as application/json, not ${JSON.stringify(type || 'nothing')}`);
-  }
-  const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > MAX_BODY_BYTES) throw problem(413, 'body-too-large', 'Body too large', `the body is ${declared} bytes, above the limit of ${MAX_BODY_BYTES}`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw problem(413, 'body-too-large', 'Body too large', `the body is above the limit of ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
+/**
+ * Parses a JSON request body (the service's only body format): strict UTF-8, and an object at the
+ * top level; anything else is a 400 problem. Fastify has already checked the media type (415) and
+ * the size (413).
+ */
+export const parseJsonObject = (raw: Buffer): Record<string, unknown> => {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
   } catch (x) {
     throw problem(400, 'malformed-body', 'Malformed body', `the body is not valid UTF-8 JSON: ${x instanceof Error ? x.message : String(x)}`,
       { errors: [{ pointer: '', detail: 'not valid JSON' }] });

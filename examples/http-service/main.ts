@@ -3,7 +3,7 @@
  * demo into it first when it does not exist), then serves the campaign it holds on a loopback
  * address with the development authenticator.
  *
- *   npm run example:http -- --port 8080 --db examples/http-service/demo.db
+ *   npm run example:http -- --port 8080 --db examples/http-service/demo.db --log-level info
  *
  * The demo's events are dated in its scenario year, so the service's clock continues from the
  * last recorded event (plus the time since the service started) instead of today's date; pass
@@ -24,13 +24,21 @@ const { values } = parseArgs({
     port: { type: 'string', default: '8080' },
     host: { type: 'string', default: '127.0.0.1' },
     clock: { type: 'string', default: 'scenario' },
+    'log-level': { type: 'string', default: 'info' },
+    'max-connections': { type: 'string', default: '512' },
   },
 });
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 const main = async (): Promise<void> => {
   const db = values.db as string;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${JSON.stringify(values.port)}`);
+  const level = values['log-level'] as string;
+  if (!LEVELS.includes(level)) throw new Error(`--log-level must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(level)}`);
+  const maxConnections = Number(values['max-connections']);
+  if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new Error(`--max-connections must be a positive whole number, got ${JSON.stringify(values['max-connections'])}`);
   if (values.clock !== 'scenario' && values.clock !== 'system') throw new Error(`--clock must be scenario or system, got ${JSON.stringify(values.clock)}`);
   if (!existsSync(db)) {
     mkdirSync(dirname(db), { recursive: true });
@@ -48,7 +56,11 @@ const main = async (): Promise<void> => {
   const started = Date.now();
   const from = Date.parse(lastRecordedAt);
   const clock = values.clock === 'system' ? () => new Date() : () => new Date(from + (Date.now() - started));
-  const service = createHttpService({ store, namespace, authenticator: developmentHeaderAuthenticator, clock, publicReads: true }); // a local demo: anyone may read
+  const service = createHttpService({
+    store, namespace, authenticator: developmentHeaderAuthenticator, clock, maxConnections,
+    publicReads: true, // a local demo: anyone may read
+    logger: { level },
+  });
   const url = await service.listen(port, values.host as string);
   console.log([
     `campaign "${namespace}" from ${db} at ${url}  (clock: ${values.clock === 'system' ? 'system' : `scenario, from ${lastRecordedAt}`})`,

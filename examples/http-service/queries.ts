@@ -4,7 +4,6 @@
  * ETag (the stream revision to send back as If-Match).
  */
 import * as E from 'fp-ts/Either';
-import type { ServerResponse } from 'node:http';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import type { Loaded } from '../../src/eventsourcing/handler';
 import type { LedgerError } from '../../src/eventsourcing/errors';
@@ -48,18 +47,14 @@ const nowOf = (c: ServiceContext, url: URL) => url.searchParams.get('now') ?? c.
 
 const entity = (pattern: string, load: (c: ServiceContext, p: Readonly<Record<string, string>>) => TaskEither<LedgerError, Loaded<unknown>>): Route => ({
   method: 'GET', pattern, command: false,
-  handler: async (c, req, res: ServerResponse, params) => {
+  handler: async (c, req, reply, params) => {
     const loaded = await load(c, params)();
     if (E.isLeft(loaded)) throw problemOf(loaded.left, false);
     const { revision, state } = loaded.right;
     if (revision === undefined) throw problem(404, 'not-found', 'Not found', `nothing was recorded at ${req.url}`);
     const etag = etagOf(revision);
-    if (req.headers['if-none-match']?.split(',').map((t) => t.trim()).includes(etag)) {
-      res.writeHead(304, { etag });
-      res.end();
-      return;
-    }
-    sendJson(res, 200, { revision: revision.toString(), state }, { etag });
+    if (req.headers['if-none-match']?.split(',').map((t) => t.trim()).includes(etag)) return reply.code(304).header('etag', etag).send();
+    return sendJson(reply, 200, { revision: revision.toString(), state }, { etag });
   },
 });
 
@@ -67,8 +62,8 @@ const entity = (pattern: string, load: (c: ServiceContext, p: Readonly<Record<st
 export const queryRoutes = (): Route[] => [
   {
     method: 'GET', pattern: '/problems', command: false,
-    handler: async (c, req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
+    handler: async (c, req, reply) => {
+      const url = new URL(req.url, 'http://x');
       const filter: Record<string, string[]> = {};
       for (const [param, field, allowed] of [['court', 'courtId'], ['department', 'department'], ['task', 'taskId'], ['category', 'categoryId'],
         ['status', 'status', STATUSES], ['colour', 'colour', COLOURS]] as const) {
@@ -78,30 +73,28 @@ export const queryRoutes = (): Route[] => [
       const snap = await c.readModels.current();
       const now = nowOf(c, url);
       const rows = runQuery(() => problemLedger(snap.state, { now, filter: filter as LedgerFilter }));
-      sendJson(res, 200, { now, lastPosition: snap.lastPosition?.toString() ?? null, count: rows.length, rows });
+      return sendJson(reply, 200, { now, lastPosition: snap.lastPosition?.toString() ?? null, count: rows.length, rows });
     },
   },
   {
     method: 'GET', pattern: '/dashboard', command: false,
-    handler: async (c, req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
+    handler: async (c, req, reply) => {
+      const url = new URL(req.url, 'http://x');
       const snap = await c.readModels.current();
-      sendJson(res, 200, runQuery(() => dashboard(snap.state, { now: nowOf(c, url) })));
+      return sendJson(reply, 200, runQuery(() => dashboard(snap.state, { now: nowOf(c, url) })));
     },
   },
   {
     method: 'GET', pattern: '/dashboard.html', command: false,
-    handler: async (c, req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
+    handler: async (c, req, reply) => {
+      const url = new URL(req.url, 'http://x');
       const snap = await c.readModels.current();
       const at = { now: nowOf(c, url) };
       const d = runQuery(() => dashboard(snap.state, at));
-      const html = renderDashboardHtml(d, { ...dashboardContext(snap.state, at), trail: await c.readModels.trail(c.clock()) });
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html),
+      const html = renderDashboardHtml(d, { ...dashboardContext(snap.state, at), trail: await c.trail.status() });
+      return reply.code(200).headers({
         'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:", 'x-content-type-options': 'nosniff',
-      });
-      res.end(html);
+      }).type('text/html; charset=utf-8').send(html);
     },
   },
   entity('/problems/:problemId', (c, p) => c.ledger.load.problem(p.problemId ?? '')),

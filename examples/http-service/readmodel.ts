@@ -1,13 +1,9 @@
 /**
  * The campaign's read models kept in memory and brought up to date on demand: each query first
  * folds the events appended since the last one (one short read), so a query always sees every
- * write that completed before it. The trail's verification is cached while nothing new was written.
+ * write that completed before it. (The trail's verification is cached in `trail-cache.ts`.)
  */
-import * as E from 'fp-ts/Either';
-import { verifyStore } from '../../src/audit/verify';
-import { trailStatus, type TrailStatus } from '../../src/dashboard-html/index';
 import type { EventStore } from '../../src/eventsourcing/store';
-import { LedgerFailure } from '../../src/eventsourcing/errors';
 import { campaignReadModel } from '../../src/readmodels/projection';
 import type { ReadModelState } from '../../src/readmodels/state';
 
@@ -23,16 +19,13 @@ export interface Snapshot {
 /** Read models of one namespace, caught up on demand. */
 export interface ReadModelCache {
   current(): Promise<Snapshot>;
-  /** The trail's verification with a digest, made again only when the trail has grown or after `maxAgeMs`. */
-  trail(now: Date): Promise<TrailStatus>;
 }
 
-/** Creates the cache; `verifyMaxAgeMs` bounds how old a reused verification may be (default 60 s). */
-export const createReadModelCache = (store: EventStore, namespace: string, verifyMaxAgeMs = 60_000): ReadModelCache => {
+/** Creates the cache. */
+export const createReadModelCache = (store: EventStore, namespace: string): ReadModelCache => {
   const projection = campaignReadModel({ namespace });
   let snap: Snapshot = { state: projection.initialState, lastPosition: undefined, lastRecordedAt: undefined };
   let queue: Promise<unknown> = Promise.resolve();
-  let verified: { readonly position: bigint | undefined; readonly at: number; readonly status: TrailStatus } | undefined;
 
   const catchUp = async (): Promise<Snapshot> => {
     let { state, lastPosition, lastRecordedAt } = snap;
@@ -52,14 +45,5 @@ export const createReadModelCache = (store: EventStore, namespace: string, verif
   };
   return {
     current: () => serial(catchUp),
-    trail: async (now) => {
-      const { lastPosition } = await serial(catchUp);
-      if (verified !== undefined && verified.position === lastPosition && now.getTime() - verified.at < verifyMaxAgeMs) return verified.status;
-      const report = await verifyStore(store, { digestAt: now })();
-      if (E.isLeft(report)) throw new LedgerFailure(report.left);
-      const status = trailStatus(report.right);
-      verified = { position: lastPosition, at: now.getTime(), status };
-      return status;
-    },
   };
 };

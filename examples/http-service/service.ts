@@ -1,8 +1,11 @@
 /**
- * The HTTP service: `node:http`, a route table, the campaign facade over a store, read models kept
- * in memory, and a live feed. `createHttpService(options).listen(port, host)` starts it.
+ * The HTTP service on Fastify: the route table, the campaign facade over a store, read models kept
+ * in memory, the trail's verification cached per head, and a live feed. Fastify does the routing,
+ * body limits, header parsing, timeouts and (pino) logging; the service maps every failure to an
+ * RFC 9457 problem. `createHttpService(options).listen(port, host)` starts it.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCampaignLedger } from '../../src/campaign/index';
 import { isLedgerFailure } from '../../src/eventsourcing/errors';
@@ -13,10 +16,25 @@ import { commandRoutes } from './commands';
 import { problemOf } from './errors';
 import { createLiveFeeds } from './feed';
 import { pinningStore } from './guard';
-import { HttpProblem, problem, sendJson, sendProblem } from './http';
+import { HttpProblem, MAX_BODY_BYTES, parseJsonObject, problem, sendJson, sendProblem } from './http';
 import { queryRoutes } from './queries';
 import { createReadModelCache } from './readmodel';
-import { match, type Route, type ServiceContext } from './routes';
+import type { Route, ServiceContext } from './routes';
+import { createTrailCache } from './trail-cache';
+
+/** Size and time limits of the service (all optional). */
+export interface HttpLimits {
+  /** The largest request body (bytes); larger ones get 413 before they are read. Default 1 MiB. */
+  readonly bodyBytes?: number;
+  /** Time a client has to send the request headers. Default 10 s. */
+  readonly headersTimeoutMs?: number;
+  /** Time a client has to send the whole request. Default 30 s. */
+  readonly requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open. Default 5 s. */
+  readonly keepAliveTimeoutMs?: number;
+  /** How often the server looks for connections past those timeouts. Default 1 s. */
+  readonly checkIntervalMs?: number;
+}
 
 /** Options of {@link createHttpService}. */
 export interface HttpServiceOptions {
@@ -31,87 +49,152 @@ export interface HttpServiceOptions {
   readonly publicReads?: boolean;
   /** Keep-alive interval of the live feed. Default 15 s. */
   readonly heartbeatMs?: number;
-  /** Where unexpected errors are reported. Default: console.error. */
-  readonly log?: (message: string) => void;
+  /** Fastify's logger (pino options, `true` or `false`). Default: `{ level: 'info' }` on standard output. */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** The most connections open at once (live feeds included); the server closes any beyond. Default 512. */
+  readonly maxConnections?: number;
+  /** Size and time limits. */
+  readonly limits?: HttpLimits;
+  /** How long a verification of an unchanged trail is reused. Default 60 s. */
+  readonly verifyMaxAgeMs?: number;
 }
 
 /** A running (or ready) service. */
 export interface HttpService {
+  readonly app: FastifyInstance;
   readonly server: Server;
   /** Starts listening; resolves with the base URL (use port 0 for a free port). */
   listen(port: number, host?: string): Promise<string>;
   /** How many live feeds are open. */
   openFeeds(): number;
+  /** How many times the trail was verified since the start. */
+  verifications(): number;
   /** Ends live feeds, stops accepting connections and waits for open requests. Does not close the store. */
   close(): Promise<void>;
 }
+
+/** Whether an error only says that the client went away (not a fault of the service). */
+const clientGone = (req: FastifyRequest, x: unknown): boolean => {
+  const code = (x as { code?: unknown } | undefined)?.code;
+  return req.raw.aborted || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNABORTED'
+    || (x instanceof Error && x.message === 'aborted');
+};
+
+/** A Fastify error (body, media type, header parsing) as a problem of this service. */
+const frameworkProblem = (x: FastifyError): HttpProblem | undefined => {
+  const status = x.statusCode;
+  if (status === undefined || status < 400 || status >= 500) return undefined;
+  if (status === 413) return problem(413, 'body-too-large', 'Body too large', x.message);
+  if (status === 415) return problem(415, 'unsupported-media-type', 'Unsupported media type', `send the command as application/json: ${x.message}`);
+  return problem(status, 'malformed-request', 'Malformed request', x.message);
+};
 
 /** Builds the service (not yet listening). */
 export const createHttpService = (options: HttpServiceOptions): HttpService => {
   const store = pinningStore(options.store);
   const clock = options.clock ?? (() => new Date());
-  const log = options.log ?? ((m: string) => console.error(m));
+  const limits = options.limits ?? {};
   const feeds = createLiveFeeds(options.heartbeatMs);
+  const readModels = createReadModelCache(options.store, options.namespace);
   const ctx: ServiceContext = {
-    store, namespace: options.namespace, clock, feeds,
+    store, namespace: options.namespace, clock, feeds, readModels,
     ledger: createCampaignLedger({ store, namespace: options.namespace, clock }),
-    readModels: createReadModelCache(options.store, options.namespace),
+    trail: createTrailCache(options.store, clock, options.verifyMaxAgeMs),
   };
-  const routes: Route[] = [
-    ...commandRoutes(), ...queryRoutes(), ...auditRoutes(),
-    { method: 'GET', pattern: '/events', command: false, handler: (c, req, res) => c.feeds.serve(c, req, res) },
-    { method: 'GET', pattern: '/', command: false, handler: async (_c, _req, res) => sendJson(res, 200, { routes: routes.map((r) => `${r.method} ${r.pattern}`) }) },
-  ];
+  const server = createServer({
+    headersTimeout: limits.headersTimeoutMs ?? 10_000,
+    requestTimeout: limits.requestTimeoutMs ?? 30_000,
+    keepAliveTimeout: limits.keepAliveTimeoutMs ?? 5_000,
+    connectionsCheckingInterval: limits.checkIntervalMs ?? 1_000,
+  });
+  server.maxConnections = options.maxConnections ?? 512;
+  const app = Fastify({
+    serverFactory: (handler) => server.on('request', handler),
+    logger: options.logger ?? { level: 'info' },
+    bodyLimit: limits.bodyBytes ?? MAX_BODY_BYTES,
+    frameworkErrors: (x, req, reply) => {
+      const p = frameworkProblem(x as FastifyError) ?? problem(400, 'malformed-request', 'Malformed request', x.message);
+      sendProblem(reply, p, req.url.split('?')[0] ?? '/');
+    },
+  });
+  server.on('drop', (d) => app.log.warn({ remoteAddress: d?.remoteAddress }, `connection refused: ${server.maxConnections} connections are open`));
 
-  const handle = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
-    const found = routes.map((r) => ({ r, params: match(r.pattern, path) })).filter((x) => x.params !== undefined);
-    if (found.length === 0) throw problem(404, 'not-found', 'Not found', `no endpoint at ${path}`);
-    const hit = found.find((x) => x.r.method === req.method);
-    if (hit === undefined) {
-      throw problem(405, 'method-not-allowed', 'Method not allowed', `${req.method} is not allowed at ${path}`, {}, { allow: [...new Set(found.map((x) => x.r.method))].join(', ') });
+  // The only body format: strict UTF-8 JSON objects. Every other media type is a 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, raw, done) => {
+    try {
+      done(null, parseJsonObject(raw as Buffer));
+    } catch (x) {
+      done(x as Error, undefined);
     }
-    const auth = await options.authenticator(req);
-    const challenge: Record<string, string> = options.authenticator.challenge ? { 'www-authenticate': options.authenticator.challenge } : {};
+  });
+
+  const challenge: Record<string, string> = options.authenticator.challenge ? { 'www-authenticate': options.authenticator.challenge } : {};
+  const actors = new WeakMap<FastifyRequest, string>();
+  const authenticate = (command: boolean) => async (req: FastifyRequest): Promise<void> => {
+    const auth = await options.authenticator(req.raw);
     if (auth.kind === 'rejected') throw problem(401, 'not-authenticated', 'Not authenticated', auth.detail, {}, challenge);
-    if (auth.kind === 'anonymous' && (hit.r.command || options.publicReads !== true)) {
+    if (auth.kind === 'anonymous' && (command || options.publicReads !== true)) {
       throw problem(401, 'not-authenticated', 'Not authenticated', 'this endpoint needs an authenticated actor', {}, challenge);
     }
-    await hit.r.handler(ctx, req, res, hit.params ?? {}, auth.kind === 'actor' ? auth.actorId : '');
+    actors.set(req, auth.kind === 'actor' ? auth.actorId : '');
   };
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    handle(req, res, path).catch((x: unknown) => {
-      const p = x instanceof HttpProblem ? x
-        : isLedgerFailure(x) ? problemOf(x.error, false)
-        : problem(500, 'internal', 'Internal error', 'the request failed unexpectedly; the error was logged');
-      if (!(x instanceof HttpProblem) && !isLedgerFailure(x)) log(`${req.method} ${req.url}: ${x instanceof Error ? x.stack ?? x.message : String(x)}`);
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (!req.complete) res.setHeader('connection', 'close'); // the unread body is not worth reading
-      sendProblem(res, p, path);
+  const routes: Route[] = [
+    ...commandRoutes(), ...queryRoutes(), ...auditRoutes(),
+    { method: 'GET', pattern: '/events', command: false, handler: (c, req, reply) => c.feeds.serve(c, req, reply) },
+    { method: 'GET', pattern: '/', command: false, handler: async (_c, _req, reply) => sendJson(reply, 200, { routes: routes.map((r) => `${r.method} ${r.pattern}`) }) },
+  ];
+  for (const r of routes) {
+    app.route({
+      method: r.method, url: r.pattern, onRequest: authenticate(r.command), // who is calling, before any body is read
+      handler: (req, reply) => r.handler(ctx, req, reply, req.params as Record<string, string>, actors.get(req) ?? ''),
     });
+  }
+  // 405 with Allow for a known path and another method.
+  const allowed = new Map<string, Set<string>>();
+  for (const r of routes) allowed.set(r.pattern, (allowed.get(r.pattern) ?? new Set()).add(r.method));
+  for (const [pattern, methods] of allowed) {
+    const allow = [...methods].join(', ');
+    app.route({
+      method: ['DELETE', 'PUT', 'PATCH', 'OPTIONS', ...['GET', 'POST'].filter((m) => !methods.has(m))], url: pattern,
+      handler: async (req) => { throw problem(405, 'method-not-allowed', 'Method not allowed', `${req.method} is not allowed at ${pattern}`, {}, { allow }); },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => { sendProblem(reply, problem(404, 'not-found', 'Not found', `no endpoint at ${req.url.split('?')[0]}`), req.url.split('?')[0] ?? '/'); });
+
+  app.addHook('onRequestAbort', async (req) => { req.log.info('request aborted by the client'); });
+  app.setErrorHandler((x: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    if (clientGone(req, x)) {
+      req.log.info({ code: (x as { code?: unknown }).code }, 'request aborted by the client');
+      if (!reply.raw.destroyed) reply.raw.destroy();
+      return;
+    }
+    const p = x instanceof HttpProblem ? x
+      : isLedgerFailure(x) ? problemOf(x.error, false)
+      : frameworkProblem(x as FastifyError);
+    if (p === undefined) {
+      req.log.error({ err: x }, 'the request failed unexpectedly');
+      return sendProblem(reply, problem(500, 'internal', 'Internal error', 'the request failed unexpectedly; the error was logged'), path);
+    }
+    return sendProblem(reply, p, path);
   });
 
   return {
+    app,
     server,
-    listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        const a = server.address() as AddressInfo;
-        resolve(`http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`);
-      });
-    }),
+    listen: async (port, host = '127.0.0.1') => {
+      await app.listen({ port, host });
+      const a = server.address() as AddressInfo;
+      return `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
+    },
     openFeeds: () => feeds.size,
+    verifications: () => ctx.trail.verifications,
     close: async () => {
       await feeds.closeAll();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      server.closeIdleConnections();
+      await app.close();
     },
   };
 };

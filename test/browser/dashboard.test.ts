@@ -82,7 +82,7 @@ beforeAll(async () => {
   if (E.isLeft(digest)) throw new Error(digest.left.message);
   const trend: TrendPoint[] = problemTrend(state, { now: json.asOf.now });
   extras = { trend, digest: digest.right };
-  service = createHttpService({ store, namespace, authenticator: developmentHeaderAuthenticator, clock: () => new Date(json.asOf.now), publicReads: true });
+  service = createHttpService({ store, namespace, authenticator: developmentHeaderAuthenticator, clock: () => new Date(json.asOf.now), publicReads: true, logger: false });
   base = await service.listen(0, '127.0.0.1');
   browser = await launchChromium();
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../../adapters/sqlite/index';
 import { createCampaignLedger, createCampaignRegistry } from '../../../src/campaign/index';
 import { developmentHeaderAuthenticator } from '../../../examples/http-service/auth';
-import { createHttpService, type HttpService } from '../../../examples/http-service/service';
+import { createHttpService, type HttpService, type HttpServiceOptions } from '../../../examples/http-service/service';
 import type { EventStore } from '../../../src/eventsourcing/store';
 
 export const NS = 'ex-2019';
@@ -57,7 +57,12 @@ export interface ServiceWorld {
 }
 
 /** Builds the world and starts the service on 127.0.0.1 with a free port; `wrap` wraps the service's store. */
-export const startWorld = async (o: { wrap?: (s: EventStore) => EventStore; publicReads?: boolean } = {}): Promise<ServiceWorld> => {
+export const startWorld = async (o: {
+  wrap?: (s: EventStore) => EventStore;
+  publicReads?: boolean;
+  /** More options of the service (they override the defaults used here). */
+  service?: Partial<HttpServiceOptions>;
+} = {}): Promise<ServiceWorld> => {
   const dir = mkdtempSync(join(tmpdir(), 'http-service-'));
   const store = await openSqliteStore({ path: join(dir, 'ledger.db'), durability: 'normal', registry: createCampaignRegistry() });
   let now = '2019-06-03T02:00:00.000Z';
@@ -68,8 +73,10 @@ export const startWorld = async (o: { wrap?: (s: EventStore) => EventStore; publ
     const r = await method!(actor, input)();
     if (E.isLeft(r)) throw new Error(`setup ${aggregate}.${command}: ${r.left.message}`);
   }
-  const service = createHttpService({ store: o.wrap ? o.wrap(store) : store, namespace: NS, authenticator: developmentHeaderAuthenticator, clock, heartbeatMs: 200, log: () => undefined,
-    publicReads: o.publicReads ?? true });
+  const service = createHttpService({
+    store: o.wrap ? o.wrap(store) : store, namespace: NS, authenticator: developmentHeaderAuthenticator, clock, heartbeatMs: 200, logger: false,
+    publicReads: o.publicReads ?? true, ...o.service,
+  });
   const base = await service.listen(0, '127.0.0.1');
   return {
     base, store, service,
