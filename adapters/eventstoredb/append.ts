@@ -3,14 +3,15 @@
  * the events after its head and appends with that exact revision; when another writer got there
  * first (wrong expected version) it reads again and, for `any` and `stream_exists`, tries again.
  *
- * Order of checks, as in every store: validation and JSON (no I/O), then (after reading the tail)
- * idempotency, the expected revision, the size limit; then the write.
+ * The rules are the kernel's: `prepareAppend` before any I/O (validation, JSON, size), then, after
+ * reading the tail, `planAppend` (idempotency, the expected revision, sealing); this file only reads
+ * and writes.
  */
 import { ErrorType, type AppendResult as ClientAppendResult, type MaxAppendSizeExceededError, type WrongExpectedVersionError } from '@eventstore/db-client';
 import * as E from 'fp-ts/Either';
 import {
-  checkExpected, checkIdempotency, checkSize, errors, sealChecked, validateAppend,
-  type AppendResult, type ExpectedRevision, type NewEvent, type RecordedEvent, type StoreError,
+  errors, planAppend, prepareAppend,
+  type AppendResult, type ExpectedRevision, type NewEvent, type PreparedAppend, type StoreError, type WritePlan,
 } from '../../src/eventsourcing/index';
 import { outgoing, type Outgoing } from './codec';
 import type { StoreContext } from './context';
@@ -46,14 +47,10 @@ export const append = async (
   ctx: StoreContext, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision,
 ): Promise<E.Either<StoreError, AppendResult>> => {
   if (ctx.isClosed()) return E.left(errors.unavailable('the EventStoreDB store is closed'));
-  const valid = validateAppend(streamId, events, expected, ctx.settings.registry);
-  if (E.isLeft(valid)) return valid;
+  const prepared = prepareAppend(streamId, events, expected, ctx.settings.registry, ctx.settings);
+  if (E.isLeft(prepared)) return prepared;
   const specific = storeSpecific(ctx, streamId, events);
   if (specific !== undefined) return E.left(specific);
-  const dry = sealChecked(streamId, undefined, events); // JSON check and a first size check, before any I/O
-  if (E.isLeft(dry)) return dry;
-  const drySize = checkSize(streamId, dry.right, ctx.settings.maxAppendBytes);
-  if (E.isLeft(drySize)) return drySize;
   for (const e of events) {
     const place = ctx.recentIds.get(e.eventId);
     if (place !== undefined && place.streamId !== streamId) {
@@ -61,55 +58,48 @@ export const append = async (
     }
   }
   try {
-    return await appendWithRetries(ctx, streamId, events, expected);
+    return await appendWithRetries(ctx, prepared.right);
   } catch (e) {
     return E.left(toStoreError(e, streamId, `appending to "${streamId}"`));
   }
 };
 
-async function appendWithRetries(
-  ctx: StoreContext, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision,
-): Promise<E.Either<StoreError, AppendResult>> {
-  const { idempotencyWindow, conflictRetries, maxAppendBytes } = ctx.settings;
+async function appendWithRetries(ctx: StoreContext, prepared: PreparedAppend): Promise<E.Either<StoreError, AppendResult>> {
+  const { streamId, expected, ids } = prepared;
+  const { idempotencyWindow, conflictRetries } = ctx.settings;
   for (let attempt = 0; ; attempt++) {
-    const tailPage = await readStreamPage(ctx, streamId, 'end', false, events.length + idempotencyWindow);
+    const tailPage = await readStreamPage(ctx, streamId, 'end', false, ids.length + idempotencyWindow);
     const tail = tailPage.filter((r) => r.event !== undefined && !r.event.type.startsWith('$'));
     const headRecord = tail[0]?.event;
     const byId = new Map(tail.map((r) => [r.event?.id as string, r]));
-    for (const e of events) {
+    for (const id of ids) {
       // A retry that is no longer at the tail, when this store wrote it.
-      const place = ctx.recentIds.get(e.eventId);
-      if (place === undefined || byId.has(e.eventId)) continue;
+      const place = ctx.recentIds.get(id);
+      if (place === undefined || byId.has(id)) continue;
       const [r] = await readStreamPage(ctx, streamId, place.revision, true, 1);
-      if (r?.event?.id === e.eventId) byId.set(e.eventId, r);
+      if (r?.event?.id === id) byId.set(id, r);
     }
-    const foundRecords = events.map((e) => byId.get(e.eventId));
-    if (foundRecords.some((f) => f !== undefined)) {
-      // Possibly a retry: compare with what is stored (positions are only looked up if it is one).
-      const stored = await toEnvelopes(ctx, streamId, foundRecords.filter((f) => f !== undefined));
-      const storedById = new Map(stored.map((s) => [s.eventId, s]));
-      const idem = checkIdempotency(streamId, events, events.map((e) => storedById.get(e.eventId)));
-      if (E.isLeft(idem)) return idem;
-      if (idem.right !== 'new') {
-        const s = idem.right;
-        for (const x of s) ctx.recentIds.set(x.eventId, { streamId, revision: x.revision });
-        const last = s[s.length - 1] as RecordedEvent;
-        return E.right({ streamId, lastRevision: last.revision, lastPosition: last.position, events: s, duplicate: true });
-      }
-    }
-    const head = headRecord === undefined ? undefined : { revision: headRecord.revision, hash: hashOf(headRecord.metadata) };
-    if (head !== undefined && head.hash === undefined) {
+    const foundRecords = ids.map((id) => byId.get(id));
+    // Possibly a retry: compare with what is stored (positions are only looked up if it is one).
+    const stored = foundRecords.some((f) => f !== undefined)
+      ? await toEnvelopes(ctx, streamId, foundRecords.filter((f) => f !== undefined))
+      : [];
+    const storedById = new Map(stored.map((x) => [x.eventId, x]));
+    const hash = headRecord === undefined ? undefined : hashOf(headRecord.metadata);
+    if (headRecord !== undefined && hash === undefined) {
       const at = tail[0] === undefined ? undefined : positionOf(tail[0]);
-      return E.left(errors.corrupt(at ?? -1n, `the head event (revision ${head.revision}) carries no hash in its metadata`, streamId));
+      return E.left(errors.corrupt(at ?? -1n, `the head event (revision ${headRecord.revision}) carries no hash in its metadata`, streamId));
     }
-    const expectedOk = checkExpected(streamId, expected, head?.revision);
-    if (E.isLeft(expectedOk)) return expectedOk;
+    const head = headRecord === undefined || hash === undefined ? undefined : { revision: headRecord.revision, hash };
+    const plan = planAppend(prepared, head, ids.map((id) => storedById.get(id)));
+    if (E.isLeft(plan)) return plan;
+    if (plan.right._tag === 'Duplicate') {
+      const { result } = plan.right;
+      for (const x of result.events) ctx.recentIds.set(x.eventId, { streamId, revision: x.revision });
+      return E.right(result);
+    }
     if (head === undefined && (await softDeleted(ctx, streamId))) return E.left(errors.streamDeleted(streamId));
-    const sealed = sealChecked(streamId, head as { revision: bigint; hash: string } | undefined, events);
-    if (E.isLeft(sealed)) return sealed;
-    const size = checkSize(streamId, sealed.right, maxAppendBytes);
-    if (E.isLeft(size)) return size;
-    const out = sealed.right.map(outgoing);
+    const out = plan.right.rows.map(outgoing);
     let result: ClientAppendResult;
     try {
       result = await ctx.client.appendToStream(ctx.names.physical(streamId), out.map((o) => o.data), {
@@ -134,7 +124,7 @@ async function appendWithRetries(
       if (attempt >= conflictRetries) return E.left(errors.wrongExpectedRevision(streamId, expected, head?.revision ?? 'no_stream'));
       continue;
     }
-    return written(ctx, streamId, out, result);
+    return written(ctx, streamId, plan.right, out, result);
   }
 }
 
@@ -145,7 +135,7 @@ const hashOf = (metadata: unknown): string | undefined => {
 
 /** The result of a successful write: the stored copies with their positions. */
 async function written(
-  ctx: StoreContext, streamId: string, out: readonly Outgoing[], result: ClientAppendResult,
+  ctx: StoreContext, streamId: string, plan: WritePlan, out: readonly Outgoing[], result: ClientAppendResult,
 ): Promise<E.Either<StoreError, AppendResult>> {
   const first = (out[0] as Outgoing).copy;
   const last = (out[out.length - 1] as Outgoing).copy;
@@ -164,12 +154,11 @@ async function written(
     }
     positions = envs.map((e) => e.position);
   }
-  const events = out.map((o, i) => {
-    const position = positions[i] as bigint;
-    ctx.positions.remember(o.copy.eventId, position);
-    ctx.recentIds.set(o.copy.eventId, { streamId, revision: o.copy.revision });
-    return Object.freeze({ ...o.copy, position });
-  });
-  const lastEvent = events[events.length - 1] as RecordedEvent;
-  return E.right({ streamId, lastRevision: lastEvent.revision, lastPosition: lastEvent.position, events, duplicate: false });
+  const appended = plan.done(positions, out.map((o) => o.copy));
+  for (const e of appended.events) {
+    Object.freeze(e);
+    ctx.positions.remember(e.eventId, e.position);
+    ctx.recentIds.set(e.eventId, { streamId, revision: e.revision });
+  }
+  return E.right(appended);
 }

@@ -32,7 +32,6 @@ export const isTransient = (err: unknown): boolean => {
  * expected revision and the size.
  */
 export const toStoreError = (err: unknown, streamId: string | undefined, what: string): StoreError => {
-  if (err instanceof LedgerFailure) return err.error as StoreError;
   if (isClientError(err)) {
     switch (err.type) {
       case ErrorType.STREAM_DELETED:
@@ -45,7 +44,7 @@ export const toStoreError = (err: unknown, streamId: string | undefined, what: s
         return errors.unavailable(`${what}: ${messageOf(err)}`, err);
     }
   }
-  return errors.unavailable(`${what}: ${messageOf(err)}`, err);
+  return errors.storeFromUnknown(err, what);
 };
 
 /** Throws the mapped error as a LedgerFailure (for async iterables). */

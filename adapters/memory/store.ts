@@ -7,8 +7,8 @@ import * as E from 'fp-ts/Either';
 import {
   type AppendResult, type CheckpointStore, type Checkpoint, type CodecRegistry, type EventStore, type NewEvent,
   type RawRecord, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StoreError, type Subscription,
-  type SubscribeOptions, type ExpectedRevision, type StreamHead,
-  DEFAULT_MAX_APPEND_BYTES, checkExpected, checkIdempotency, checkSize, deepFreeze, errors, sealChecked, validateAppend,
+  type SubscribeOptions, type ExpectedRevision, type StreamHead, type SealedWithBody,
+  DEFAULT_MAX_APPEND_BYTES, deepFreeze, errors, planAppend, prepareAppend,
   LedgerFailure, createLiveFeed, checkReadAllOptions, checkReadStreamOptions,
 } from '../../src/eventsourcing/index';
 
@@ -41,41 +41,30 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
 
   const appendNow = (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): E.Either<StoreError, AppendResult> => {
     if (closed) return E.left(closedError());
-    const valid = validateAppend(streamId, events, expected, options.registry);
-    if (E.isLeft(valid)) return valid;
-    const idem = checkIdempotency(streamId, events, events.map((e) => byId.get(e.eventId)));
-    if (E.isLeft(idem)) return idem;
-    if (idem.right !== 'new') {
-      const stored = idem.right;
-      const last = stored[stored.length - 1] as RecordedEvent;
-      return E.right({ streamId, lastRevision: last.revision, lastPosition: last.position, events: stored, duplicate: true });
-    }
+    const prepared = prepareAppend(streamId, events, expected, options.registry, { maxAppendBytes: limit });
+    if (E.isLeft(prepared)) return prepared;
     const stream = streams.get(streamId);
     const head = stream?.[stream.length - 1]?.event;
-    const expectedOk = checkExpected(streamId, expected, head?.revision);
-    if (E.isLeft(expectedOk)) return expectedOk;
-    const sealed = sealChecked(streamId, head, events);
-    if (E.isLeft(sealed)) return sealed;
-    const size = checkSize(streamId, sealed.right, limit);
-    if (E.isLeft(size)) return size;
+    const plan = planAppend(prepared.right, head, prepared.right.ids.map((id) => byId.get(id)));
+    if (E.isLeft(plan)) return plan;
+    if (plan.right._tag === 'Duplicate') return E.right(plan.right.result);
     // Stored events are deeply frozen (the data and metadata objects handed in included), so no
     // reader, and no caller holding a reference, can change what is stored.
-    const recorded: RecordedEvent[] = [];
+    const { rows, done } = plan.right;
+    const result = done(rows.map((_, i) => BigInt(log.length + 1 + i)));
     const target = stream ?? [];
-    for (const { event, body } of sealed.right) {
+    result.events.forEach((event, i) => {
       deepFreeze(event.data);
       deepFreeze(event.metadata);
-      const stored: RecordedEvent = Object.freeze({ ...event, position: BigInt(log.length + 1) });
-      const entry: Stored = { event: stored, body };
+      const entry: Stored = { event: Object.freeze(event), body: (rows[i] as SealedWithBody).body };
       log.push(entry);
       target.push(entry);
-      byId.set(stored.eventId, stored);
-      recorded.push(stored);
-    }
+      byId.set(event.eventId, event);
+    });
+    Object.freeze(result.events);
     if (stream === undefined) streams.set(streamId, target);
     feed.notify();
-    const last = recorded[recorded.length - 1] as RecordedEvent;
-    return E.right({ streamId, lastRevision: last.revision, lastPosition: last.position, events: recorded, duplicate: false });
+    return E.right(result);
   };
 
   async function* readStream(streamId: string, o: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {

@@ -48,8 +48,4 @@ export const loadDriver = async (moduleName = 'better-sqlite3'): Promise<Databas
  * Maps a thrown driver error to a StoreUnavailable (busy, locked, I/O, disk full, closed, …),
  * keeping the SQLite code in the message. Typed failures pass through.
  */
-export const toStoreError = (x: unknown, doing: string): StoreError => {
-  if (x instanceof LedgerFailure) return x.error as StoreError; // only store errors are thrown inside the adapter
-  const code = codeOf(x);
-  return errors.unavailable(`${doing}: ${code ? `${code}: ` : ''}${messageOf(x)}`, x);
-};
+export const toStoreError = (x: unknown, doing: string): StoreError => errors.storeFromUnknown(x, doing);

@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import {
-  createLiveFeed, errors, LedgerFailure, validateAppend,
+  createLiveFeed, errors, LedgerFailure, prepareAppend,
   type CheckpointStore, type EventStore, type RawRecord, type ReadAllOptions, type StoreError,
 } from '../../src/eventsourcing/index';
 import { createAppender } from './append';
@@ -94,8 +94,11 @@ export const openSqliteStore = async (options: SqliteStoreOptions): Promise<Sqli
   const table = createCheckpointTable(db);
   const reader = createReader(db, o.registry, check);
   const inline = createInlineRunner(tx, table, reader.pageAfter);
-  const queue = createWriteQueue(db, { beforeGroup: inline.catchUpAll, afterCommit: feed.notify });
-  const appender = createAppender(db, o.registry, o.maxAppendBytes, inline.afterAppend);
+  const appender = createAppender(db, o.registry, inline.afterAppend);
+  const queue = createWriteQueue(db, {
+    beforeGroup: () => { appender.beginGroup(); inline.catchUpAll(); },
+    afterCommit: () => { appender.committed(); feed.notify(); },
+  });
   const backups = new Set<Promise<unknown>>();
 
   const guarded = <T>(f: () => Promise<E.Either<StoreError, T>>): TaskEither<StoreError, T> => () =>
@@ -106,9 +109,9 @@ export const openSqliteStore = async (options: SqliteStoreOptions): Promise<Sqli
     durability: o.durability,
     checkpoints: createCheckpointStore(table, queue, check),
     append: (streamId, events, expected) => guarded(() => {
-      const valid = validateAppend(streamId, events, expected, o.registry);
-      if (E.isLeft(valid)) return Promise.resolve(valid);
-      return queue.submit(appender.work(streamId, events, expected));
+      const prepared = prepareAppend(streamId, events, expected, o.registry, o);
+      if (E.isLeft(prepared)) return Promise.resolve(prepared);
+      return queue.submit(appender.work(prepared.right));
     }),
     readStream: reader.readStream,
     readAll: reader.readAll,

@@ -119,6 +119,17 @@ export const isLedgerFailure = (u: unknown): u is LedgerFailure => u instanceof 
 
 const revText = (r: ExpectedRevision | bigint | 'no_stream') => (typeof r === 'bigint' ? r.toString() : r);
 
+const codeOf = (x: unknown): string | undefined =>
+  typeof x === 'object' && x !== null && typeof (x as { code?: unknown }).code === 'string' ? (x as { code: string }).code : undefined;
+
+const STORE_TAGS: ReadonlySet<LedgerErrorTag> = new Set<LedgerErrorTag>([
+  'WrongExpectedRevision', 'StreamNotFound', 'StreamDeleted', 'StoreUnavailable', 'CorruptEvent',
+  'IntegrityViolation', 'AppendTooLarge', 'DuplicateEventId', 'ValidationFailed',
+]);
+
+/** Whether a {@link LedgerError} is one a store operation may return. */
+export const isStoreError = (e: LedgerError): e is StoreError => STORE_TAGS.has(e._tag);
+
 /** Constructors that write a readable message for each error. */
 export const errors = {
   wrongExpectedRevision: (streamId: string, expected: ExpectedRevision, actual: bigint | 'no_stream'): WrongExpectedRevision => ({
@@ -153,4 +164,21 @@ export const errors = {
   rule: (rule: string, message: string, details?: Record<string, unknown>): RuleViolated => ({
     _tag: 'RuleViolated', rule, message, ...(details ? { details } : {}),
   }),
+  /**
+   * The one mapping of a thrown value to a {@link LedgerError}: a {@link LedgerFailure} gives its own
+   * error; anything else (a driver or client error, a bug in user code) becomes StoreUnavailable
+   * carrying it as the cause, its message prefixed with `doing` and the error's `code` when it has one.
+   */
+  fromUnknown: (x: unknown, doing?: string): LedgerError => {
+    if (x instanceof LedgerFailure) return x.error;
+    const code = codeOf(x);
+    const text = x instanceof Error ? x.message : String(x);
+    const detail = code !== undefined && !text.includes(code) ? `${code}: ${text}` : text;
+    return errors.unavailable(doing === undefined ? detail : `${doing}: ${detail}`, x);
+  },
+  /** {@link errors.fromUnknown} for store operations: an error that is not a store error becomes StoreUnavailable. */
+  storeFromUnknown: (x: unknown, doing?: string): StoreError => {
+    const e = errors.fromUnknown(x, doing);
+    return isStoreError(e) ? e : errors.unavailable(doing === undefined ? e.message : `${doing}: ${e.message}`, x);
+  },
 } as const;

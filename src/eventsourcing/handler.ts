@@ -8,7 +8,7 @@ import type { TaskEither } from 'fp-ts/TaskEither';
 import type { CodecRegistry } from './codecs';
 import type { DecisionContext, Decider, DomainEvent } from './decider';
 import type { Actor, NewEvent, RecordedEvent } from './envelope';
-import { errors, isLedgerFailure, type LedgerError } from './errors';
+import { errors, type LedgerError } from './errors';
 import type { EventStore } from './store';
 import { uuidv7 } from './ids';
 
@@ -73,9 +73,6 @@ export interface CommandHandler {
   now(): string;
 }
 
-const asLedgerError = (x: unknown): LedgerError =>
-  isLedgerFailure(x) ? x.error : errors.unavailable(x instanceof Error ? x.message : String(x), x);
-
 /** Creates a command handler. */
 export const createCommandHandler = (options: CommandHandlerOptions): CommandHandler => {
   const { store, registry } = options;
@@ -94,7 +91,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
         revision = stored.revision;
       }
     } catch (x) {
-      return E.left(asLedgerError(x));
+      return E.left(errors.fromUnknown(x));
     }
     return E.right({ state, revision });
   };
@@ -138,7 +135,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       try {
         appended = await store.append(streamId, events, expected)();
       } catch (x) {
-        return E.left(asLedgerError(x)); // a store that throws instead of answering a Left
+        return E.left(errors.fromUnknown(x)); // a store that throws instead of answering a Left
       }
       if (E.isRight(appended)) {
         const state = decided.right.reduce(decider.evolve, loaded.right.state);

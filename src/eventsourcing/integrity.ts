@@ -1,13 +1,12 @@
 /**
- * The per-stream hash chain. Every adapter seals events with {@link sealEvents} at its write
- * point (where the stream's head is known for sure), so hashes are identical on every store.
+ * The per-stream hash chain. Appends are sealed by the kernel's `planAppend` at each store's write
+ * point (where the stream's head is known for sure), so hashes are identical on every store;
+ * {@link sealEvents} and {@link computeHash} write the same bytes for checks and tests.
  *
  * hash = SHA-256(canonical JSON of the envelope without `position` and `hash`, with `prevHash`).
  */
 import * as nodeCrypto from 'node:crypto';
-import { left, right, type Either } from 'fp-ts/Either';
-import { CanonicalJsonError, canonicalJson } from './canonical';
-import { errors, type ValidationFailed } from './errors';
+import { canonicalJson } from './canonical';
 import { GENESIS_HASH, type NewEvent, type SealedEvent } from './envelope';
 
 /** SHA-256 of a UTF-8 string, hex. */
@@ -66,23 +65,3 @@ export const computeHash = (e: Omit<SealedEvent, 'hash'>): string => sha256Hex(c
 /** Canonical fingerprint of what the caller supplied (type, version, data, metadata): for idempotency checks. */
 export const contentKey = (e: NewEvent): string =>
   canonicalJson({ data: e.data, metadata: e.metadata, schemaVersion: e.schemaVersion, type: e.type });
-
-/**
- * {@link sealEvents}, but a value that is not plain JSON becomes a ValidationFailed naming its path
- * (`events[2].data.measures[0].deadline: number NaN is not representable in JSON`).
- */
-export const sealChecked = (
-  streamId: string,
-  head: { readonly revision: bigint; readonly hash: string } | undefined,
-  events: readonly NewEvent[],
-): Either<ValidationFailed, SealedWithBody[]> => {
-  try {
-    return right(sealEvents(streamId, head, events));
-  } catch (x) {
-    if (!(x instanceof CanonicalJsonError)) throw x;
-    const i = events.findIndex((e) => {
-      try { canonicalJson(e.data); canonicalJson(e.metadata); return false; } catch { return true; }
-    });
-    return left(errors.validation([{ path: `events[${Math.max(i, 0)}].${x.path}`, message: x.reason }]));
-  }
-};

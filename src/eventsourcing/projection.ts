@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import type { RecordedEvent } from './envelope';
-import { errors, isLedgerFailure, type LedgerError } from './errors';
+import { errors, type LedgerError } from './errors';
 import type { CheckpointStore, EventStore, ReadAllOptions } from './store';
 
 /** A read model as a pure fold. */
@@ -52,8 +52,7 @@ export interface RunProjectionOptions {
   readonly untilPosition?: bigint;
 }
 
-const failure = (x: unknown): LedgerError =>
-  isLedgerFailure(x) ? x.error : errors.unavailable(x instanceof Error ? x.message : String(x), x);
+const failure = (x: unknown): LedgerError => errors.fromUnknown(x);
 
 /**
  * Brings a projection up to date: loads its checkpoint, rebuilds when the version changed or the

@@ -122,7 +122,7 @@ export const NewEventCodec = t.type({
 
 /**
  * Checks the envelope of every event. Pure: no I/O. Whether data is plain JSON is checked when it is
- * sealed (see {@link sealChecked}), which writes it once.
+ * written as canonical JSON, once (see `prepareAppend`).
  */
 export const validateNewEvents = (events: readonly NewEvent[]): E.Either<ValidationFailed, readonly NewEvent[]> => {
   if (!Array.isArray(events)) return E.left(errors.validation([{ path: 'events', message: 'expected an array of events' }]));
