@@ -1,22 +1,21 @@
 /**
- * One append, run inside the write transaction (its own savepoint): the idempotency rule, the
- * expected-revision check against the stream head, sealing onto the chain, the size limit, the
- * inserts and the new head — the same steps, in the same order, as every other store.
+ * One append, run inside the write transaction (its own savepoint): the I/O around the kernel's
+ * `planAppend` (the idempotency rule, the expected-revision check against the stream head, sealing
+ * onto the chain and the exact size): read the ids and the head, insert the rows, set the new head.
  */
 import * as E from 'fp-ts/Either';
 import type { Pool } from 'pg';
 import {
-  checkExpected, checkIdempotency, checkSize, sealChecked,
-  type AppendResult, type CodecRegistry, type ExpectedRevision, type NewEvent, type RecordedEvent, type StoreError,
-  type StreamHead,
+  planAppend,
+  type AppendResult, type CodecRegistry, type PreparedAppend, type RecordedEvent, type StoreError, type StreamHead,
 } from '../../src/eventsourcing/index';
 import { decodeRow } from '../sqlite/rows';
 import type { WriteContext, WriteWork } from './writer';
 
 /** Builds append work for the write queue. */
 export interface Appender {
-  /** Work for the queue; the events must already have passed `validateAppend`. */
-  work(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): WriteWork<AppendResult>;
+  /** Work for the queue, for an append the kernel has prepared (`prepareAppend`). */
+  work(prepared: PreparedAppend): WriteWork<AppendResult>;
   /** The head of a stream, read now. */
   head(streamId: string): Promise<StreamHead | undefined>;
 }
@@ -25,7 +24,7 @@ interface HeadRow { revision: string; hash: string; position: string }
 interface FoundRow { event_id: string; position: string; hash: string; body: string }
 
 /** The statements of appends on the tables of schema `s` (quoted). */
-export const createAppender = (pool: Pool, schema: string, s: string, registry: CodecRegistry | undefined, limit: number): Appender => {
+export const createAppender = (pool: Pool, schema: string, s: string, registry: CodecRegistry | undefined): Appender => {
   const headSql = `SELECT revision::text, hash, position::text FROM ${s}.streams WHERE stream_id = $1`;
   const byIdSql = `SELECT event_id, position::text, hash, body FROM ${s}.events WHERE event_id = ANY($1::text[])`;
   const insertSql =
@@ -40,13 +39,13 @@ export const createAppender = (pool: Pool, schema: string, s: string, registry: 
   const toHead = (streamId: string, row: HeadRow | undefined): StreamHead | undefined =>
     row && { streamId, revision: BigInt(row.revision), hash: row.hash, position: BigInt(row.position) };
 
-  const lookup = async (ctx: WriteContext, events: readonly NewEvent[]): Promise<E.Either<StoreError, (RecordedEvent | undefined)[]>> => {
-    const rows = (await ctx.client.query<FoundRow>(named('by-id', byIdSql, [events.map((e) => e.eventId)]))).rows;
-    if (rows.length === 0) return E.right(events.map(() => undefined));
+  const lookup = async (ctx: WriteContext, ids: readonly string[]): Promise<E.Either<StoreError, (RecordedEvent | undefined)[]>> => {
+    const rows = (await ctx.client.query<FoundRow>(named('by-id', byIdSql, [ids]))).rows;
+    if (rows.length === 0) return E.right(ids.map(() => undefined));
     const byId = new Map(rows.map((r) => [r.event_id, r]));
     const found: (RecordedEvent | undefined)[] = [];
-    for (const e of events) {
-      const row = byId.get(e.eventId);
+    for (const id of ids) {
+      const row = byId.get(id);
       if (row === undefined) {
         found.push(undefined);
         continue;
@@ -58,29 +57,21 @@ export const createAppender = (pool: Pool, schema: string, s: string, registry: 
     return E.right(found);
   };
 
-  const work = (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): WriteWork<AppendResult> => async (ctx) => {
-    const found = await lookup(ctx, events);
+  const work = (prepared: PreparedAppend): WriteWork<AppendResult> => async (ctx) => {
+    const { streamId } = prepared;
+    const found = await lookup(ctx, prepared.ids);
     if (E.isLeft(found)) return found;
-    const idem = checkIdempotency(streamId, events, found.right);
-    if (E.isLeft(idem)) return idem;
-    if (idem.right !== 'new') {
-      const stored = idem.right;
-      const last = stored[stored.length - 1] as RecordedEvent;
-      return E.right({ streamId, lastRevision: last.revision, lastPosition: last.position, events: stored, duplicate: true });
-    }
     const current = toHead(streamId, (await ctx.client.query<HeadRow>(named('head', headSql, [streamId]))).rows[0]);
-    const expectedOk = checkExpected(streamId, expected, current?.revision);
-    if (E.isLeft(expectedOk)) return expectedOk;
-    const sealed = sealChecked(streamId, current, events);
-    if (E.isLeft(sealed)) return sealed;
-    const size = checkSize(streamId, sealed.right, limit);
-    if (E.isLeft(size)) return size;
-    const recorded: RecordedEvent[] = [];
+    const plan = planAppend(prepared, current, found.right);
+    if (E.isLeft(plan)) return plan;
+    if (plan.right._tag === 'Duplicate') return E.right(plan.right.result);
+    const positions: bigint[] = [];
     const cols: string[][] = [[], [], [], [], [], [], [], [], []];
     const [ps, rs, ids, ts, vs, phs, hs, ras, bs] = cols as [string[], string[], string[], string[], string[], string[], string[], string[], string[]];
     let position = ctx.last;
-    for (const { event, body } of sealed.right) {
+    for (const { event, body } of plan.right.rows) {
       position += 1n;
+      positions.push(position);
       ps.push(position.toString());
       rs.push(event.revision.toString());
       ids.push(event.eventId);
@@ -90,14 +81,13 @@ export const createAppender = (pool: Pool, schema: string, s: string, registry: 
       hs.push(event.hash);
       ras.push(event.metadata.recordedAt);
       bs.push(body);
-      // The result shares data and metadata with the caller's events (no second parse of the body).
-      recorded.push({ ...event, position });
     }
     await ctx.client.query(named('insert', insertSql, [ps, streamId, rs, ids, ts, vs, phs, hs, ras, bs]));
-    const last = recorded[recorded.length - 1] as RecordedEvent;
-    await ctx.client.query(named('set-head', setHeadSql, [streamId, last.revision.toString(), last.hash, last.position.toString()]));
+    // The result shares data and metadata with the caller's events (no second parse of the body).
+    const result = plan.right.done(positions);
+    await ctx.client.query(named('set-head', setHeadSql, [streamId, result.lastRevision.toString(), (result.events[result.events.length - 1] as RecordedEvent).hash, result.lastPosition.toString()]));
     ctx.last = position;
-    return E.right({ streamId, lastRevision: last.revision, lastPosition: last.position, events: recorded, duplicate: false });
+    return E.right(result);
   };
 
   const head = async (streamId: string) => toHead(streamId, (await pool.query<HeadRow>(named('head', headSql, [streamId]))).rows[0]);

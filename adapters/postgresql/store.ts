@@ -6,7 +6,7 @@
 import * as E from 'fp-ts/Either';
 import type { Pool } from 'pg';
 import {
-  createLiveFeed, errors, LedgerFailure, validateAppend,
+  createLiveFeed, errors, LedgerFailure, prepareAppend,
   type EventStore, type RawRecord, type ReadAllOptions, type StoreError,
 } from '../../src/eventsourcing/index';
 import { createAppender } from './append';
@@ -65,7 +65,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
   const channel = channelOf(o.schema);
   const listener = createListener(pg, o.config, pool, channel, feed.notify);
   const queue = createWriteQueue(pool, o.schema, `${s}.events`, channel, o.where, feed.notify);
-  const appender = createAppender(pool, o.schema, s, o.registry, o.maxAppendBytes);
+  const appender = createAppender(pool, o.schema, s, o.registry);
   const reader = createReader(pool, o.schema, s, o.registry, o.where, check);
 
   const store: PostgresStore = {
@@ -74,9 +74,9 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
     checkpoints: createCheckpointStore(pool, s, o.where, check),
     append: (streamId, events, expected) => async () => {
       if (closed) return E.left(closedError());
-      const valid = validateAppend(streamId, events, expected, o.registry);
-      if (E.isLeft(valid)) return valid;
-      return queue.submit(appender.work(streamId, events, expected));
+      const prepared = prepareAppend(streamId, events, expected, o.registry, o);
+      if (E.isLeft(prepared)) return prepared;
+      return queue.submit(appender.work(prepared.right));
     },
     readStream: reader.readStream,
     readAll: reader.readAll,
