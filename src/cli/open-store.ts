@@ -1,6 +1,6 @@
 /**
  * The composition root: the only place that opens adapters. Each adapter (and through it its
- * driver: better-sqlite3, @eventstore/db-client) is loaded only when a store of its kind is asked
+ * driver: better-sqlite3, pg, @eventstore/db-client) is loaded only when a store of its kind is asked
  * for, and a missing driver is reported with how to install it (exit 3).
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -91,6 +91,30 @@ const openEsdb = async (spec: Extract<StoreSpec, { kind: 'esdb' }>, options: Ope
   }
 };
 
+/** How to install the PostgreSQL driver when it is missing. */
+export const PG_INSTALL_HINT = 'install it with `npm install pg@8`';
+
+const openPostgres = async (spec: Extract<StoreSpec, { kind: 'postgres' }>, options: OpenStoreOptions): Promise<OpenedStore> => {
+  let mod: typeof import('../../adapters/postgresql/index');
+  try {
+    mod = await import('../../adapters/postgresql/index');
+  } catch (x) {
+    throw unavailableError(`the PostgreSQL store failed to load (${x instanceof Error ? x.message : String(x)}); ${PG_INSTALL_HINT}`);
+  }
+  try {
+    const store = await mod.openPostgresStore({
+      connectionString: spec.connectionString,
+      schema: spec.schema,
+      create: options.mode === 'create',
+      ...(options.registry ? { registry: options.registry } : {}),
+    });
+    return { spec, store, close: () => store.close() };
+  } catch (x) {
+    if (isLedgerFailure(x) && x.error._tag === 'ValidationFailed') throw usageError(`--store ${describeStore(spec)}: ${x.error.message}`, options.command);
+    throw asCliError(x, options.command);
+  }
+};
+
 /** Opens the store a `--store` value names. Failures are {@link CliError}s with the right exit code. */
 export const openStore = async (spec: StoreSpec, options: OpenStoreOptions): Promise<OpenedStore> => {
   try {
@@ -101,6 +125,8 @@ export const openStore = async (spec: StoreSpec, options: OpenStoreOptions): Pro
         return await openMemory(spec, options);
       case 'esdb':
         return await openEsdb(spec, options);
+      case 'postgres':
+        return await openPostgres(spec, options);
     }
   } catch (x) {
     if (x instanceof CliError) throw x;

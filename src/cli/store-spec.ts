@@ -9,10 +9,29 @@ import { usageError } from './errors';
 export type StoreSpec =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'memory' }
-  | { readonly kind: 'esdb'; readonly connectionString: string; readonly namespace?: string };
+  | { readonly kind: 'esdb'; readonly connectionString: string; readonly namespace?: string }
+  | { readonly kind: 'postgres'; readonly connectionString: string; readonly schema: string };
 
 /** What `--store` accepts, for help texts and error messages. */
-export const STORE_FORMS = 'sqlite:PATH, memory, or esdb://HOST:PORT?tls=false (esdb+discover://… for a cluster)';
+export const STORE_FORMS = 'sqlite:PATH, memory, postgres://USER@HOST:PORT/DB[?schema=NAME], or esdb://HOST:PORT?tls=false (esdb+discover://… for a cluster)';
+
+/** The schema a PostgreSQL store uses when the URL names none. */
+export const DEFAULT_PG_SCHEMA = 'campaign_ledger';
+const PG_SCHEMA = /^[a-z][a-z0-9_]{0,47}$/;
+
+const parsePostgres = (text: string, command: string | undefined): StoreSpec => {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw usageError(`--store ${JSON.stringify(text.replace(/\/\/[^@/]*@/, '//'))} is not a valid URL; expected postgres://USER@HOST:PORT/DB[?schema=NAME]`, command);
+  }
+  const schema = url.searchParams.get('schema') ?? DEFAULT_PG_SCHEMA;
+  if (!PG_SCHEMA.test(schema)) {
+    throw usageError(`--store …?schema=${schema}: expected lower-case letters, digits or "_", starting with a letter, at most 48`, command);
+  }
+  return { kind: 'postgres', connectionString: text, schema };
+};
 
 const ESDB_NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9_]{0,63}$/;
 
@@ -34,6 +53,7 @@ export const parseStoreSpec = (text: string, cwd: string, command?: string, name
     if (path === ':memory:') throw usageError('--store sqlite::memory: keeps nothing; use --store memory for the demo', command);
     return { kind: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
   }
+  if (/^postgres(ql)?:\/\/./.test(text)) return parsePostgres(text, command);
   if (/^esdb(\+discover)?:\/\/./.test(text)) return { kind: 'esdb', connectionString: text, ...(namespace === undefined ? {} : { namespace }) };
   throw usageError(`--store ${JSON.stringify(text)} is not a store; expected ${STORE_FORMS}`, command);
 };
@@ -47,5 +67,9 @@ export const describeStore = (spec: StoreSpec): string => {
       return 'memory';
     case 'esdb':
       return `${spec.connectionString.replace(/\/\/[^@/]*@/, '//')}${spec.namespace ? ` (namespace ${spec.namespace})` : ''}`;
+    case 'postgres': {
+      const u = new URL(spec.connectionString);
+      return `postgres://${u.host}${u.pathname} (schema ${spec.schema})`;
+    }
   }
 };

@@ -1,6 +1,6 @@
 /**
- * The audit trail on every store: the same seeded history on memory, SQLite and EventStoreDB (the
- * in-process test server) gives the same hashes and digest root, verifies, exports, imports
+ * The audit trail on every store: the same seeded history on memory, SQLite, PostgreSQL and
+ * EventStoreDB (the in-process test server) gives the same hashes and digest root, verifies, exports, imports
  * across stores and replays as of any moment alike.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +19,8 @@ import { verifyStore } from '../../src/audit/verify';
 import { createCommandHandler, type EventStore, type RecordedEvent } from '../../src/eventsourcing/index';
 import type { EsdbTestServer } from '../support/esdb-server';
 import { startServer, storeOn } from '../eventstoredb/helpers';
+import { openPostgresStore } from '../../adapters/postgresql/index';
+import { PG_URL, schemas } from '../postgresql/helpers';
 import { caseDecider, caseRegistry, steppingClock, uuids, type CaseCommand } from './fixtures';
 
 const ok = async <A>(te: () => Promise<E.Either<{ message: string }, A>>): Promise<A> => {
@@ -31,13 +33,15 @@ const all = async (store: EventStore) => { const out: RecordedEvent[] = []; for 
 const dir = mkdtempSync(join(tmpdir(), 'audit-stores-'));
 let server: EsdbTestServer;
 beforeAll(async () => { server = await startServer(); });
-afterAll(async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); });
+const made = schemas('audit');
+afterAll(async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); await made.dropAll(); });
 
 let files = 0;
 const factories: Record<string, () => Promise<EventStore>> = {
   memory: async () => createMemoryStore({ registry: caseRegistry }),
   sqlite: () => openSqliteStore({ path: join(dir, `s-${files++}.db`), registry: caseRegistry }),
   eventstoredb: async () => storeOn(server, { registry: caseRegistry }),
+  postgresql: () => openPostgresStore({ connectionString: PG_URL, schema: made.name(), registry: caseRegistry }),
 };
 
 /** The same seeded history on any store. */

@@ -15,9 +15,15 @@ import { createCampaignRegistry } from '../../src/campaign/registry';
 import { buildDemo } from '../../src/demo/index';
 import type { EventStore } from '../../src/eventsourcing/index';
 import { EsdbTestServer } from '../support/esdb-server';
+import { openPostgresStore } from '../../adapters/postgresql/index';
+import { PG_URL, schemas } from '../postgresql/helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-across-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const made = schemas('across');
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await made.dropAll();
+});
 
 const fingerprint = async (store: EventStore) => {
   const summary = await buildDemo({ store, seed: 7 });
@@ -30,7 +36,7 @@ const fingerprint = async (store: EventStore) => {
 };
 
 describe('the seeded demo on every store', () => {
-  it('gives identical event hashes and digest roots on memory, SQLite and EventStoreDB', async () => {
+  it('gives identical event hashes and digest roots on memory, SQLite, PostgreSQL and EventStoreDB', async () => {
     const registry = createCampaignRegistry();
     const memory = await fingerprint(createMemoryStore({ registry }));
     const sqlite = await fingerprint(await openSqliteStore({ path: join(dir, 'demo.db'), durability: 'normal', registry }));
@@ -43,5 +49,7 @@ describe('the seeded demo on every store', () => {
     }
     expect(memory.size).toBeGreaterThan(1000);
     expect(sqlite).toEqual(memory);
-  }, 120_000);
+    const postgres = await fingerprint(await openPostgresStore({ connectionString: PG_URL, schema: made.name(), registry }));
+    expect(postgres).toEqual(memory);
+  }, 300_000);
 });

@@ -41,9 +41,13 @@ const hasEvents = async (store: EventStore): Promise<boolean> => {
 
 const refusal = (spec: StoreSpec): CliError => usageError(spec.kind === 'esdb'
   ? `${describeStore(spec)} already has events; run the demo in a new namespace (--namespace demo_2)`
-  : `${describeStore(spec)} already has events; pass --fresh to delete the file and start again, or choose another file`, NAME);
+  : spec.kind === 'postgres'
+    ? `${describeStore(spec)} already has events; run the demo in a new schema (…?schema=demo_2)`
+    : `${describeStore(spec)} already has events; pass --fresh to delete the file and start again, or choose another file`, NAME);
 
-const storeArg = (spec: StoreSpec, given: string): string => (spec.kind === 'esdb' && spec.namespace ? `--store '${given}' --namespace ${spec.namespace}` : `--store ${given}`);
+const storeArg = (spec: StoreSpec, given: string): string =>
+  spec.kind === 'esdb' && spec.namespace ? `--store '${given}' --namespace ${spec.namespace}`
+    : spec.kind === 'postgres' ? `--store '${given}'` : `--store ${given}`;
 
 const nextSteps = (spec: StoreSpec, given: string, s: DemoSummary): string => {
   if (spec.kind === 'memory') return 'The memory store is gone when this process ends; run the demo with --store sqlite:demo.db to keep the trail and explore it.\n';
@@ -125,6 +129,9 @@ export const demoCommand: Command = {
     const spec = storeSpecOf(values, io, NAME);
     const seed = seedOf(str(values, 'seed'));
     if (flag(values, 'fresh')) {
+      if (spec.kind === 'postgres') {
+        throw usageError('--fresh does not delete a PostgreSQL schema (its events are append-only); run the demo in a new schema instead, e.g. …?schema=demo_2', NAME);
+      }
       if (spec.kind === 'esdb') {
         throw usageError('--fresh cannot delete events on EventStoreDB (deletes there leave tombstones); run the demo in a new namespace instead, e.g. --namespace demo_2', NAME);
       }

@@ -1,0 +1,57 @@
+/**
+ * The built program on PostgreSQL stores (`--store postgres://…?schema=NAME`) on a real server
+ * (PG_TEST_URL): the demo gives the same digest root as on SQLite, the audit commands and the
+ * dashboard run on it, a second demo run is refused, and failures exit 2 or 3 naming the cause.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliAsync, requireBuilt, tempDir } from './helpers';
+import { PG_URL, schemas } from '../postgresql/helpers';
+
+const dir = tempDir();
+const made = schemas('cli');
+const run = (...args: string[]) => cliAsync(args, { cwd: dir.dir });
+const root = (name: string) => (JSON.parse(readFileSync(dir.file(name), 'utf8')) as { rootHash: string }).rootHash;
+const at = (schema: string) => `${PG_URL}?schema=${schema}`;
+
+beforeAll(() => requireBuilt());
+afterAll(async () => {
+  await made.dropAll();
+  dir.remove();
+});
+
+describe('--store postgres://', () => {
+  it('runs the demo, the dashboard and the audit commands, with the digest root of the SQLite demo', async () => {
+    const pg = at(made.name());
+    const [demo, lite] = await Promise.all([run('demo', '--store', pg), run('demo', '--store', 'sqlite:demo.db')]);
+    expect(demo.stderr).toBe('');
+    expect(demo.code).toBe(0);
+    expect(lite.code).toBe(0);
+    expect(demo.stdout).toMatch(/OK: \d+ events in \d+ streams verified\./);
+    expect(demo.stdout).toContain(`--store '${pg}'`);
+    expect((await run('audit', 'digest', '--store', pg, '--out', 'pg.json')).code).toBe(0);
+    expect((await run('audit', 'digest', '--store', 'sqlite:demo.db', '--out', 'lite.json')).code).toBe(0);
+    expect(root('pg.json')).toBe(root('lite.json'));
+    const verified = await run('audit', 'verify', '--store', pg, '--against', 'lite.json');
+    expect(verified.code).toBe(0);
+    const d = JSON.parse((await run('dashboard', '--store', pg, '--format', 'json')).stdout) as { tasks: { total: number } };
+    expect(d.tasks.total).toBe(37);
+    const again = await run('demo', '--store', pg);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already has events; run the demo in a new schema/);
+    expect((await run('demo', '--store', pg, '--fresh')).code).toBe(2);
+  }, 180_000);
+
+  it('exits 3 for an unreachable server or a missing schema, and 2 for a bad schema name', async () => {
+    const down = await run('audit', 'verify', '--store', 'postgres://postgres@127.0.0.1:1/postgres');
+    expect(down.code).toBe(3);
+    expect(down.stderr).toMatch(/cannot reach the PostgreSQL server at 127\.0\.0\.1:1/);
+    const missing = made.name();
+    const none = await run('audit', 'verify', '--store', at(missing));
+    expect(none.code).toBe(3);
+    expect(none.stderr).toMatch(new RegExp(`no campaign-ledger schema "${missing}"`));
+    const bad = await run('audit', 'verify', '--store', at('Bad-Name'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/schema=Bad-Name/);
+  });
+});
