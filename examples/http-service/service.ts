@@ -30,7 +30,11 @@ export interface HttpLimits {
   readonly headersTimeoutMs?: number;
   /** Time a client has to send the whole request. Default 30 s. */
   readonly requestTimeoutMs?: number;
-  /** How long an idle keep-alive connection stays open. Default 5 s. */
+  /**
+   * How long an idle keep-alive connection stays open. Default 5 s, and always under
+   * `headersTimeoutMs` (Node counts an idle keep-alive connection against the headers timeout, so a
+   * longer idle time would answer a client's next request on it with 408).
+   */
   readonly keepAliveTimeoutMs?: number;
   /** How often the server looks for connections past those timeouts. Default 1 s. */
   readonly checkIntervalMs?: number;
@@ -101,10 +105,11 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
     ledger: createCampaignLedger({ store, namespace: options.namespace, clock }),
     trail: createTrailCache(options.store, clock, options.verifyMaxAgeMs),
   };
+  const headersTimeout = limits.headersTimeoutMs ?? 10_000;
   const server = createServer({
-    headersTimeout: limits.headersTimeoutMs ?? 10_000,
-    requestTimeout: limits.requestTimeoutMs ?? 30_000,
-    keepAliveTimeout: limits.keepAliveTimeoutMs ?? 5_000,
+    headersTimeout,
+    requestTimeout: Math.max(limits.requestTimeoutMs ?? 30_000, headersTimeout),
+    keepAliveTimeout: Math.min(limits.keepAliveTimeoutMs ?? 5_000, Math.floor(headersTimeout / 2)),
     connectionsCheckingInterval: limits.checkIntervalMs ?? 1_000,
   });
   server.maxConnections = options.maxConnections ?? 512;

@@ -132,6 +132,7 @@ describe('finding 5: the HTTP example', () => {
     for (const s of sockets) {
       s.on('close', () => closed.add(s));
       s.on('error', () => undefined);
+      s.resume();
       s.write('GET /problems HTTP/1.1\r\nhost: x\r\n'); // headers never finished: a slow socket
     }
     try {
