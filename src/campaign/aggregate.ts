@@ -10,6 +10,7 @@ import * as E from 'fp-ts/Either';
 import type { Decider, DecisionContext, DomainEvent } from '../eventsourcing/decider';
 import type { Actor } from '../eventsourcing/envelope';
 import { errors, type LedgerError } from '../eventsourcing/errors';
+import { refuse } from './rules';
 
 /**
  * One policy rule: `true` when the actor may issue the command, otherwise a sentence saying what
@@ -62,7 +63,7 @@ export const bindDecider = <C extends { readonly type: string }, S, E extends Do
   evolve: spec.evolve,
   decide: (command, state, context) => {
     if (Date.parse(context.effectiveAt) > Date.parse(context.recordedAt)) {
-      return E.left(errors.rule('effective_at.in_future', `the effective time ${context.effectiveAt} is later than the recorded time ${context.recordedAt}`));
+      return refuse('effective_at.in_future', `the effective time ${context.effectiveAt} is later than the recorded time ${context.recordedAt}`);
     }
     const pre = spec.precheck?.(command, state, env);
     if (pre !== undefined) return pre;
@@ -70,13 +71,6 @@ export const bindDecider = <C extends { readonly type: string }, S, E extends Do
     return E.isLeft(allowed) ? allowed : spec.decide(command, state, context, env);
   },
 });
-
-/** A refusal by rule, as a Left. */
-export const refuse = (rule: string, message: string, details?: Record<string, unknown>): E.Either<LedgerError, never> =>
-  E.left(errors.rule(rule, message, details));
-
-/** Success with these events. */
-export const accept = <T>(...events: readonly T[]): E.Either<LedgerError, readonly T[]> => E.right(events);
 
 /** Folds events with an aggregate's evolve (replay). */
 export const replay = <S, E>(spec: { readonly initialState: S; readonly evolve: (s: S, e: E) => S }, events: Iterable<E>): S => {

@@ -19,6 +19,12 @@ export * from './actors';
 export { bindDecider, authorize, rightOf, replay, type AggregateSpec, type DomainEnv, type Policy, type PolicyRule } from './aggregate';
 export { eventType, type EventDef, type EventUnion, type CommandUnion } from './define';
 export * from './numbering';
+export type {
+  CampaignRuleCode, CampaignError, CampaignRuleViolated, Decision, SharedRuleCode, OrganizationRuleCode, CampaignAggregateRuleCode,
+  TaskRuleCode, ProblemRuleCode, ReportRuleCode, InspectionRuleCode, AccountabilityRuleCode,
+} from './rules';
+export type { Binding, Resolver, Resolvers, InputOf } from './facade/binding';
+export { aggregates } from './aggregates';
 
 export * from './organization/events';
 export * from './organization/commands';
@@ -41,7 +47,7 @@ export { taskPolicy } from './task/policy';
 export * from './problem/events';
 export * from './problem/commands';
 export * from './problem/state';
-export { problemAggregate, decideProblem, closureBlockers } from './problem/decider';
+export { problemAggregate, decideProblem, closureBlockers, type ClosureBlocker } from './problem/decider';
 export { problemPolicy, isResponsibleSide } from './problem/policy';
 
 export * from './report/events';

@@ -7,7 +7,8 @@
  * const r = await ledger.problem.identify('ng-staff', { problemId: 'P-1', courtId: 'NANGUAN', source: 'self_inspection', ... })();
  * ```
  *
- * Every command is `(actorId, input, options?) => TaskEither<LedgerError, CommandResult<State>>`.
+ * Every command is `(actorId, input, options?) => TaskEither<CampaignError, CommandResult<State>>`
+ * (a refusal by rule carries a {@link CampaignRuleCode}).
  * The input is validated with io-ts (a ValidationFailed names each bad field); the actor's posts
  * and unit are resolved from the Organization and the Campaign, never taken from the caller;
  * refusals append nothing. Time comes from `clock` (trusted, `recordedAt`); the caller's business
@@ -33,6 +34,7 @@ import type { ReportState } from './report/state';
 import { campaignStreams, type CampaignStreams } from './streams';
 import type { TaskState } from './task/state';
 import { aggregates } from './aggregates';
+import type { CampaignError, CampaignRuleCode } from './rules';
 import { createWorldLoader, type FacadeContext } from './facade/context';
 import type { Binding } from './facade/binding';
 import { commandMethods, type CommandMethods } from './facade/execute';

@@ -6,7 +6,8 @@
  * once decided; a case closes only once decided or dismissed; nobody acts on their own case.
  */
 import type { DecisionContext } from '../../eventsourcing/decider';
-import { accept, refuse, requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
+import { requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
+import { accept, refuse } from '../rules';
 import { ev } from '../define';
 import { holdsAny } from '../posts';
 import type { AccountabilityCommand, ProposeWithFindings } from './commands';
@@ -16,7 +17,6 @@ import { evolveAccountability, initialAccountability, type AccountabilityState }
 
 export { evolveAccountability, initialAccountability, type AccountabilityState };
 
-const one = (e: AccountabilityEvent) => accept<AccountabilityEvent>(e);
 const CONTRADICTING: readonly EvidenceFact[] = ['failed_spot_check_of_closed_problem', 'reopened_after_closure'];
 
 const decidePropose = (c: ProposeWithFindings, s: AccountabilityState, env: DomainEnv) => {
@@ -37,7 +37,7 @@ const decidePropose = (c: ProposeWithFindings, s: AccountabilityState, env: Doma
   if (c.grounds === 'overdue_rectification' && !facts.includes('overdue')) {
     return refuse('accountability.overdue.not_overdue', 'an overdue-rectification case must cite a problem that is overdue now');
   }
-  return one(ev(AE.proposed, { caseId: c.caseId, subject: c.subject, grounds: c.grounds, summary: c.summary, evidence: c.evidence, confirmed: facts }));
+  return accept(ev(AE.proposed, { caseId: c.caseId, subject: c.subject, grounds: c.grounds, summary: c.summary, evidence: c.evidence, confirmed: facts }));
 };
 
 /** Decides an AccountabilityCase command. */
@@ -50,24 +50,24 @@ export const decideAccountability = (c: AccountabilityCommand, s: Accountability
   switch (c.type) {
     case 'establishFacts':
       if (s.status !== 'proposed' && s.status !== 'facts_established') return refuse('accountability.decided', `case "${c.caseId}" is ${s.status}`);
-      return one(ev(AE.factsEstablished, { caseId: c.caseId, facts: c.facts }));
+      return accept(ev(AE.factsEstablished, { caseId: c.caseId, facts: c.facts }));
     case 'decideSanction':
       if (s.status === 'proposed') return refuse('accountability.sanction.no_facts', 'establish the facts before deciding a sanction');
       if (s.status !== 'facts_established') return refuse('accountability.decided', `case "${c.caseId}" is ${s.status}`);
-      return one(ev(AE.sanctionDecided, {
+      return accept(ev(AE.sanctionDecided, {
         caseId: c.caseId, sanction: c.sanction, decidedBy: ctx.actor.id, rationale: c.rationale,
         body: holdsAny(ctx.actor.posts, ['leading_group_leader', 'leading_group_deputy']) ? 'leading_group' : 'discipline_office',
       }));
     case 'dismiss':
       if (s.status !== 'proposed' && s.status !== 'facts_established') return refuse('accountability.decided', `case "${c.caseId}" is ${s.status}`);
-      return one(ev(AE.dismissed, { caseId: c.caseId, decidedBy: ctx.actor.id, reason: c.reason }));
+      return accept(ev(AE.dismissed, { caseId: c.caseId, decidedBy: ctx.actor.id, reason: c.reason }));
     case 'publish':
       if (s.sanction === undefined) return refuse('accountability.publish.no_sanction', 'only a decided sanction is published');
       if (s.published) return refuse('accountability.publish.already', 'the sanction is already published');
-      return one(ev(AE.published, { caseId: c.caseId, channel: c.channel }));
+      return accept(ev(AE.published, { caseId: c.caseId, channel: c.channel }));
     case 'close':
       if (s.status !== 'sanctioned' && s.status !== 'dismissed') return refuse('accountability.close.undecided', `case "${c.caseId}" is ${s.status}; decide it first`);
-      return one(ev(AE.closed, { caseId: c.caseId, summary: c.summary }));
+      return accept(ev(AE.closed, { caseId: c.caseId, summary: c.summary }));
   }
 };
 

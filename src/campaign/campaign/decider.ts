@@ -6,7 +6,8 @@
  * reason, never a second designation).
  */
 import type { DecisionContext } from '../../eventsourcing/decider';
-import { accept, refuse, type AggregateSpec } from '../aggregate';
+import { type AggregateSpec } from '../aggregate';
+import { accept, refuse } from '../rules';
 import { ev } from '../define';
 import type { OrganizationState } from '../organization/state';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../time';
@@ -40,7 +41,7 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
     if (s.launched) return refuse('campaign.already_launched', `campaign "${s.campaignId}" is already launched`);
     if (!env.org.courts.has(c.organizerCourtId)) return refuse('campaign.court.unknown', `no court "${c.organizerCourtId}"`);
     if (c.endYear < c.startYear) return refuse('campaign.years.reversed', `the campaign ends (${c.endYear}) before it starts (${c.startYear})`);
-    return accept<CampaignEvent>(ev(CE.launched, {
+    return accept(ev(CE.launched, {
       campaignId: env.namespace, name: c.name, organizerCourtId: c.organizerCourtId, startYear: c.startYear, endYear: c.endYear,
       utcOffsetMinutes: c.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES,
       ...(c.parentCampaignId === undefined ? {} : { parentCampaignId: c.parentCampaignId }),
@@ -51,7 +52,7 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
     case 'adoptPlan': {
       if (s.plan !== undefined) return refuse('campaign.plan.already_adopted', `plan "${s.plan.planId}" is already adopted`);
       const { type: _t, ...data } = c;
-      return accept<CampaignEvent>(ev(CE.planAdopted, data));
+      return accept(ev(CE.planAdopted, data));
     }
     case 'defineCategory': {
       if (s.categories.has(c.categoryId)) return refuse('campaign.category.exists', `category "${c.categoryId}" already exists`);
@@ -65,7 +66,7 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
         if (clash) return refuse('campaign.category.range_overlaps', `task range ${c.firstTask}-${c.lastTask} overlaps category "${clash.categoryId}"`);
       }
       const { type: _t, ...data } = c;
-      return accept<CampaignEvent>(ev(CE.categoryDefined, data));
+      return accept(ev(CE.categoryDefined, data));
     }
     case 'definePhase': {
       if (s.phases.has(c.phaseId)) return refuse('campaign.phase.exists', `phase "${c.phaseId}" already exists`);
@@ -76,7 +77,7 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
       const clash = [...s.phases.values()].find((p) => overlaps(p, c));
       if (clash) return refuse('campaign.phase.overlaps', `phase "${c.phaseId}" overlaps phase "${clash.phaseId}"`);
       const { type: _t, ...data } = c;
-      return accept<CampaignEvent>(ev(CE.phaseDefined, data));
+      return accept(ev(CE.phaseDefined, data));
     }
     case 'defineReportPeriod': {
       if (s.periods.has(c.periodId)) return refuse('campaign.period.exists', `report period "${c.periodId}" already exists`);
@@ -85,7 +86,7 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
       const unknown = c.courts.find((x) => !env.org.courts.has(x));
       if (unknown !== undefined) return refuse('campaign.court.unknown', `no court "${unknown}"`, { courtId: unknown });
       const { type: _t, ...data } = c;
-      return accept<CampaignEvent>(ev(CE.reportPeriodDefined, data));
+      return accept(ev(CE.reportPeriodDefined, data));
     }
     case 'appointLeadingGroupMember': {
       const bad = activeIn(env.org, c.personId);
@@ -94,11 +95,11 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
       if (c.role === 'leader' && [...s.leadingGroup.values()].includes('leader')) {
         return refuse('campaign.leading_group.leader_exists', 'the leading group already has a leader; dismiss them first');
       }
-      return accept<CampaignEvent>(ev(CE.leadingGroupMemberAppointed, { personId: c.personId, role: c.role }));
+      return accept(ev(CE.leadingGroupMemberAppointed, { personId: c.personId, role: c.role }));
     }
     case 'dismissLeadingGroupMember': {
       if (!s.leadingGroup.has(c.personId)) return refuse('campaign.leading_group.not_member', `person "${c.personId}" is not in the leading group`);
-      return accept<CampaignEvent>(ev(CE.leadingGroupMemberDismissed, { personId: c.personId, reason: c.reason }));
+      return accept(ev(CE.leadingGroupMemberDismissed, { personId: c.personId, reason: c.reason }));
     }
     case 'establishOffice': {
       if (s.office !== undefined) return refuse('campaign.office.already_established', `the office is already in ${s.office.courtId}/${s.office.department}`);
@@ -106,7 +107,7 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
         return refuse('campaign.office.unknown_unit', `court "${c.courtId}" has no department "${c.department}"`);
       }
       const { type: _t, ...data } = c;
-      return accept<CampaignEvent>(ev(CE.officeEstablished, data));
+      return accept(ev(CE.officeEstablished, data));
     }
     case 'designateFirstResponsible': {
       if (!env.org.courts.has(c.courtId)) return refuse('campaign.court.unknown', `no court "${c.courtId}"`, { courtId: c.courtId });
@@ -117,7 +118,7 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
       }
       const bad = activeIn(env.org, c.personId, c.courtId);
       if (bad) return bad;
-      return accept<CampaignEvent>(ev(CE.firstResponsibleDesignated, { courtId: c.courtId, personId: c.personId }));
+      return accept(ev(CE.firstResponsibleDesignated, { courtId: c.courtId, personId: c.personId }));
     }
     case 'replaceFirstResponsible': {
       const current = s.firstResponsible.get(c.courtId);
@@ -125,7 +126,7 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
       if (current === c.personId) return refuse('campaign.first_responsible.same_person', `person "${c.personId}" already is the first responsible person`);
       const bad = activeIn(env.org, c.personId, c.courtId);
       if (bad) return bad;
-      return accept<CampaignEvent>(ev(CE.firstResponsibleReplaced, { courtId: c.courtId, personId: c.personId, previousPersonId: current, reason: c.reason }));
+      return accept(ev(CE.firstResponsibleReplaced, { courtId: c.courtId, personId: c.personId, previousPersonId: current, reason: c.reason }));
     }
   }
 };

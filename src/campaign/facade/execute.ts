@@ -14,6 +14,7 @@ import { IsoDateTime, decodeWith } from '../../eventsourcing/validation';
 import { resolveActor } from '../actors';
 import { Id, LongText } from '../codecs';
 import type { CommandCodecs } from '../define';
+import { asCampaignError, type CampaignError } from '../rules';
 import type { Binding, CommandResult, InputOf } from './binding';
 import type { FacadeContext } from './context';
 
@@ -31,8 +32,8 @@ export interface CommandOptions {
   readonly causationId?: string;
 }
 
-/** One command method: `(actorId, input, options?) => TaskEither<LedgerError, CommandResult<S>>`. */
-export type CommandMethod<I, S> = (actorId: string, input: I, options?: CommandOptions) => TaskEither<LedgerError, CommandResult<S>>;
+/** One command method: `(actorId, input, options?) => TaskEither<CampaignError, CommandResult<S>>`. */
+export type CommandMethod<I, S> = (actorId: string, input: I, options?: CommandOptions) => TaskEither<CampaignError, CommandResult<S>>;
 
 /** The command methods of an aggregate, one per command codec. */
 export type CommandMethods<D extends CommandCodecs, S> = { readonly [K in keyof D & string]: CommandMethod<t.TypeOf<D[K]>, S> };
@@ -60,6 +61,12 @@ export const metadataOf = (actor: Actor, input: unknown, options: CommandOptions
 export const runCommand = async <D extends CommandCodecs, S>(
   ctx: FacadeContext, binding: Binding<D, S>, type: keyof D & string, actorId: unknown, input: unknown,
   options: unknown = {}, handler: CommandHandler = ctx.handler,
+): Promise<E.Either<CampaignError, CommandResult<S>>> =>
+  E.mapLeft(asCampaignError)(await validateAndHandle(ctx, binding, type, actorId, input, options, handler));
+
+const validateAndHandle = async <D extends CommandCodecs, S>(
+  ctx: FacadeContext, binding: Binding<D, S>, type: keyof D & string, actorId: unknown, input: unknown,
+  options: unknown, handler: CommandHandler,
 ): Promise<E.Either<LedgerError, CommandResult<S>>> => {
   const id = decodeWith(Id, actorId, 'actorId');
   if (E.isLeft(id)) return id;

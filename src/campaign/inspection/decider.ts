@@ -7,7 +7,8 @@
  * unannounced inspection concludes only after its seed is revealed.
  */
 import type { DecisionContext } from '../../eventsourcing/decider';
-import { accept, refuse, requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
+import { requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
+import { accept, refuse } from '../rules';
 import { ev } from '../define';
 import { before, localDate, nextCloseOfDay } from '../time';
 import type { InspectionCommand } from './commands';
@@ -19,7 +20,6 @@ import { evolveInspection, initialInspection, type InspectionState } from './sta
 export { evolveInspection, initialInspection, type InspectionState };
 
 type Cmd<K extends InspectionCommand['type']> = Extract<InspectionCommand, { type: K }>;
-const one = (e: InspectionEvent) => accept<InspectionEvent>(e);
 
 const decidePlan = (c: Cmd<'plan'>, s: InspectionState, env: DomainEnv) => {
   if (s.status !== 'none') return refuse('inspection.already_planned', `inspection "${c.inspectionId}" already exists`);
@@ -29,14 +29,14 @@ const decidePlan = (c: Cmd<'plan'>, s: InspectionState, env: DomainEnv) => {
   const unknown = targets.find((x) => !env.org.courts.has(x));
   if (unknown !== undefined) return refuse('inspection.court.unknown', `no court "${unknown}"`, { courtId: unknown });
   if (c.periodId !== undefined && !env.campaign.periods.has(c.periodId)) return refuse('inspection.period.unknown', `no report period "${c.periodId}"`);
-  return one(ev(IE.planned, { inspectionId: c.inspectionId, kind: c.kind, title: c.title, targets, ...(c.periodId === undefined ? {} : { periodId: c.periodId }) }));
+  return accept(ev(IE.planned, { inspectionId: c.inspectionId, kind: c.kind, title: c.title, targets, ...(c.periodId === undefined ? {} : { periodId: c.periodId }) }));
 };
 
 const decideVisit = (c: Cmd<'recordVisit'>, s: InspectionState, ctx: DecisionContext, env: DomainEnv) => {
   if (c.visitedOn > localDate(ctx.recordedAt, env.campaign.utcOffsetMinutes)) return refuse('inspection.visit.in_future', `the visit date ${c.visitedOn} is in the future`);
   if (s.kind === 'routine') {
     return s.plan?.targets.includes(c.courtId)
-      ? one(ev(IE.visitRecorded, { inspectionId: c.inspectionId, courtId: c.courtId, visitedOn: c.visitedOn }))
+      ? accept(ev(IE.visitRecorded, { inspectionId: c.inspectionId, courtId: c.courtId, visitedOn: c.visitedOn }))
       : refuse('inspection.visit.not_target', `court "${c.courtId}" is not a target of this routine inspection`);
   }
   const k = s.commitment;
@@ -44,7 +44,7 @@ const decideVisit = (c: Cmd<'recordVisit'>, s: InspectionState, ctx: DecisionCon
   const beaconFrom = nextCloseOfDay(k.committedAt, k.utcOffsetMinutes);
   if (before(ctx.recordedAt, beaconFrom)) return refuse('inspection.visit.before_beacon', `no visit before the beacon can exist (from ${beaconFrom})`);
   if (!k.candidates.includes(c.courtId)) return refuse('inspection.visit.not_candidate', `court "${c.courtId}" is not a candidate`);
-  return one(ev(IE.visitRecorded, { inspectionId: c.inspectionId, courtId: c.courtId, visitedOn: c.visitedOn }));
+  return accept(ev(IE.visitRecorded, { inspectionId: c.inspectionId, courtId: c.courtId, visitedOn: c.visitedOn }));
 };
 
 const decideReveal = (c: Cmd<'revealSeed'>, s: InspectionState, ctx: DecisionContext) => {
@@ -60,7 +60,7 @@ const decideReveal = (c: Cmd<'revealSeed'>, s: InspectionState, ctx: DecisionCon
   if (before(ctx.recordedAt, b.recordedAt)) return refuse('inspection.beacon.from_future', 'the beacon is later than the reveal');
   const targets = drawTargets(c.seed, b.hash, k.candidates, k.count);
   const undrawnVisits = [...s.visits.keys()].filter((x) => !targets.includes(x)).sort();
-  return one(ev(IE.seedRevealed, { inspectionId: c.inspectionId, seed: c.seed, beacon: b, targets, undrawnVisits }));
+  return accept(ev(IE.seedRevealed, { inspectionId: c.inspectionId, seed: c.seed, beacon: b, targets, undrawnVisits }));
 };
 
 /** Decides an Inspection command. */
@@ -73,7 +73,7 @@ export const decideInspection = (c: InspectionCommand, s: InspectionState, ctx: 
       if (c.count > c.candidates.length) return refuse('inspection.commit.count_too_large', `cannot draw ${c.count} of ${c.candidates.length} candidates`);
       const unknown = c.candidates.find((x) => !env.org.courts.has(x));
       if (unknown !== undefined) return refuse('inspection.court.unknown', `no court "${unknown}"`, { courtId: unknown });
-      return one(ev(IE.seedCommitted, {
+      return accept(ev(IE.seedCommitted, {
         inspectionId: c.inspectionId, commitment: c.commitment, candidates: [...c.candidates].sort(), count: c.count,
         committedAt: ctx.recordedAt, utcOffsetMinutes: env.campaign.utcOffsetMinutes,
       }));
@@ -87,21 +87,21 @@ export const decideInspection = (c: InspectionCommand, s: InspectionState, ctx: 
         return refuse('inspection.department.unknown', `court "${c.courtId}" has no department "${c.department}"`);
       }
       const { type: _t, evidence = [], ...rest } = c;
-      return one(ev(IE.findingRecorded, { ...rest, evidence }));
+      return accept(ev(IE.findingRecorded, { ...rest, evidence }));
     }
     case 'linkFinding': {
       const f = s.findings.get(c.findingId);
       if (f === undefined) return refuse('inspection.finding.unknown', `no finding "${c.findingId}"`);
       if (f.problemId === c.problemId) return accept<InspectionEvent>();
       if (f.problemId !== undefined) return refuse('inspection.finding.already_linked', `finding "${c.findingId}" is linked to problem "${f.problemId}"`);
-      return one(ev(IE.findingLinked, { inspectionId: c.inspectionId, findingId: c.findingId, problemId: c.problemId }));
+      return accept(ev(IE.findingLinked, { inspectionId: c.inspectionId, findingId: c.findingId, problemId: c.problemId }));
     }
     case 'recordSpotCheck': {
       const p = c.problem;
       if (p.status === 'none' || p.courtId === undefined) return refuse('inspection.spot_check.unknown_problem', `no problem "${c.problemId}"`);
       if (!s.visits.has(p.courtId)) return refuse('inspection.spot_check.court_not_visited', `court "${p.courtId}" of problem "${c.problemId}" was not visited`);
       if (s.spotChecks.has(c.checkId)) return refuse('inspection.spot_check.exists', `spot check "${c.checkId}" already exists`);
-      return one(ev(IE.spotCheckRecorded, {
+      return accept(ev(IE.spotCheckRecorded, {
         inspectionId: c.inspectionId, checkId: c.checkId, problemId: c.problemId, courtId: p.courtId, problemStatus: p.status, passed: c.passed, note: c.note,
       }));
     }
@@ -110,7 +110,7 @@ export const decideInspection = (c: InspectionCommand, s: InspectionState, ctx: 
     case 'conclude': {
       if (s.visits.size === 0) return refuse('inspection.conclude.no_visits', 'no visit has been recorded');
       if (s.kind === 'unannounced' && s.reveal === undefined) return refuse('inspection.conclude.not_revealed', 'reveal the seed before concluding');
-      return one(ev(IE.concluded, { inspectionId: c.inspectionId, summary: c.summary }));
+      return accept(ev(IE.concluded, { inspectionId: c.inspectionId, summary: c.summary }));
     }
   }
 };

@@ -6,7 +6,8 @@
 import * as E from 'fp-ts/Either';
 import type { DecisionContext } from '../../eventsourcing/decider';
 import type { LedgerError } from '../../eventsourcing/errors';
-import { accept, refuse, type AggregateSpec } from '../aggregate';
+import { type AggregateSpec } from '../aggregate';
+import { accept, refuse } from '../rules';
 import { ev } from '../define';
 import { organizationEvents as OE, type OrganizationEvent } from './events';
 import type { OrganizationCommand } from './commands';
@@ -60,7 +61,7 @@ export const decideOrganization = (c: OrganizationCommand, s: OrganizationState,
         return refuse('organization.court.unknown_parent', `no court "${c.parentCourtId}" to hang "${c.courtId}" under`, { parentCourtId: c.parentCourtId });
       }
       const { type: _t, ...data } = c;
-      return accept<OrganizationEvent>(ev(OE.courtRegistered, data));
+      return accept(ev(OE.courtRegistered, data));
     }
     case 'registerDepartment': {
       const bad = checkUnit(s, c.courtId, undefined);
@@ -69,7 +70,7 @@ export const decideOrganization = (c: OrganizationCommand, s: OrganizationState,
         return refuse('organization.department.exists', `court "${c.courtId}" already has department "${c.department}"`);
       }
       const { type: _t, ...data } = c;
-      return accept<OrganizationEvent>(ev(OE.departmentRegistered, data));
+      return accept(ev(OE.departmentRegistered, data));
     }
     case 'registerPerson': {
       if (s.people.has(c.personId)) return refuse('organization.person.exists', `person "${c.personId}" already exists`, { personId: c.personId });
@@ -91,14 +92,14 @@ export const decideOrganization = (c: OrganizationCommand, s: OrganizationState,
         return refuse('organization.person.same_unit', `person "${c.personId}" is already in that unit`);
       }
       const { type: _t, ...data } = c;
-      return accept<OrganizationEvent>(ev(OE.personTransferred, data));
+      return accept(ev(OE.personTransferred, data));
     }
     case 'assignPost': {
       const found = activePerson(s, c.personId);
       if (E.isLeft(found)) return found;
       const p = found.right;
       if (p.posts.has(c.post)) return refuse('organization.post.already_held', `person "${c.personId}" already holds post "${c.post}"`);
-      return accept<OrganizationEvent>(ev(OE.postAssigned, { personId: c.personId, post: c.post }));
+      return accept(ev(OE.postAssigned, { personId: c.personId, post: c.post }));
     }
     case 'revokePost': {
       const found = activePerson(s, c.personId);
@@ -108,14 +109,14 @@ export const decideOrganization = (c: OrganizationCommand, s: OrganizationState,
       if (c.post === 'system' && lastSystemHolder(s, c.personId)) {
         return refuse('organization.post.last_system', 'the last holder of the system post cannot lose it');
       }
-      return accept<OrganizationEvent>(ev(OE.postRevoked, { personId: c.personId, post: c.post, reason: c.reason }));
+      return accept(ev(OE.postRevoked, { personId: c.personId, post: c.post, reason: c.reason }));
     }
     case 'deactivatePerson': {
       const found = activePerson(s, c.personId);
       if (E.isLeft(found)) return found;
       const p = found.right;
       if (lastSystemHolder(s, c.personId)) return refuse('organization.post.last_system', 'the last holder of the system post cannot be deactivated');
-      return accept<OrganizationEvent>(ev(OE.personDeactivated, { personId: c.personId, reason: c.reason }));
+      return accept(ev(OE.personDeactivated, { personId: c.personId, reason: c.reason }));
     }
   }
 };

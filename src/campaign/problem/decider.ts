@@ -5,21 +5,24 @@
  * A measure's deadline moves only through an extension requested before it (trusted clock).
  * Nothing is edited: corrections are `problem.corrected` events with a reason.
  */
+import * as E from 'fp-ts/Either';
 import type { DecisionContext } from '../../eventsourcing/decider';
 import { inUnit } from '../actors';
-import { accept, refuse, requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
+import { requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
+import { accept, refuse } from '../rules';
 import { ev } from '../define';
+import type { ProblemRuleCode } from '../rules';
 import { hasDepartment } from '../organization/state';
-import { localDate, onOrBefore } from '../time';
+import { localDate } from '../time';
+import { pendingRequest, refuseRequest, type ExtensionRules } from '../extensions';
 import type { ProblemCommand } from './commands';
 import { problemEvents as PE, type ProblemEvent } from './events';
 import { problemPolicy } from './policy';
-import { evolveProblem, initialProblem, overdueMeasures, type ProblemState } from './state';
+import { evolveProblem, initialProblem, overdueMeasures, type NoProblem, type ProblemState, type ProblemStatus, type WithdrawnProblem } from './state';
 
 export { evolveProblem, initialProblem, overdueMeasures, type ProblemState };
 
 type Cmd<K extends ProblemCommand['type']> = Extract<ProblemCommand, { type: K }>;
-const one = (e: ProblemEvent) => accept<ProblemEvent>(e);
 
 const decideIdentify = (c: Cmd<'identify'>, s: ProblemState, env: DomainEnv) => {
   if (s.status !== 'none') return refuse('problem.already_identified', `problem "${c.problemId}" already exists`);
@@ -32,11 +35,11 @@ const decideIdentify = (c: Cmd<'identify'>, s: ProblemState, env: DomainEnv) => 
   }
   if (c.findingId !== undefined && c.inspectionId === undefined) return refuse('problem.source.inspection_required', 'a finding belongs to an inspection');
   const { type: _t, evidence = [], ...rest } = c;
-  return one(ev(PE.identified, { ...rest, evidence }));
+  return accept(ev(PE.identified, { ...rest, evidence }));
 };
 
-const decideAssign = (c: Cmd<'assignResponsibility'>, s: ProblemState, env: DomainEnv) => {
-  const courtId = s.details!.courtId;
+const decideAssign = (c: Cmd<'assignResponsibility'>, s: LiveProblem, env: DomainEnv) => {
+  const courtId = s.details.courtId;
   if (!hasDepartment(env.org, courtId, c.department)) return refuse('problem.department.unknown', `court "${courtId}" has no department "${c.department}"`);
   const leader = env.org.people.get(c.leaderId);
   if (!leader?.active || leader.courtId !== courtId || !(leader.posts.has('court_president') || leader.posts.has('court_leadership'))) {
@@ -50,12 +53,15 @@ const decideAssign = (c: Cmd<'assignResponsibility'>, s: ProblemState, env: Doma
   if (r && r.leaderId === c.leaderId && r.department === c.department && r.personId === c.personId) {
     return refuse('problem.responsibility.unchanged', 'this responsibility is already assigned');
   }
-  return one(ev(PE.responsibilityAssigned, { problemId: c.problemId, leaderId: c.leaderId, courtId, department: c.department, personId: c.personId }));
+  return accept(ev(PE.responsibilityAssigned, { problemId: c.problemId, leaderId: c.leaderId, courtId, department: c.department, personId: c.personId }));
 };
 
+/** Why a problem cannot be closed yet. */
+export type ClosureBlocker = 'no_responsibility' | 'no_measures' | 'measures_not_done' | 'no_evidence' | 'milestones_pending';
+
 /** What still stands between the problem and its closure (empty when nothing). */
-export const closureBlockers = (s: ProblemState): { rule: string; message: string }[] => {
-  const out: { rule: string; message: string }[] = [];
+export const closureBlockers = (s: ProblemState): { rule: ClosureBlocker; message: string }[] => {
+  const out: { rule: ClosureBlocker; message: string }[] = [];
   if (s.responsibility === undefined) out.push({ rule: 'no_responsibility', message: 'no responsible leader, department and person assigned' });
   if (s.measures.size === 0) out.push({ rule: 'no_measures', message: 'no measures planned' });
   const pending = [...s.measures.values()].filter((m) => !m.done).map((m) => m.measureId);
@@ -66,55 +72,71 @@ export const closureBlockers = (s: ProblemState): { rule: string; message: strin
   return out;
 };
 
-const blocked = (s: ProblemState, step: 'closure' | 'close') => {
-  const b = closureBlockers(s)[0];
-  return b ? refuse(`problem.${step}.${b.rule}`, `problem cannot be ${step === 'close' ? 'closed' : 'put up for closure'}: ${b.message}`) : undefined;
+/** The refusal of each blocker, when closure is requested and when the problem is closed. */
+const BLOCKED: Record<ClosureBlocker, { readonly closure: ProblemRuleCode; readonly close: ProblemRuleCode }> = {
+  no_responsibility: { closure: 'problem.closure.no_responsibility', close: 'problem.close.no_responsibility' },
+  no_measures: { closure: 'problem.closure.no_measures', close: 'problem.close.no_measures' },
+  measures_not_done: { closure: 'problem.closure.measures_not_done', close: 'problem.close.measures_not_done' },
+  no_evidence: { closure: 'problem.closure.no_evidence', close: 'problem.close.no_evidence' },
+  milestones_pending: { closure: 'problem.closure.milestones_pending', close: 'problem.close.milestones_pending' },
 };
 
-const decideMeasures = (c: Cmd<'planMeasure' | 'completeMeasure' | 'requestExtension' | 'grantExtension' | 'denyExtension'>, s: ProblemState, ctx: DecisionContext, env: DomainEnv) => {
+const blocked = (s: ProblemState, step: 'closure' | 'close') => {
+  const b = closureBlockers(s)[0];
+  return b ? refuse(BLOCKED[b.rule][step], `problem cannot be ${step === 'close' ? 'closed' : 'put up for closure'}: ${b.message}`) : undefined;
+};
+
+/** The extension workflow of a measure. */
+const EXTENSIONS: ExtensionRules = {
+  term: 'deadline', detail: 'deadline',
+  afterDeadline: 'problem.extension.after_deadline', duplicate: 'problem.extension.duplicate_request', pending: 'problem.extension.pending',
+  notLater: 'problem.extension.not_later', unknown: 'problem.extension.unknown_request', decided: 'problem.extension.already_decided',
+};
+
+const decideMeasures = (c: Cmd<'planMeasure' | 'completeMeasure' | 'requestExtension' | 'grantExtension' | 'denyExtension'>, s: LiveProblem, ctx: DecisionContext, env: DomainEnv) => {
   const today = localDate(ctx.recordedAt, env.campaign.utcOffsetMinutes);
   switch (c.type) {
     case 'planMeasure':
       if (s.measures.has(c.measureId)) return refuse('problem.measure.exists', `measure "${c.measureId}" already exists`);
       if (c.deadline < today) return refuse('problem.measure.deadline_in_past', `the deadline ${c.deadline} has already passed (today is ${today})`);
-      return one(ev(PE.measurePlanned, { problemId: c.problemId, measureId: c.measureId, content: c.content, deadline: c.deadline }));
+      return accept(ev(PE.measurePlanned, { problemId: c.problemId, measureId: c.measureId, content: c.content, deadline: c.deadline }));
     case 'completeMeasure': {
       const m = s.measures.get(c.measureId);
       if (!m) return refuse('problem.measure.unknown', `no measure "${c.measureId}"`);
       if (m.done) return refuse('problem.measure.already_done', `measure "${c.measureId}" is already done`);
-      return one(ev(PE.measureCompleted, { problemId: c.problemId, measureId: c.measureId, note: c.note }));
+      return accept(ev(PE.measureCompleted, { problemId: c.problemId, measureId: c.measureId, note: c.note }));
     }
     case 'requestExtension': {
       const m = s.measures.get(c.measureId);
       if (!m) return refuse('problem.measure.unknown', `no measure "${c.measureId}"`);
       if (m.done) return refuse('problem.measure.already_done', `measure "${c.measureId}" is already done`);
-      if (!onOrBefore(ctx.recordedAt, m.deadline, env.campaign.utcOffsetMinutes)) {
-        return refuse('problem.extension.after_deadline', `the deadline ${m.deadline} has passed; an extension must be requested before it`, { deadline: m.deadline, recordedAt: ctx.recordedAt });
-      }
-      if (s.extensions.has(c.requestId)) return refuse('problem.extension.duplicate_request', `request "${c.requestId}" already exists`);
-      if ([...s.extensions.values()].some((x) => x.measureId === c.measureId && x.decision === 'pending')) {
-        return refuse('problem.extension.pending', `an extension of measure "${c.measureId}" is already pending`);
-      }
-      if (c.requestedDeadline <= m.deadline) return refuse('problem.extension.not_later', `the requested deadline ${c.requestedDeadline} is not after ${m.deadline}`);
-      return one(ev(PE.extensionRequested, {
+      const refused = refuseRequest(EXTENSIONS, {
+        requestId: c.requestId, requested: c.requestedDeadline, current: m.deadline, recordedAt: ctx.recordedAt, utcOffsetMinutes: env.campaign.utcOffsetMinutes,
+        requests: s.extensions, competes: (x) => x.measureId === c.measureId, competing: `an extension of measure "${c.measureId}" is already pending`,
+      });
+      if (refused) return refused;
+      return accept(ev(PE.extensionRequested, {
         problemId: c.problemId, measureId: c.measureId, requestId: c.requestId, currentDeadline: m.deadline, requestedDeadline: c.requestedDeadline, reason: c.reason,
       }));
     }
     case 'grantExtension':
     case 'denyExtension': {
-      const x = s.extensions.get(c.requestId);
-      if (!x) return refuse('problem.extension.unknown_request', `no extension request "${c.requestId}"`);
-      if (x.decision !== 'pending') return refuse('problem.extension.already_decided', `request "${c.requestId}" was already ${x.decision}`);
+      const pending = pendingRequest(EXTENSIONS, s.extensions, c.requestId);
+      if (E.isLeft(pending)) return pending;
+      const x = pending.right;
       const m = s.measures.get(x.measureId);
       return c.type === 'grantExtension'
-        ? one(ev(PE.extensionGranted, { problemId: c.problemId, measureId: x.measureId, requestId: c.requestId, previousDeadline: m?.deadline ?? x.currentDeadline, newDeadline: x.requestedDeadline }))
-        : one(ev(PE.extensionDenied, { problemId: c.problemId, measureId: x.measureId, requestId: c.requestId, reason: c.reason }));
+        ? accept(ev(PE.extensionGranted, { problemId: c.problemId, measureId: x.measureId, requestId: c.requestId, previousDeadline: m?.deadline ?? x.currentDeadline, newDeadline: x.requestedDeadline }))
+        : accept(ev(PE.extensionDenied, { problemId: c.problemId, measureId: x.measureId, requestId: c.requestId, reason: c.reason }));
     }
   }
 };
 
-/** States in which each command may run (beyond identify). */
-const ALLOWED: Partial<Record<ProblemCommand['type'], readonly ProblemState['status'][]>> = {
+/** A problem that exists and is not withdrawn (the precheck refuses the others). */
+type LiveProblem = Exclude<ProblemState, NoProblem | WithdrawnProblem>;
+
+/** The statuses in which each command may run (`identify` creates the problem). */
+const ALLOWED: Record<Exclude<ProblemCommand['type'], 'identify'>, readonly ProblemStatus[]> = {
   register: ['open', 'closure_requested', 'verified', 'closed'],
   assignResponsibility: ['open'],
   planMeasure: ['open'], completeMeasure: ['open'], recordProgress: ['open', 'closure_requested'],
@@ -124,52 +146,60 @@ const ALLOWED: Partial<Record<ProblemCommand['type'], readonly ProblemState['sta
   withdraw: ['open', 'closure_requested', 'verified'], correct: ['open', 'closure_requested', 'verified', 'closed'],
 };
 
-const STATE_RULES: Partial<Record<ProblemCommand['type'], string>> = {
+/** The refusal of a command in a status it may not run in: its own code where it has one, else the status's. */
+const STATE_RULES: Partial<Record<ProblemCommand['type'], ProblemRuleCode>> = {
   close: 'problem.close.not_verified', verify: 'problem.verify.not_requested', returnVerification: 'problem.verify.not_requested',
   reopen: 'problem.reopen.not_closed',
 };
+const IN_STATUS: Record<ProblemStatus, ProblemRuleCode> = {
+  none: 'problem.not_found', open: 'problem.open', closure_requested: 'problem.closure_requested', verified: 'problem.verified',
+  closed: 'problem.closed', withdrawn: 'problem.withdrawn',
+};
+
+const isLive = (s: ProblemState): s is LiveProblem => s.status !== 'none' && s.status !== 'withdrawn';
 
 /** Decides a Problem command. */
 export const decideProblem = (c: ProblemCommand, s: ProblemState, ctx: DecisionContext, env: DomainEnv) => {
   if (c.type === 'identify') return decideIdentify(c, s, env);
-  const allowed = ALLOWED[c.type] ?? [];
-  if (!allowed.includes(s.status)) {
-    const rule = STATE_RULES[c.type] ?? `problem.${s.status}`;
+  const allowed = ALLOWED[c.type];
+  if (!allowed.includes(s.status) || !isLive(s)) {
+    const rule = STATE_RULES[c.type] ?? IN_STATUS[s.status];
     return refuse(rule, `problem "${c.problemId}" is ${s.status.replace('_', ' ')}; ${c.type} needs it ${allowed.join(' or ').replace(/_/g, ' ')}`);
   }
   switch (c.type) {
     case 'register':
       if (s.ledgerNumber !== undefined) return refuse('problem.already_registered', `problem "${c.problemId}" is already registered as ${s.ledgerNumber}`);
-      return one(ev(PE.registered, { problemId: c.problemId, ledgerNumber: c.ledgerNumber, sequence: c.sequence }));
+      return accept(ev(PE.registered, { problemId: c.problemId, ledgerNumber: c.ledgerNumber, sequence: c.sequence }));
     case 'assignResponsibility':
       return decideAssign(c, s, env);
     case 'planMeasure': case 'completeMeasure': case 'requestExtension': case 'grantExtension': case 'denyExtension':
       return decideMeasures(c, s, ctx, env);
     case 'recordProgress':
       if (c.measureId !== undefined && !s.measures.has(c.measureId)) return refuse('problem.measure.unknown', `no measure "${c.measureId}"`);
-      return one(ev(PE.progressRecorded, { problemId: c.problemId, note: c.note, ...(c.measureId === undefined ? {} : { measureId: c.measureId }) }));
+      return accept(ev(PE.progressRecorded, { problemId: c.problemId, note: c.note, ...(c.measureId === undefined ? {} : { measureId: c.measureId }) }));
     case 'attachEvidence':
       if (s.evidence.some((x) => x.sha256 === c.evidence.sha256)) return refuse('problem.evidence.duplicate', `evidence ${c.evidence.sha256} is already attached`);
-      return one(ev(PE.evidenceAttached, { problemId: c.problemId, evidence: c.evidence }));
+      return accept(ev(PE.evidenceAttached, { problemId: c.problemId, evidence: c.evidence }));
     case 'requestClosure':
-      return blocked(s, 'closure') ?? one(ev(PE.closureRequested, { problemId: c.problemId, summary: c.summary }));
+      return blocked(s, 'closure') ?? accept(ev(PE.closureRequested, { problemId: c.problemId, summary: c.summary }));
     case 'verify': {
-      const r = s.responsibility!;
+      if (s.status !== 'closure_requested') return refuse('problem.verify.not_requested', `problem "${c.problemId}" is not put up for closure`);
+      const r = s.responsibility;
       if (ctx.actor.id === r.personId) return refuse('problem.verify.not_independent', 'the responsible person cannot verify their own rectification');
       if (inUnit(ctx.actor, r.courtId, r.department)) {
         return refuse('problem.verify.not_independent', `a member of the responsible department ${r.courtId}/${r.department} cannot verify its rectification`);
       }
-      return one(ev(PE.verified, { problemId: c.problemId, verifierId: ctx.actor.id, note: c.note }));
+      return accept(ev(PE.verified, { problemId: c.problemId, verifierId: ctx.actor.id, note: c.note }));
     }
     case 'returnVerification':
-      return one(ev(PE.verificationReturned, { problemId: c.problemId, verifierId: ctx.actor.id, reason: c.reason }));
+      return accept(ev(PE.verificationReturned, { problemId: c.problemId, verifierId: ctx.actor.id, reason: c.reason }));
     case 'close': {
       const v = s.verification;
       if (v === undefined) return refuse('problem.close.not_verified', 'the rectification has not been verified');
-      return blocked(s, 'close') ?? one(ev(PE.closed, { problemId: c.problemId, verifierId: v.verifierId }));
+      return blocked(s, 'close') ?? accept(ev(PE.closed, { problemId: c.problemId, verifierId: v.verifierId }));
     }
     case 'reopen':
-      return one(ev(PE.reopened, { problemId: c.problemId, reason: c.reason, ...(c.inspectionId === undefined ? {} : { inspectionId: c.inspectionId }) }));
+      return accept(ev(PE.reopened, { problemId: c.problemId, reason: c.reason, ...(c.inspectionId === undefined ? {} : { inspectionId: c.inspectionId }) }));
     case 'markLongTerm': {
       if (s.longTerm !== undefined) return refuse('problem.long_term.already', 'the problem is already long-term');
       const ids = c.milestones.map((m) => m.milestoneId);
@@ -177,25 +207,25 @@ export const decideProblem = (c: ProblemCommand, s: ProblemState, ctx: DecisionC
       const today = localDate(ctx.recordedAt, env.campaign.utcOffsetMinutes);
       const past = c.milestones.find((m) => m.due < today);
       if (past) return refuse('problem.long_term.milestone_in_past', `milestone "${past.milestoneId}" is due ${past.due}, already past`);
-      return one(ev(PE.markedLongTerm, { problemId: c.problemId, reason: c.reason, milestones: c.milestones }));
+      return accept(ev(PE.markedLongTerm, { problemId: c.problemId, reason: c.reason, milestones: c.milestones }));
     }
     case 'reachMilestone': {
       const m = s.longTerm?.milestones.get(c.milestoneId);
       if (!m) return refuse('problem.long_term.unknown_milestone', `no milestone "${c.milestoneId}"`);
       if (m.reached) return refuse('problem.long_term.milestone_reached', `milestone "${c.milestoneId}" is already reached`);
-      return one(ev(PE.milestoneReached, { problemId: c.problemId, milestoneId: c.milestoneId, note: c.note }));
+      return accept(ev(PE.milestoneReached, { problemId: c.problemId, milestoneId: c.milestoneId, note: c.note }));
     }
     case 'withdraw':
-      return one(ev(PE.withdrawn, { problemId: c.problemId, reason: c.reason, approvedBy: ctx.actor.id }));
+      return accept(ev(PE.withdrawn, { problemId: c.problemId, reason: c.reason, approvedBy: ctx.actor.id }));
     case 'correct': {
       const { type: _t, problemId, reason, ...changes } = c;
-      const d = s.details!;
+      const d = s.details;
       const real = Object.entries(changes).filter(([k, v]) => v !== undefined && (d as Record<string, unknown>)[k] !== v);
       if (real.length === 0) return refuse('problem.correct.nothing', 'the correction changes nothing');
       if (changes.department !== undefined && !hasDepartment(env.org, d.courtId, changes.department)) {
         return refuse('problem.department.unknown', `court "${d.courtId}" has no department "${changes.department}"`);
       }
-      return one(ev(PE.corrected, { problemId, reason, ...Object.fromEntries(real) }));
+      return accept(ev(PE.corrected, { problemId, reason, ...Object.fromEntries(real) }));
     }
   }
 };

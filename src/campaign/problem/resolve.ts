@@ -5,7 +5,8 @@
  */
 import * as E from 'fp-ts/Either';
 import type { LedgerError } from '../../eventsourcing/errors';
-import { bindDecider, refuse } from '../aggregate';
+import { bindDecider } from '../aggregate';
+import { refuse } from '../rules';
 import { bindAggregate, type Resolver } from '../facade/binding';
 import { loadWith } from '../facade/context';
 import { inspectionAggregate } from '../inspection/decider';

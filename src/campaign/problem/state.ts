@@ -3,6 +3,7 @@
  * derives them from the deadlines at a given date.
  */
 import type { EvidenceRef } from '../codecs';
+import { settle, type ExtensionDecision } from '../extensions';
 import type {
   MeasureExtensionRequested, Milestone, ProblemEvent, ProblemIdentified, ProblemVerified, ProblemWithdrawn, ResponsibilityAssigned,
 } from './events';
@@ -21,32 +22,61 @@ export interface Measure {
 
 /** A measure extension request and what became of it. */
 export interface MeasureExtension extends MeasureExtensionRequested {
-  readonly decision: 'pending' | 'granted' | 'denied';
+  readonly decision: ExtensionDecision;
 }
 
-/** The Problem's state. */
-export interface ProblemState {
-  readonly status: ProblemStatus;
-  /** What was identified, with every correction applied. */
-  readonly details?: ProblemIdentified | undefined;
+/** What a problem has, whatever its status. */
+interface ProblemFacts {
   readonly ledgerNumber?: string | undefined;
-  readonly responsibility?: ResponsibilityAssigned | undefined;
   readonly measures: ReadonlyMap<string, Measure>;
   /** Rectification evidence attached, in order. */
   readonly evidence: readonly EvidenceRef[];
   /** Evidence attached since the problem was last reopened (closure needs some). */
   readonly freshEvidence: number;
   readonly extensions: ReadonlyMap<string, MeasureExtension>;
-  readonly verification?: ProblemVerified | undefined;
   readonly longTerm?: { readonly reason: string; readonly milestones: ReadonlyMap<string, Milestone & { readonly reached: boolean }> } | undefined;
-  readonly withdrawal?: ProblemWithdrawn | undefined;
   readonly timesClosed: number;
   readonly timesReopened: number;
   readonly timesReturned: number;
 }
 
 /** No problem yet. */
-export const initialProblem: ProblemState = {
+export interface NoProblem extends ProblemFacts {
+  readonly status: 'none';
+  readonly details?: undefined;
+  readonly responsibility?: undefined;
+  readonly verification?: undefined;
+  readonly withdrawal?: undefined;
+}
+
+/** An identified problem: what was identified, with every correction applied. */
+interface IdentifiedProblem extends ProblemFacts {
+  readonly details: ProblemIdentified;
+  readonly responsibility?: ResponsibilityAssigned | undefined;
+  readonly verification?: ProblemVerified | undefined;
+  readonly withdrawal?: ProblemWithdrawn | undefined;
+}
+
+/** Being rectified (also after a returned verification or a reopening). */
+export interface OpenProblem extends IdentifiedProblem { readonly status: 'open' }
+/** Put up for closure: its responsibility is assigned. */
+export interface ClosureRequestedProblem extends IdentifiedProblem { readonly status: 'closure_requested'; readonly responsibility: ResponsibilityAssigned }
+/** Verified: who verified it is known. */
+export interface VerifiedProblem extends IdentifiedProblem {
+  readonly status: 'verified'; readonly responsibility: ResponsibilityAssigned; readonly verification: ProblemVerified;
+}
+/** Closed (销号). */
+export interface ClosedProblem extends IdentifiedProblem {
+  readonly status: 'closed'; readonly responsibility: ResponsibilityAssigned; readonly verification: ProblemVerified;
+}
+/** Withdrawn, with who approved it and why. */
+export interface WithdrawnProblem extends IdentifiedProblem { readonly status: 'withdrawn'; readonly withdrawal: ProblemWithdrawn }
+
+/** The Problem's state, by status: the compiler knows which facts each status has. */
+export type ProblemState = NoProblem | OpenProblem | ClosureRequestedProblem | VerifiedProblem | ClosedProblem | WithdrawnProblem;
+
+/** No problem yet. */
+export const initialProblem: NoProblem = {
   status: 'none', measures: new Map(), evidence: [], freshEvidence: 0, extensions: new Map(), timesClosed: 0, timesReopened: 0, timesReturned: 0,
 };
 
@@ -56,8 +86,8 @@ const setMeasure = (s: ProblemState, id: string, f: (m: Measure) => Measure): Pr
 };
 
 const decideExtension = (s: ProblemState, requestId: string, decision: 'granted' | 'denied'): ProblemState => {
-  const x = s.extensions.get(requestId);
-  return x ? { ...s, extensions: new Map(s.extensions).set(requestId, { ...x, decision }) } : s;
+  const extensions = settle(s.extensions, requestId, decision);
+  return extensions === s.extensions ? s : { ...s, extensions };
 };
 
 /** Folds one Problem event. */
@@ -68,7 +98,7 @@ export const evolveProblem = (s: ProblemState, e: ProblemEvent): ProblemState =>
     case 'problem.registered':
       return { ...s, ledgerNumber: e.data.ledgerNumber };
     case 'problem.responsibility_assigned':
-      return { ...s, responsibility: e.data };
+      return s.status === 'none' ? s : { ...s, responsibility: e.data };
     case 'problem.measure_planned':
       return { ...s, measures: new Map(s.measures).set(e.data.measureId, { measureId: e.data.measureId, content: e.data.content, deadline: e.data.deadline, done: false }) };
     case 'problem.measure_completed':
@@ -84,15 +114,15 @@ export const evolveProblem = (s: ProblemState, e: ProblemEvent): ProblemState =>
     case 'problem.extension_denied':
       return decideExtension(s, e.data.requestId, 'denied');
     case 'problem.closure_requested':
-      return { ...s, status: 'closure_requested' };
+      return s.status === 'none' || s.responsibility === undefined ? s : { ...s, status: 'closure_requested', responsibility: s.responsibility };
     case 'problem.verified':
-      return { ...s, status: 'verified', verification: e.data };
+      return s.status === 'none' || s.responsibility === undefined ? s : { ...s, status: 'verified', responsibility: s.responsibility, verification: e.data };
     case 'problem.verification_returned':
-      return { ...s, status: 'open', verification: undefined, timesReturned: s.timesReturned + 1 };
+      return s.status === 'none' ? s : { ...s, status: 'open', verification: undefined, timesReturned: s.timesReturned + 1 };
     case 'problem.closed':
-      return { ...s, status: 'closed', timesClosed: s.timesClosed + 1 };
+      return s.status === 'verified' ? { ...s, status: 'closed', timesClosed: s.timesClosed + 1 } : s;
     case 'problem.reopened':
-      return { ...s, status: 'open', verification: undefined, freshEvidence: 0, timesReopened: s.timesReopened + 1 };
+      return s.status === 'none' ? s : { ...s, status: 'open', verification: undefined, freshEvidence: 0, timesReopened: s.timesReopened + 1 };
     case 'problem.marked_long_term':
       return { ...s, longTerm: { reason: e.data.reason, milestones: new Map(e.data.milestones.map((m) => [m.milestoneId, { ...m, reached: false }])) } };
     case 'problem.milestone_reached': {
@@ -101,9 +131,9 @@ export const evolveProblem = (s: ProblemState, e: ProblemEvent): ProblemState =>
       return lt && m ? { ...s, longTerm: { ...lt, milestones: new Map(lt.milestones).set(m.milestoneId, { ...m, reached: true }) } } : s;
     }
     case 'problem.withdrawn':
-      return { ...s, status: 'withdrawn', withdrawal: e.data };
+      return s.status === 'none' ? s : { ...s, status: 'withdrawn', withdrawal: e.data };
     case 'problem.corrected': {
-      if (!s.details) return s;
+      if (s.status === 'none') return s;
       const { problemId: _p, reason: _r, ...changes } = e.data;
       return { ...s, details: { ...s.details, ...changes } };
     }

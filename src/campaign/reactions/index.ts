@@ -27,6 +27,7 @@ import { problemBinding } from '../problem/resolve';
 import { caseIdForOverdue, deterministicIds, problemIdForFinding } from '../ids';
 import { holdersOf } from '../organization/state';
 import { overdueMeasures } from '../problem/state';
+import type { CampaignRuleCode } from '../rules';
 import { localDate } from '../time';
 import { scanCampaign, type Scan } from './scan';
 
@@ -47,7 +48,7 @@ export interface Reactions {
 }
 
 /** Refusals that mean another run already did the work: not failures. */
-const ALREADY_DONE: readonly string[] = ['problem.already_identified', 'problem.already_registered', 'accountability.case.exists'];
+const ALREADY_DONE: readonly CampaignRuleCode[] = ['problem.already_identified', 'problem.already_registered', 'accountability.case.exists'];
 
 type Mutable = { -readonly [K in keyof ReactionReport]: ReactionReport[K] extends readonly (infer X)[] ? X[] : never };
 
@@ -115,17 +116,19 @@ export const createReactions = (ctx: FacadeContext, config: { readonly graceDays
   const overdue = async (scan: Scan, env: DomainEnv, now: Date, actorId: string, out: Mutable) => {
     const today = localDate(now.toISOString(), env.campaign.utcOffsetMinutes);
     for (const p of scan.problems.values()) {
-      for (const m of overdueMeasures(p.state, today, config.graceDays)) {
+      const s = p.state;
+      if (s.status === 'none') continue;
+      for (const m of overdueMeasures(s, today, config.graceDays)) {
         const caseId = caseIdForOverdue(p.problemId, m.measureId);
         const cause = p.deadlineSetBy.get(m.measureId);
         if (scan.cases.has(caseId) || cause === undefined) continue;
-        const r = p.state.responsibility;
-        const d = p.state.details!;
+        const r = s.responsibility;
+        const d = s.details;
         const r2 = await exec('overdue-to-case', cause, accountabilityBinding, 'propose', actorId, {
           caseId,
           subject: r ? { kind: 'person', personId: r.personId } : { kind: 'unit', courtId: d.courtId, ...(d.department === undefined ? {} : { department: d.department }) },
           grounds: 'overdue_rectification',
-          summary: `整改逾期 (overdue rectification): problem ${p.state.ledgerNumber ?? p.problemId}, measure ${m.measureId}, deadline ${m.deadline}`,
+          summary: `整改逾期 (overdue rectification): problem ${s.ledgerNumber ?? p.problemId}, measure ${m.measureId}, deadline ${m.deadline}`,
           evidence: [{ kind: 'problem', problemId: p.problemId }],
         }, out);
         if (E.isRight(r2)) { scan.cases.add(caseId); out.casesProposed.push(caseId); }

@@ -6,7 +6,8 @@
  * courts, before it submits.
  */
 import type { DecisionContext } from '../../eventsourcing/decider';
-import { accept, refuse, requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
+import { requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
+import { accept, refuse } from '../rules';
 import { ev } from '../define';
 import { localDate, onOrBefore } from '../time';
 import type { ReportCommand } from './commands';
@@ -30,7 +31,7 @@ export const decideReport = (c: ReportCommand, s: ReportState, ctx: DecisionCont
       if (c.figures.problemsClosed > c.figures.problemsFound) {
         return refuse('report.figures.inconsistent', `problemsClosed (${c.figures.problemsClosed}) exceeds problemsFound (${c.figures.problemsFound})`);
       }
-      return accept<ReportEvent>(ev(RE.submitted, {
+      return accept(ev(RE.submitted, {
         reportId, periodId: c.periodId, courtId: c.courtId, version: (last?.version ?? 0) + 1, deadline: period.deadline,
         onTime: onOrBefore(ctx.recordedAt, period.deadline, offset),
         found: c.found, measures: c.measures, results: c.results, figures: c.figures, consolidated: [...s.consolidated.values()],
@@ -40,8 +41,8 @@ export const decideReport = (c: ReportCommand, s: ReportState, ctx: DecisionCont
     case 'return': {
       if (s.status !== 'submitted' || last === undefined) return refuse('report.not_submitted', `${reportId} has no submitted version awaiting a decision`);
       return c.type === 'accept'
-        ? accept<ReportEvent>(ev(RE.accepted, { reportId, version: last.version, note: c.note }))
-        : accept<ReportEvent>(ev(RE.returned, { reportId, version: last.version, reason: c.reason }));
+        ? accept(ev(RE.accepted, { reportId, version: last.version, note: c.note }))
+        : accept(ev(RE.returned, { reportId, version: last.version, reason: c.reason }));
     }
     case 'consolidate': {
       if (s.status === 'submitted' || s.status === 'accepted') {
@@ -60,7 +61,7 @@ export const decideReport = (c: ReportCommand, s: ReportState, ctx: DecisionCont
         }
         sources.push({ courtId: x.courtId, version: x.version, figures: x.figures });
       }
-      return accept<ReportEvent>(ev(RE.consolidated, { reportId, sources }));
+      return accept(ev(RE.consolidated, { reportId, sources }));
     }
   }
 };

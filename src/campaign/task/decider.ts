@@ -5,11 +5,14 @@
  * its scope, never due after the task; completion is reported after acceptance, then returned or
  * evaluated; an evaluated task is finished.
  */
+import * as E from 'fp-ts/Either';
 import type { DecisionContext } from '../../eventsourcing/decider';
 import { actorCourt, actorDepartment } from '../actors';
-import { accept, refuse, requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
+import { requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
+import { accept, refuse } from '../rules';
 import { ev } from '../define';
-import { localDate, onOrBefore } from '../time';
+import { pendingRequest, refuseRequest, type ExtensionRules } from '../extensions';
+import { localDate } from '../time';
 import type { TaskCommand } from './commands';
 import { taskEvents as TE, type TaskEvent } from './events';
 import { taskPolicy } from './policy';
@@ -38,27 +41,34 @@ const decideIssue = (c: Extract<TaskCommand, { type: 'issue' }>, s: TaskState, c
     return refuse('task.due_date.in_past', `the due date ${c.dueDate} has already passed`);
   }
   const { type: _t, ...rest } = c;
-  return accept<TaskEvent>(ev(TE.issued, { ...rest, coDepartments: co }));
+  return accept(ev(TE.issued, { ...rest, coDepartments: co }));
+};
+
+/** The extension workflow of a task. */
+const EXTENSIONS: ExtensionRules = {
+  term: 'due date', detail: 'dueDate',
+  afterDeadline: 'task.extension.after_deadline', duplicate: 'task.extension.duplicate_request', pending: 'task.extension.pending',
+  notLater: 'task.extension.not_later', unknown: 'task.extension.unknown_request', decided: 'task.extension.already_decided',
 };
 
 /** Decides a Task command. */
 export const decideTask = (c: TaskCommand, s: TaskState, ctx: DecisionContext, env: DomainEnv) => {
   if (c.type === 'issue') return decideIssue(c, s, ctx, env);
+  if (s.status === 'none') return refuse('task.not_issued', `task "${c.taskId}" has not been issued`);
   const task = s.task;
-  if (task === undefined || s.dueDate === undefined) return refuse('task.not_issued', `task "${c.taskId}" has not been issued`);
   const offset = env.campaign.utcOffsetMinutes;
   switch (c.type) {
     case 'accept': {
       const key = `${actorCourt(ctx.actor)}/${actorDepartment(ctx.actor)}`;
       if (s.acceptedBy.has(key)) return refuse('task.already_accepted', `department ${key} already accepted task "${c.taskId}"`);
-      return accept<TaskEvent>(ev(TE.accepted, { taskId: c.taskId, courtId: actorCourt(ctx.actor) ?? '', department: actorDepartment(ctx.actor) ?? '' }));
+      return accept(ev(TE.accepted, { taskId: c.taskId, courtId: actorCourt(ctx.actor) ?? '', department: actorDepartment(ctx.actor) ?? '' }));
     }
     case 'decompose': {
       if (!task.scopeCourts.includes(c.courtId)) return refuse('task.court.not_in_scope', `court "${c.courtId}" is not in the scope of task "${c.taskId}"`);
       if (s.parts.has(c.courtId)) return refuse('task.already_decomposed', `task "${c.taskId}" is already decomposed for court "${c.courtId}"`);
       if (c.dueDate > s.dueDate) return refuse('task.decompose.due_after_task', `the part's due date ${c.dueDate} is after the task's (${s.dueDate})`);
       const { type: _t, ...data } = c;
-      return accept<TaskEvent>(ev(TE.decomposed, data));
+      return accept(ev(TE.decomposed, data));
     }
     case 'reportProgress': {
       if (c.courtId !== env.campaign.organizerCourtId && !task.scopeCourts.includes(c.courtId)) {
@@ -66,41 +76,40 @@ export const decideTask = (c: TaskCommand, s: TaskState, ctx: DecisionContext, e
       }
       if (s.status === 'completion_reported') return refuse('task.progress.after_completion', 'completion has been reported; wait for the evaluation or a return');
       const { type: _t, ...data } = c;
-      return accept<TaskEvent>(ev(TE.progressReported, data));
+      return accept(ev(TE.progressReported, data));
     }
     case 'requestExtension': {
-      if (!onOrBefore(ctx.recordedAt, s.dueDate, offset)) {
-        return refuse('task.extension.after_deadline', `the due date ${s.dueDate} has passed; an extension must be requested before it`, { dueDate: s.dueDate, recordedAt: ctx.recordedAt });
-      }
-      if (s.extensions.has(c.requestId)) return refuse('task.extension.duplicate_request', `request "${c.requestId}" already exists`);
-      if ([...s.extensions.values()].some((x) => x.decision === 'pending')) return refuse('task.extension.pending', 'another extension request is pending');
-      if (c.requestedDueDate <= s.dueDate) return refuse('task.extension.not_later', `the requested due date ${c.requestedDueDate} is not after ${s.dueDate}`);
+      const refused = refuseRequest(EXTENSIONS, {
+        requestId: c.requestId, requested: c.requestedDueDate, current: s.dueDate, recordedAt: ctx.recordedAt, utcOffsetMinutes: offset,
+        requests: s.extensions, competes: () => true, competing: 'another extension request is pending',
+      });
+      if (refused) return refused;
       if (s.status === 'completion_reported') return refuse('task.extension.after_completion', 'completion has already been reported');
-      return accept<TaskEvent>(ev(TE.extensionRequested, {
+      return accept(ev(TE.extensionRequested, {
         taskId: c.taskId, requestId: c.requestId, currentDueDate: s.dueDate, requestedDueDate: c.requestedDueDate, reason: c.reason,
       }));
     }
     case 'grantExtension':
     case 'denyExtension': {
-      const x = s.extensions.get(c.requestId);
-      if (x === undefined) return refuse('task.extension.unknown_request', `no extension request "${c.requestId}"`);
-      if (x.decision !== 'pending') return refuse('task.extension.already_decided', `request "${c.requestId}" was already ${x.decision}`);
+      const pending = pendingRequest(EXTENSIONS, s.extensions, c.requestId);
+      if (E.isLeft(pending)) return pending;
+      const x = pending.right;
       return c.type === 'grantExtension'
-        ? accept<TaskEvent>(ev(TE.extensionGranted, { taskId: c.taskId, requestId: c.requestId, previousDueDate: s.dueDate, newDueDate: x.requestedDueDate }))
-        : accept<TaskEvent>(ev(TE.extensionDenied, { taskId: c.taskId, requestId: c.requestId, reason: c.reason }));
+        ? accept(ev(TE.extensionGranted, { taskId: c.taskId, requestId: c.requestId, previousDueDate: s.dueDate, newDueDate: x.requestedDueDate }))
+        : accept(ev(TE.extensionDenied, { taskId: c.taskId, requestId: c.requestId, reason: c.reason }));
     }
     case 'reportCompletion': {
       if (s.status === 'completion_reported') return refuse('task.completion.already_reported', 'completion has already been reported');
       if (s.acceptedBy.size === 0) return refuse('task.not_accepted', `task "${c.taskId}" has not been accepted yet`);
-      return accept<TaskEvent>(ev(TE.completionReported, { taskId: c.taskId, summary: c.summary, evidence: c.evidence ?? [] }));
+      return accept(ev(TE.completionReported, { taskId: c.taskId, summary: c.summary, evidence: c.evidence ?? [] }));
     }
     case 'returnForRework': {
       if (s.status !== 'completion_reported') return refuse('task.return.not_completed', 'only a reported completion can be returned');
-      return accept<TaskEvent>(ev(TE.returned, { taskId: c.taskId, reason: c.reason }));
+      return accept(ev(TE.returned, { taskId: c.taskId, reason: c.reason }));
     }
     case 'evaluate': {
       if (s.status !== 'completion_reported') return refuse('task.evaluate.not_completed', 'only a reported completion can be evaluated');
-      return accept<TaskEvent>(ev(TE.evaluated, { taskId: c.taskId, rating: c.rating, comment: c.comment }));
+      return accept(ev(TE.evaluated, { taskId: c.taskId, rating: c.rating, comment: c.comment }));
     }
   }
 };
