@@ -153,6 +153,7 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
   for (const r of routes) {
     app.route({
       method: r.method, url: r.pattern, onRequest: authenticate(r.command), // who is calling, before any body is read
+      exposeHeadRoute: r.pattern !== '/events', // a HEAD of the live feed would hold a subscription for nothing
       handler: (req, reply) => r.handler(ctx, req, reply, req.params as Record<string, string>, actors.get(req) ?? ''),
     });
   }
@@ -162,7 +163,7 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
   for (const [pattern, methods] of allowed) {
     const allow = [...methods].join(', ');
     app.route({
-      method: ['DELETE', 'PUT', 'PATCH', 'OPTIONS', ...['GET', 'POST'].filter((m) => !methods.has(m))], url: pattern,
+      method: ['DELETE', 'PUT', 'PATCH', 'OPTIONS', ...['GET', 'POST'].filter((m) => !methods.has(m)), ...(pattern === '/events' ? ['HEAD'] : [])], url: pattern,
       handler: async (req) => { throw problem(405, 'method-not-allowed', 'Method not allowed', `${req.method} is not allowed at ${pattern}`, {}, { allow }); },
     });
   }

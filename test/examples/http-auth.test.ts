@@ -11,6 +11,9 @@ describe('authenticators', () => {
     expect(await developmentHeaderAuthenticator(req({}))).toEqual({ kind: 'anonymous' });
     expect((await developmentHeaderAuthenticator(req({ 'x-actor-id': '' }))).kind).toBe('rejected');
     expect((await developmentHeaderAuthenticator(req({ 'x-actor-id': ['a', 'b'] }))).kind).toBe('rejected');
+    // Node joins a repeated header into one value; headersDistinct keeps the two apart.
+    const joined = { headers: { 'x-actor-id': 'a, b' }, headersDistinct: { 'x-actor-id': ['a', 'b'] } } as unknown as IncomingMessage;
+    expect(await developmentHeaderAuthenticator(joined)).toEqual({ kind: 'rejected', detail: 'send one x-actor-id header, not 2' });
   });
 
   it('the bearer one asks the verifier and takes only the id it returns', async () => {

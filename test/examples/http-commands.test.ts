@@ -151,6 +151,8 @@ describe('bad requests', () => {
     const m = await w.call('DELETE', '/problems/P-1');
     await expectProblem(m, 405);
     expect(m.headers.get('allow')).toBe('GET');
+    const head = await w.call('HEAD', '/events'); // a HEAD of the live feed would hold a subscription for nothing
+    expect([head.status, head.headers.get('allow')]).toEqual([405, 'GET']);
     await expectProblem(await w.call('GET', '/problems/P-404'), 404);
     await expectProblem(await w.call('GET', '/problems/%E0%A4%A'), 400);
   });
