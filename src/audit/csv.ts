@@ -6,8 +6,10 @@
 /** Options of {@link toCsv}. */
 export interface CsvOptions {
   /**
-   * Prefix fields starting with `=`, `+`, `-`, `@`, tab or CR with a single quote, so spreadsheet
-   * programs do not run them as formulas. Off by default (it changes the data).
+   * Prefix text fields starting with `=`, `+`, `-`, `@`, tab or CR with a single quote, so
+   * spreadsheet programs do not run them as formulas (CSV injection). On by default: a CSV goes to
+   * a spreadsheet, and a problem title is typed by whoever reports the problem. Numbers are never
+   * prefixed. Pass `false` only for a consumer that is not a spreadsheet.
    */
   readonly guardFormulas?: boolean;
 }
@@ -23,7 +25,7 @@ const text = (v: unknown): string => {
 /** One field, quoted when needed. null and undefined are empty; objects are written as JSON. */
 export const csvField = (value: unknown, options: CsvOptions = {}): string => {
   let s = text(value);
-  if (options.guardFormulas && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (options.guardFormulas !== false && typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { usageError } from './errors';
+import { terminalSafe } from './terminal';
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -122,5 +123,5 @@ export const oneOf = <T extends string>(values: Values, name: string, allowed: r
  */
 export const write = (stream: Writable, text: string): Promise<void> =>
   new Promise((resolve, reject) => {
-    stream.write(text, (err) => (err && (err as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(err) : resolve()));
+    stream.write(terminalSafe(text), (err) => (err && (err as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(err) : resolve()));
   });

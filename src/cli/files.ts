@@ -1,5 +1,6 @@
 /** Reading and writing the files commands take and produce (digests, proofs, keys, trails). */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { replaceFileDurably, writeFileDurably } from '../audit/files';
 import { isAbsolute, resolve } from 'node:path';
 import { usageError } from './errors';
 
@@ -26,14 +27,27 @@ export const readJsonOption = (path: string, option: string, command: string): u
   }
 };
 
-/** Writes a file whole or not at all (a temporary file renamed into place). */
+/**
+ * Writes a file whole or not at all, and on disk before returning (see {@link writeFileDurably}:
+ * temporary file, fsync, rename, fsync of the folder). Every file the program writes goes through it.
+ * A failure is a usage error naming the file; the previous content, if any, stays.
+ */
 export const writeFileAtomic = (path: string, text: string, mode?: number): void => {
-  const tmp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, text, mode === undefined ? {} : { mode });
-    renameSync(tmp, path);
+    writeFileDurably(path, text, mode === undefined ? {} : { mode });
   } catch (x) {
-    rmSync(tmp, { force: true });
+    throw usageError(`cannot write ${path}: ${x instanceof Error ? x.message : String(x)}`);
+  }
+};
+
+/**
+ * Moves a file the program has written in full (a `.partial` next to `path`) into place durably
+ * (see {@link replaceFileDurably}). A failure is a usage error naming the file; the previous content stays.
+ */
+export const moveIntoPlace = (tempPath: string, path: string): void => {
+  try {
+    replaceFileDurably(tempPath, path);
+  } catch (x) {
     throw usageError(`cannot write ${path}: ${x instanceof Error ? x.message : String(x)}`);
   }
 };

@@ -1,12 +1,12 @@
 /** `audit export` (the trail as JSON Lines, with its digest) and `audit import` (into an empty store). */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import { exportTrail } from '../../audit/export';
 import { importTrail } from '../../audit/import';
 import type { AuditError } from '../../audit/errors';
 import { required, str, write, type Command } from '../command';
 import { CliError, usageError } from '../errors';
-import { pathOf, readTextOption, writeFileAtomic } from '../files';
+import { moveIntoPlace, pathOf, readTextOption, writeFileAtomic } from '../files';
 import { removeSqliteFiles, withStore } from '../open-store';
 import { renderJson } from '../output';
 import { countReads, createProgress } from '../progress';
@@ -48,7 +48,7 @@ export const auditExportCommand: Command = {
       }
       return done.right;
     });
-    if (tmp !== undefined && target !== undefined) renameSync(tmp, target);
+    if (tmp !== undefined && target !== undefined) moveIntoPlace(tmp, target);
     if (digestOut !== undefined) writeFileAtomic(pathOf(digestOut, io.cwd), renderJson(summary.digest));
     const report = `exported ${summary.events} events${target ? ` to ${out}` : ''}; digest root ${summary.digest.rootHash}${digestOut ? ` written to ${digestOut}` : ''}\n`;
     await write(target ? io.stdout : io.stderr, report);

@@ -1,8 +1,9 @@
 /** `campaign-ledger backup`: an online copy of a SQLite store, taken while it stays in use. */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { flag, required, write, type Command } from '../command';
 import { usageError } from '../errors';
+import { moveIntoPlace } from '../files';
 import { removeSqliteFiles, withStore } from '../open-store';
 import { storeOptions, storeSpecOf } from './common';
 
@@ -24,14 +25,21 @@ export const backupCommand: Command = {
     const outArg = required(values, 'out', NAME);
     const out = isAbsolute(outArg) ? outArg : resolve(io.cwd, outArg);
     if (out === spec.path) throw usageError('--out is the store itself', NAME);
-    if (existsSync(out)) {
-      if (!flag(values, 'force')) throw usageError(`${out} exists; pass --force to overwrite it`, NAME);
-      removeSqliteFiles(out);
+    if (existsSync(out) && !flag(values, 'force')) throw usageError(`${out} exists; pass --force to overwrite it`, NAME);
+    // The copy is made next to OUT and moved into place only when complete and on disk: an
+    // interrupted backup never leaves a half-written OUT, and an older OUT stays until then.
+    const partial = `${out}.${process.pid}.partial`;
+    removeSqliteFiles(partial);
+    try {
+      await withStore(spec, { mode: 'read', command: NAME }, async (opened) => {
+        if (!opened.backup) throw usageError('this store cannot be backed up here', NAME);
+        await opened.backup(partial);
+      });
+      for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${out}${suffix}`, { force: true });
+      moveIntoPlace(partial, out);
+    } finally {
+      removeSqliteFiles(partial);
     }
-    await withStore(spec, { mode: 'read', command: NAME }, async (opened) => {
-      if (!opened.backup) throw usageError('this store cannot be backed up here', NAME);
-      await opened.backup(out);
-    });
     await write(io.stdout, `backed up ${spec.path} to ${out}\n`);
     return 0;
   },
