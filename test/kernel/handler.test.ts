@@ -60,14 +60,29 @@ describe('command handler', () => {
   });
 
   it('retries a concurrency conflict with a fresh decision', async () => {
-    const store = createMemoryStore({ registry });
-    const h = seeded(store);
-    const results = await Promise.all(Array.from({ length: 10 }, () => h.handle(counter, 'c-1', { kind: 'add', by: 1 }, { actor })()));
-    const ok = results.filter(E.isRight).length;
-    const conflicts = results.filter((r) => E.isLeft(r) && r.left._tag === 'WrongExpectedRevision').length;
-    expect(ok + conflicts).toBe(10);
-    const loaded = await h.load(counter, 'c-1')();
-    expect(E.isRight(loaded) && loaded.right.state.total).toBe(ok);
+    // A store where another writer gets in between this handler's load and its first append.
+    const inner = createMemoryStore({ registry });
+    const rival = seeded(inner);
+    let appends = 0;
+    let id = 1000;
+    const racing: EventStore = {
+      ...inner,
+      append: (streamId, events, expected) => async () => {
+        if (appends++ === 0) await rival.handle(counter, streamId, { kind: 'add', by: 10 }, { actor })();
+        return inner.append(streamId, events, expected)();
+      },
+    };
+    const r = await createCommandHandler({ store: racing, registry, ids: () => uuidFrom(++id), maxRetries: 1 })
+      .handle(counter, 'c-1', { kind: 'add', by: 1 }, { actor })();
+    expect(appends).toBe(2); // the first append was refused, the retry stored
+    expect(E.isRight(r) && r.right).toMatchObject({ state: { total: 11 }, revision: 1n }); // decided on the rival's state
+    const loaded = await seeded(inner).load(counter, 'c-1')();
+    expect(E.isRight(loaded) && loaded.right).toEqual({ state: { total: 11, resets: 0 }, revision: 1n });
+    // Without retries the same race is a WrongExpectedRevision.
+    appends = 0;
+    const once = await createCommandHandler({ store: racing, registry, ids: () => uuidFrom(++id), maxRetries: 0 })
+      .handle(counter, 'c-2', { kind: 'add', by: 1 }, { actor })();
+    expect(E.isLeft(once) && once.left).toMatchObject({ _tag: 'WrongExpectedRevision', expected: 'no_stream', actual: 0n });
   });
 
   it('fold is deterministic and replay equals the live state (property)', async () => {
