@@ -9,8 +9,11 @@ export const uuidFrom = (n: number): string => {
   return `00000000-0000-4000-8000-${hex}`;
 };
 
-/** A fresh UUID-shaped id, unique within the process. */
-export const nextUuid = (): string => uuidFrom(++counter + Math.floor(Math.random() * 2 ** 40) * 1000);
+/** Where {@link nextUuid} starts: far above the small numbers tests pass to {@link uuidFrom}. */
+const FIRST_FRESH = 0x5eed_0000_0000;
+
+/** A fresh UUID-shaped id, unique within the process (deterministic: the n-th call gives the same id in every run). */
+export const nextUuid = (): string => uuidFrom(FIRST_FRESH + ++counter);
 
 /** A test actor. */
 export const testActor: Actor = { id: 'tester', posts: ['staff'], unit: 'test-unit' };

@@ -18,11 +18,4 @@ export const storeOn = (server: EsdbTestServer | string, options: Partial<EventS
 /** Starts a server for the duration of a test file. */
 export const startServer = (options: EsdbTestServerOptions = {}): Promise<EsdbTestServer> => EsdbTestServer.start(options);
 
-/** Waits until `check` is true (polling), or fails after `ms`. */
-export const eventually = async (check: () => boolean, ms = 10_000, what = 'condition'): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+export { eventually } from '../support/eventually';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite/index';
 import type { RecordedEvent, Subscription } from '../../src/eventsourcing/index';
+import { eventually } from '../support/eventually';
 import { newEvent, rightOf, tempDir } from './helpers';
 
 let dir: ReturnType<typeof tempDir>;
@@ -19,9 +20,11 @@ const open = async (pollMs: number) => {
   return s;
 };
 
-/** Collects from a subscription until `count` events arrived (or fails after a while). */
-const take = (sub: Subscription, count: number, ms = 5000): Promise<RecordedEvent[]> => {
-  const seen: RecordedEvent[] = [];
+/**
+ * Collects from a subscription until `count` events arrived (or fails after a while); `seen` shows
+ * what arrived so far, for tests that wait on it.
+ */
+const take = (sub: Subscription, count: number, ms = 5000, seen: RecordedEvent[] = []): Promise<RecordedEvent[]> => {
   const run = (async () => {
     for await (const e of sub) {
       seen.push(e);
@@ -40,8 +43,9 @@ describe('sqlite store: subscriptions', () => {
   it('goes live on in-process appends without polling', async () => {
     const s = await open(0);
     rightOf(await s.append('a', [newEvent({ i: 0 })], 'any')());
-    const got = take(s.subscribeToAll(), 3);
-    await new Promise((r) => setTimeout(r, 30));
+    const seen: RecordedEvent[] = [];
+    const got = take(s.subscribeToAll(), 3, 5000, seen);
+    await eventually(() => seen.length === 1, 5000, 'the catch-up of the first event'); // now live
     rightOf(await s.append('a', [newEvent({ i: 1 }), newEvent({ i: 2 })], 'any')());
     expect((await got).map((e) => e.position)).toEqual([1n, 2n, 3n]);
   });
@@ -49,9 +53,11 @@ describe('sqlite store: subscriptions', () => {
   it('sees events written by another connection to the same file, by polling', async () => {
     const reader = await open(20);
     const writer = await open(0);
-    const got = take(reader.subscribeToAll({ afterPosition: 0n }), 4);
-    await new Promise((r) => setTimeout(r, 30));
-    for (let i = 0; i < 4; i++) rightOf(await writer.append(`w-${i}`, [newEvent({ i })], 'no_stream')());
+    const seen: RecordedEvent[] = [];
+    const got = take(reader.subscribeToAll({ afterPosition: 0n }), 4, 5000, seen);
+    rightOf(await writer.append('w-0', [newEvent({ i: 0 })], 'no_stream')());
+    await eventually(() => seen.length === 1, 5000, 'the first event from the other connection'); // now live
+    for (let i = 1; i < 4; i++) rightOf(await writer.append(`w-${i}`, [newEvent({ i })], 'no_stream')());
     expect((await got).map((e) => e.streamId)).toEqual(['w-0', 'w-1', 'w-2', 'w-3']);
   });
 
@@ -73,13 +79,13 @@ describe('sqlite store: subscriptions', () => {
   it('closing the store ends open subscriptions cleanly', async () => {
     const s = await open(0);
     const sub = s.subscribeToAll();
+    const seen: RecordedEvent[] = [];
     const done = (async () => {
-      const seen: RecordedEvent[] = [];
       for await (const e of sub) seen.push(e);
       return seen;
     })();
     rightOf(await s.append('a', [newEvent()], 'any')());
-    await new Promise((r) => setTimeout(r, 30));
+    await eventually(() => seen.length === 1, 5000, 'the delivery of the event');
     await s.close();
     expect((await done).length).toBe(1);
   });

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../adapters/sqlite/index';
+import { seededRandom } from '../support/random';
 import { chainProblems, collect, tempDir, type ChainRow } from './helpers';
 
 const built = fileURLToPath(new URL('../../dist/adapters/sqlite/index.js', import.meta.url));
@@ -70,11 +71,12 @@ describe('sqlite store: real processes', () => {
   it('a writer killed with SIGKILL at random moments loses no acknowledged append and leaves no partial one', async () => {
     const file = dir.file('killed.db');
     const acked = new Map<string, { streamId: string; lastRevision: string; eventIds: string[] }>();
+    const killAt = seededRandom(7);
     for (let round = 0; round < 6; round++) {
       const durability = round % 2 === 0 ? 'normal' : 'full';
       const child = start('appender.mjs', [file, durability, '4', '3']);
       await child.firstLine;
-      await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * 250)));
+      await new Promise((r) => setTimeout(r, 20 + Math.floor(killAt() * 250)));
       child.kill();
       const { signal, stderr } = await child.exited;
       expect(signal, stderr).toBe('SIGKILL');
