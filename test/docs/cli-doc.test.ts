@@ -7,7 +7,8 @@ const root = new URL('../../', import.meta.url).pathname;
 const cli = `${root}dist/cli/main.js`;
 const doc = readFileSync(`${root}docs/cli.md`, 'utf8');
 const commands = ['', 'demo', 'dashboard', 'ledger', 'audit verify', 'audit digest', 'audit prove', 'audit check-proof',
-  'audit timeline', 'audit as-of', 'audit export', 'audit import', 'audit keygen', 'backup'];
+  'audit timeline', 'audit as-of', 'audit export', 'audit import', 'audit keygen', 'backup',
+  'audit checkpoint', 'audit witness', 'witness serve'];
 
 describe('docs/cli.md', () => {
   it.each(commands)('has the help of "%s"', (command) => {

@@ -5,12 +5,14 @@ import { proveInclusion, verifyInclusionProof, type InclusionProof } from '../..
 import { isLedgerFailure } from '../../eventsourcing/errors';
 import type { RecordedEvent } from '../../eventsourcing/envelope';
 import type { EventStore } from '../../eventsourcing/store';
-import { required, str, write, type Command } from '../command';
+import { createTlogProof, parseTlogProof, TLOG_PROOF_HEADER, verifyTlogProof } from '../../audit/tlog-proof';
+import { list, required, str, write, type CliIo, type Command, type Values } from '../command';
 import { EXIT, fromLedgerError, usageError } from '../errors';
 import { pathOf, readJsonOption, readTextOption, writeFileAtomic } from '../files';
 import { withStore } from '../open-store';
 import { renderJson } from '../output';
 import { fromAuditError, readDigest } from './audit-common';
+import { policyOf, policyOptions, readCheckpointFile, vouchedBy } from './c2sp-common';
 import { storeOptions, storeSpecOf } from './common';
 
 const PROVE = 'audit prove';
@@ -35,17 +37,24 @@ const eventAt = async (store: EventStore, p: InclusionProof): Promise<RecordedEv
 /** The `audit prove` command. */
 export const auditProveCommand: Command = {
   name: PROVE,
-  summary: 'prove that one event is in the trail a digest covers (an RFC 6962 inclusion proof)',
-  usage: 'audit prove --store S --event ID --digest DIGEST.json [--out PROOF.json]',
-  details: 'The proof file holds the proof and the event; `audit check-proof` checks it with the digest alone.',
+  summary: 'prove that one event is in the trail a digest or checkpoint covers (an RFC 6962 inclusion proof)',
+  usage: 'audit prove --store S --event ID (--digest DIGEST.json | --checkpoint FILE) [--out PROOF.json|FILE.tlog-proof]',
+  details: [
+    'The proof file holds the proof and the event; `audit check-proof` checks it with the digest alone.',
+    'With --checkpoint the proof is a C2SP tlog-proof bundle holding the (cosigned) checkpoint, checked with the keys alone.',
+  ].join('\n'),
   options: {
     ...storeOptions,
     event: { type: 'string', value: 'ID', description: 'the event id' },
     digest: { type: 'string', value: 'DIGEST.json', description: 'the digest the proof is for (see audit digest)' },
+    checkpoint: { type: 'string', value: 'FILE', description: 'the signed, possibly cosigned, checkpoint the proof is for (see audit checkpoint)' },
     out: { type: 'string', value: 'PROOF.json', description: 'where to write the proof (default: standard output)' },
   },
   async run(values, io) {
     const eventId = required(values, 'event', PROVE);
+    const checkpointPath = str(values, 'checkpoint');
+    if ((checkpointPath === undefined) === (str(values, 'digest') === undefined)) throw usageError('give exactly one of --digest or --checkpoint', PROVE);
+    if (checkpointPath !== undefined) return proveInCheckpoint(values, io, eventId, checkpointPath);
     const digest = readDigest(required(values, 'digest', PROVE), io.cwd, 'digest', PROVE);
     const out = str(values, 'out');
     const spec = storeSpecOf(values, io, PROVE);
@@ -65,6 +74,46 @@ export const auditProveCommand: Command = {
     }
     return 0;
   },
+};
+
+const proveInCheckpoint = async (values: Values, io: CliIo, eventId: string, checkpointPath: string): Promise<number> => {
+  const { note, checkpoint } = readCheckpointFile(checkpointPath, io, 'checkpoint', PROVE);
+  const out = str(values, 'out');
+  const spec = storeSpecOf(values, io, PROVE);
+  const bundle = await withStore(spec, { mode: 'read', command: PROVE }, async ({ store }) => {
+    const made = await createTlogProof(store, eventId, note)();
+    if (E.isLeft(made)) throw fromAuditError(made.left, PROVE);
+    return made.right;
+  });
+  if (out === undefined) {
+    await write(io.stdout, bundle);
+  } else {
+    writeFileAtomic(pathOf(out, io.cwd), bundle);
+    await write(io.stdout, `proof that event ${eventId} is in the checkpoint of ${checkpoint.treeSize} events of ${checkpoint.origin} written to ${out}\n`);
+  }
+  return EXIT.ok;
+};
+
+const checkTlogProof = async (values: Values, io: CliIo, path: string, text: string): Promise<number> => {
+  if (str(values, 'digest') !== undefined || str(values, 'public-key') !== undefined) {
+    throw usageError('a tlog-proof carries its checkpoint: check it with --vkey (and --witness-vkey), not --digest or --public-key', CHECK);
+  }
+  const parsed = parseTlogProof(text);
+  if (!parsed.ok) throw usageError(`--proof ${path} is not a tlog-proof: ${parsed.reason}`, CHECK);
+  const policy = policyOf(values, io, CHECK);
+  const checked = verifyTlogProof(text, policy);
+  if (!checked.ok) {
+    await write(io.stdout, `FAILED: the proof does not hold: ${checked.reason}\n`);
+    return EXIT.verificationFailed;
+  }
+  const { event: e, witnessed, eventHash } = checked.value;
+  await write(io.stdout, [
+    `OK: event ${e.eventId} (${e.type}, stream "${e.streamId}" revision ${e.revision}, recorded ${e.metadata.recordedAt})`,
+    `is event number ${parsed.value.index + 1} of the ${witnessed.checkpoint.treeSize} events of the checkpoint of ${witnessed.checkpoint.origin},`,
+    `${vouchedBy(witnessed.signedBy, witnessed.cosignedBy)};`,
+    `its content hashes to ${eventHash} and the path leads to the checkpoint's root.`,
+  ].join('\n') + '\n');
+  return EXIT.ok;
 };
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -87,16 +136,23 @@ export const proofFileProblem = (u: unknown): string | undefined => {
 /** The `audit check-proof` command. */
 export const auditCheckProofCommand: Command = {
   name: CHECK,
-  summary: 'check an inclusion proof against a digest, offline (no store needed)',
-  usage: 'audit check-proof --proof PROOF.json --digest DIGEST.json [--public-key KEY.pem]',
-  details: "Recomputes the event's hash from its content and the root from the proof's path. Exit 0 when it holds, 1 when not.",
+  summary: 'check an inclusion proof against a digest, or a tlog-proof with the keys alone, offline (no store needed)',
+  usage: 'audit check-proof (--proof PROOF.json --digest DIGEST.json [--public-key KEY.pem] | --proof FILE.tlog-proof --vkey FILE [--witness-vkey FILE …] [--min-witnesses N])',
+  details: [
+    "Recomputes the event's hash from its content and the root from the proof's path. Exit 0 when it holds, 1 when not.",
+    "A tlog-proof's checkpoint must carry a valid signature by --vkey and cosignatures by the --witness-vkey witnesses.",
+  ].join('\n'),
   options: {
     proof: { type: 'string', value: 'PROOF.json', description: 'the proof (see audit prove)' },
     digest: { type: 'string', value: 'DIGEST.json', description: 'the digest the proof claims to be for' },
     'public-key': { type: 'string', value: 'KEY.pem', description: "also require the digest's Ed25519 signature to verify with this key" },
+    ...policyOptions,
   },
   async run(values, io) {
     const proofPath = required(values, 'proof', CHECK);
+    const proofText = readTextOption(pathOf(proofPath, io.cwd), 'proof', CHECK);
+    if (proofText.startsWith(`${TLOG_PROOF_HEADER}\n`)) return checkTlogProof(values, io, proofPath, proofText);
+    if (list(values, 'vkey').length > 0 || list(values, 'witness-vkey').length > 0) throw usageError('--vkey and --witness-vkey check a tlog-proof', CHECK);
     const file = readJsonOption(pathOf(proofPath, io.cwd), 'proof', CHECK);
     const problem = proofFileProblem(file);
     if (problem !== undefined) throw usageError(`--proof ${proofPath} is not a proof file: ${problem}`, CHECK);

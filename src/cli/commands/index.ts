@@ -1,6 +1,7 @@
 /** Every command of the program, in the order the help lists them. */
 import type { Command } from '../command';
 import { auditAsOfCommand } from './audit-as-of';
+import { auditCheckpointCommand, auditWitnessCommand } from './audit-checkpoint';
 import { auditDigestCommand, auditKeygenCommand } from './audit-digest';
 import { auditCheckProofCommand, auditProveCommand } from './audit-proof';
 import { auditTimelineCommand } from './audit-timeline';
@@ -10,6 +11,7 @@ import { backupCommand } from './backup';
 import { dashboardCommand } from './dashboard';
 import { demoCommand } from './demo';
 import { ledgerCommand } from './ledger';
+import { witnessServeCommand } from './witness-serve';
 
 /** The commands. */
 export const commands: readonly Command[] = [
@@ -18,6 +20,8 @@ export const commands: readonly Command[] = [
   ledgerCommand,
   auditVerifyCommand,
   auditDigestCommand,
+  auditCheckpointCommand,
+  auditWitnessCommand,
   auditProveCommand,
   auditCheckProofCommand,
   auditTimelineCommand,
@@ -26,4 +30,5 @@ export const commands: readonly Command[] = [
   auditImportCommand,
   auditKeygenCommand,
   backupCommand,
+  witnessServeCommand,
 ];
