@@ -66,8 +66,8 @@ export const readCheckpointFile = (path: string, io: CliIo, option: string, comm
   return { note, checkpoint: c.value };
 };
 
-/** Whether a file's text looks like a signed note rather than JSON (the digest form). */
-export const looksLikeNote = (text: string): boolean => !text.trimStart().startsWith('{');
+/** Whether a file's text looks like a signed note (a blank line, then a signature line) rather than a digest. */
+export const looksLikeNote = (text: string): boolean => !text.trimStart().startsWith('{') && text.includes('\n\n\u2014 ');
 
 /** A one-line account of who vouched for a checkpoint. */
 export const vouchedBy = (signedBy: readonly string[], cosignedBy: readonly { name: string; timestamp: number }[]): string =>
