@@ -3,8 +3,8 @@
  *
  * - 0: done;
  * - 1: a verification failed (an altered, reordered or removed event, a digest the trail no longer
- *   matches, a proof that does not check, a corrupt stored event);
- * - 2: bad usage or bad input, with a one-line reason and the help hint;
+ *   matches, a proof that does not check, a corrupt stored event, a damaged trail file);
+ * - 2: bad usage or bad input, with a one-line reason and the help hint (also a file that is not a trail);
  * - 3: the store is unavailable (missing driver, unreachable server, missing or locked file);
  * - 70: an internal error (a bug: the message and stack go to stderr).
  */
