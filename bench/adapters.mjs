@@ -50,4 +50,28 @@ export const adapters = {
       },
     }];
   },
+  postgresql: async () => {
+    // A real server: PG_BENCH_URL, else PG_TEST_URL, else the local default. Every open gets a
+    // fresh schema, dropped afterwards.
+    const { openPostgresStore } = await import(new URL('adapters/postgresql/index.js', dist).href);
+    const { default: pg } = await import('pg');
+    const url = process.env.PG_BENCH_URL ?? process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const registry = await benchRegistry();
+    return [{
+      durability: 'server',
+      open: async (own) => {
+        const schema = `bench_${process.pid}_${Date.now()}`;
+        const store = await openPostgresStore({ connectionString: url, schema, registry: own ?? registry });
+        return {
+          store,
+          cleanup: async () => {
+            const client = new pg.Client({ connectionString: url });
+            await client.connect();
+            await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+            await client.end();
+          },
+        };
+      },
+    }];
+  },
 };

@@ -96,7 +96,7 @@ export const resolveOptions = (o: PostgresStoreOptions): ResolvedOptions => {
       connectionString: parsed.url,
       max: o.poolSize ?? 4,
       connectionTimeoutMillis: o.connectTimeoutMs ?? 5000,
-      application_name: 'campaign-ledger',
+      application_name: `campaign-ledger:${schema}`,
     },
     pool: o.pool,
     schema,

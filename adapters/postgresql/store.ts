@@ -6,10 +6,10 @@
 import * as E from 'fp-ts/Either';
 import type { Pool } from 'pg';
 import {
-  createLiveFeed, errors, LedgerFailure, prepareAppend,
+  createLiveFeed, errors, isLedgerFailure, LedgerFailure, prepareAppend,
   type EventStore, type RawRecord, type ReadAllOptions, type StoreError,
 } from '../../src/eventsourcing/index';
-import { createAppender } from './append';
+import { createAppendStatements } from './append';
 import { createCheckpointStore, type PostgresCheckpointStore } from './checkpoints';
 import { loadDriver, toStoreError } from './errors';
 import { resolveOptions, type PostgresStoreOptions } from './options';
@@ -17,6 +17,9 @@ import { LEDGER_COMPONENT, LEDGER_MIGRATIONS, migrate, quoted } from './schema';
 import { channelOf, createListener } from './subscription';
 import { createReader } from './reads';
 import { createWriteQueue } from './writer';
+
+/** How often a subscription retries a read after losing its connection (about a minute in all). */
+const SUBSCRIPTION_RETRIES = 35;
 
 /** The PostgreSQL store: the {@link EventStore} port plus checkpoints and the raw bytes. */
 export interface PostgresStore extends EventStore {
@@ -47,9 +50,11 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
   const s = quoted(o.schema);
   try {
     const client = await pool.connect();
+    client.on('error', onIdleError);
     try {
       await migrate(client, o.schema, LEDGER_COMPONENT, LEDGER_MIGRATIONS, o.create);
     } finally {
+      client.off('error', onIdleError);
       client.release();
     }
   } catch (x) {
@@ -64,8 +69,8 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
   const feed = createLiveFeed();
   const channel = channelOf(o.schema);
   const listener = createListener(pg, o.config, pool, channel, feed.notify);
-  const queue = createWriteQueue(pool, o.schema, `${s}.events`, channel, o.where, feed.notify);
-  const appender = createAppender(pool, o.schema, s, o.registry);
+  const statements = createAppendStatements(pool, o.schema, s, o.registry);
+  const queue = createWriteQueue(pool, statements, o.schema, `${s}.events`, channel, o.where, feed.notify);
   const reader = createReader(pool, o.schema, s, o.registry, o.where, check);
 
   const store: PostgresStore = {
@@ -76,7 +81,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
       if (closed) return E.left(closedError());
       const prepared = prepareAppend(streamId, events, expected, o.registry, o);
       if (E.isLeft(prepared)) return prepared;
-      return queue.submit(appender.work(prepared.right));
+      return queue.submit(prepared.right);
     },
     readStream: reader.readStream,
     readAll: reader.readAll,
@@ -84,15 +89,25 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
     subscribeToAll: (sub = {}) => {
       listener.ensure();
       return feed.subscribe(sub.afterPosition, async (after) => {
-        const err = check();
-        if (err !== undefined) throw new LedgerFailure(err);
-        return reader.fetchAfter(after, sub.streamPrefix);
+        // A dropped connection (a server restart, a terminated backend) is retried with a growing
+        // pause; the cursor has not moved, so nothing is lost or repeated. Other failures end it.
+        for (let attempt = 1; ; attempt++) {
+          const err = check();
+          if (err !== undefined) throw new LedgerFailure(err);
+          try {
+            return await reader.fetchAfter(after, sub.streamPrefix);
+          } catch (x) {
+            const transient = isLedgerFailure(x) && x.error._tag === 'StoreUnavailable' && !closed;
+            if (!transient || attempt >= SUBSCRIPTION_RETRIES) throw x;
+            await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** (attempt - 1), 2000)));
+          }
+        }
       }, o.pollMs);
     },
-    streamHead: (streamId) => async (): Promise<E.Either<StoreError, Awaited<ReturnType<typeof appender.head>>>> => {
+    streamHead: (streamId) => async (): Promise<E.Either<StoreError, Awaited<ReturnType<typeof statements.head>>>> => {
       if (closed) return E.left(closedError());
       try {
-        return E.right(await appender.head(streamId));
+        return E.right(await statements.head(streamId));
       } catch (x) {
         return E.left(toStoreError(x, `reading the head of "${streamId}"`, o.where));
       }

@@ -49,7 +49,11 @@ export const createListener = (
         release = () => pc.release(true);
       }
       client.on('notification', () => onNotify());
-      client.on('error', () => reconnect());
+      const lost = () => {
+        if (current?.client === client) reconnect();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
       await client.query(`LISTEN "${channel}"`);
       if (closed) return release();
       current = { client, release };

@@ -1,47 +1,95 @@
 /**
- * Group commit under one lock. Writes of one process are queued; the queue runs everything that
- * arrived in one transaction on one connection, which first takes the store's advisory
+ * Group commit under one lock. The appends of one process are queued; the queue runs everything
+ * that arrived in one transaction on one connection, which first takes the store's advisory
  * transaction lock (`pg_advisory_xact_lock`): one writer at a time per store, across processes and
  * machines. Positions are the highest plus one, assigned under the lock, so a transaction's
  * positions become visible only after every lower one: a reader never sees position 11 before 10,
- * and a subscription can never move past an event that commits later. Each job runs in its own
- * SAVEPOINT, so one failing job is rolled back alone.
+ * and a subscription can never move past an event that commits later.
+ *
+ * A group costs the same statements whatever its size: the ids and heads of every append are read
+ * at once, each append is planned in memory in arrival order with the kernel's `planAppend` (the
+ * heads and ids written by earlier appends of the group included), and the rows and new heads are
+ * written at once. An append the plan refuses is answered alone; a failed statement fails the group,
+ * whose appends may then be retried (appends are idempotent by event id).
  */
 import * as E from 'fp-ts/Either';
 import type { Pool, PoolClient } from 'pg';
-import type { StoreError } from '../../src/eventsourcing/index';
+import {
+  planAppend,
+  type AppendResult, type PreparedAppend, type RecordedEvent, type StoreError, type StreamHead,
+} from '../../src/eventsourcing/index';
+import type { AppendStatements, NewRow } from './append';
 import { toStoreError } from './errors';
 import { LOCK_CLASS_APPEND } from './schema';
 
-/** What a job sees: the transaction's connection and the next free position. */
-export interface WriteContext {
-  readonly client: PoolClient;
-  /** The highest position stored so far (under the lock); a job that inserts moves it on. */
-  last: bigint;
-}
-
-/** Work run inside the write transaction, in its own savepoint. Left (or a throw) rolls it back. */
-export type WriteWork<T> = (ctx: WriteContext) => Promise<E.Either<StoreError, T>>;
-
-/** The queue of writes of one store. */
+/** The queue of appends of one store. */
 export interface WriteQueue {
-  /** Queues work for the next group; resolves with its own result after the group commits. */
-  submit<T>(work: WriteWork<T>): Promise<E.Either<StoreError, T>>;
+  /** Queues an append for the next group; resolves with its own result after the group commits. */
+  submit(prepared: PreparedAppend): Promise<E.Either<StoreError, AppendResult>>;
   /** Resolves when nothing is queued or running. */
   idle(): Promise<void>;
 }
 
 interface Job {
-  readonly work: WriteWork<unknown>;
-  readonly resolve: (r: E.Either<StoreError, unknown>) => void;
+  readonly prepared: PreparedAppend;
+  readonly resolve: (r: E.Either<StoreError, AppendResult>) => void;
 }
 
-/** The most jobs sharing one transaction; the rest wait for the next group. */
+/** The most appends sharing one transaction; the rest wait for the next group. */
 export const MAX_GROUP = 500;
+/** The most canonical JSON (UTF-16 units) one group writes; later appends wait for the next group. */
+export const MAX_GROUP_CHARS = 16 * 1024 * 1024;
 
-/** Creates the write queue of one store. `afterCommit` runs after a commit that stored something. */
+const ignore = () => undefined;
+
+/** Plans every job of a group in arrival order; returns the rows and heads to write. */
+const planGroup = (
+  jobs: readonly Job[],
+  stored: Map<string, () => E.Either<StoreError, RecordedEvent>>,
+  heads: Map<string, StreamHead>,
+  last: bigint,
+): { results: E.Either<StoreError, AppendResult>[]; rows: NewRow[]; changed: Map<string, StreamHead> } => {
+  const written = new Map<string, RecordedEvent>();
+  const changed = new Map<string, StreamHead>();
+  const rows: NewRow[] = [];
+  const results = jobs.map(({ prepared }): E.Either<StoreError, AppendResult> => {
+    const found: (RecordedEvent | undefined)[] = [];
+    for (const id of prepared.ids) {
+      const mine = written.get(id);
+      if (mine !== undefined) {
+        found.push(mine);
+        continue;
+      }
+      const read = stored.get(id);
+      if (read === undefined) {
+        found.push(undefined);
+        continue;
+      }
+      const decoded = read();
+      if (E.isLeft(decoded)) return decoded;
+      found.push(decoded.right);
+    }
+    const plan = planAppend(prepared, heads.get(prepared.streamId), found);
+    if (E.isLeft(plan)) return plan;
+    if (plan.right._tag === 'Duplicate') return E.right(plan.right.result);
+    const positions = plan.right.rows.map(() => (last += 1n));
+    plan.right.rows.forEach((sealed, i) => rows.push({ sealed, position: positions[i] as bigint }));
+    // The result shares data and metadata with the caller's events (no second parse of the body).
+    const result = plan.right.done(positions);
+    for (const e of result.events) written.set(e.eventId, e);
+    const tail = result.events[result.events.length - 1] as RecordedEvent;
+    const head: StreamHead = { streamId: prepared.streamId, revision: tail.revision, hash: tail.hash, position: tail.position };
+    heads.set(prepared.streamId, head);
+    changed.set(prepared.streamId, head);
+    return E.right(result);
+  });
+  return { results, rows, changed };
+};
+
+/** Creates the append queue of one store. `afterCommit` runs after a commit that stored something. */
 export const createWriteQueue = (
   pool: Pool,
+  statements: AppendStatements,
   schema: string,
   events: string,
   channel: string,
@@ -61,72 +109,70 @@ export const createWriteQueue = (
       for (const j of jobs) j.resolve(E.left(err));
       return;
     }
-    const results: E.Either<StoreError, unknown>[] = [];
+    // A connection that drops between statements reports on the client; the next statement fails
+    // and the group is answered with StoreUnavailable, so the event itself needs no handling.
+    client.on('error', ignore);
     let broken: unknown;
+    let results: E.Either<StoreError, AppendResult>[];
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS_APPEND, schema]);
-      const ctx: WriteContext = { client, last: BigInt((await client.query<{ last: string }>(lastSql)).rows[0]?.last ?? '0') };
-      const solo = jobs.length === 1;
-      let anyOk = false;
-      for (const job of jobs) {
-        if (!solo) await client.query('SAVEPOINT w');
-        const before = ctx.last;
-        let r: E.Either<StoreError, unknown>;
-        try {
-          r = await job.work(ctx);
-        } catch (x) {
-          r = E.left(toStoreError(x, 'writing', where));
-        }
-        results.push(r);
-        if (E.isRight(r)) anyOk = true;
-        else ctx.last = before;
-        if (solo) break;
-        if (E.isLeft(r)) await client.query('ROLLBACK TO SAVEPOINT w');
-        await client.query('RELEASE SAVEPOINT w');
-      }
-      if (anyOk) {
+      const last = BigInt((await client.query<{ last: string }>(lastSql)).rows[0]?.last ?? '0');
+      const ids = [...new Set(jobs.flatMap((j) => j.prepared.ids))];
+      const streams = [...new Set(jobs.map((j) => j.prepared.streamId))];
+      const stored = await statements.lookup(client, ids);
+      const heads = await statements.heads(client, streams);
+      const plan = planGroup(jobs, stored, heads, last);
+      results = plan.results;
+      if (plan.rows.length > 0) {
+        await statements.insert(client, plan.rows);
+        await statements.setHeads(client, [...plan.changed.values()]);
         await client.query('SELECT pg_notify($1, $2)', [channel, '']);
         await client.query('COMMIT');
-      } else {
-        await client.query('ROLLBACK');
-      }
-      if (anyOk) {
         try {
           afterCommit();
         } catch {
           // notification failures never undo a commit
         }
+      } else {
+        await client.query('ROLLBACK');
       }
     } catch (x) {
       broken = x;
       await client.query('ROLLBACK').catch(() => undefined);
-      const err = toStoreError(x, 'committing', where);
-      jobs.forEach((j, k) => {
-        const own = results[k];
-        j.resolve(own !== undefined && E.isLeft(own) ? own : E.left(err));
-      });
+      const err = toStoreError(x, 'appending', where);
+      for (const j of jobs) j.resolve(E.left(err));
       return;
     } finally {
+      client.off('error', ignore);
       client.release(broken instanceof Error ? broken : undefined);
     }
-    jobs.forEach((j, k) => j.resolve(results[k] as E.Either<StoreError, unknown>));
+    jobs.forEach((j, k) => j.resolve(results[k] as E.Either<StoreError, AppendResult>));
+  };
+
+  const takeGroup = (): Job[] => {
+    let chars = 0;
+    let n = 0;
+    while (n < queue.length && n < MAX_GROUP) {
+      for (const e of (queue[n] as Job).prepared.events) chars += e.data.length + e.metadata.length;
+      if (n > 0 && chars > MAX_GROUP_CHARS) break;
+      n++;
+    }
+    const group = queue.slice(0, n);
+    queue = queue.slice(n);
+    return group;
   };
 
   const drain = async () => {
-    while (queue.length > 0) {
-      const jobs = queue.slice(0, MAX_GROUP);
-      queue = queue.slice(jobs.length);
-      await runGroup(jobs);
-    }
+    while (queue.length > 0) await runGroup(takeGroup());
     running = undefined;
   };
 
   return {
-    submit: <T>(work: WriteWork<T>) =>
-      new Promise<E.Either<StoreError, T>>((resolve) => {
-        queue.push({ work, resolve: resolve as (r: E.Either<StoreError, unknown>) => void });
-        running ??= Promise.resolve().then(drain);
+    submit: (prepared) =>
+      new Promise((resolve) => {
+        queue.push({ prepared, resolve });
+        running ??= new Promise<void>((r) => setImmediate(r)).then(drain);
       }),
     idle: async () => {
       while (running !== undefined) await running;
