@@ -4,8 +4,9 @@
  * For tests, embedding and demos; nothing survives the process.
  */
 import * as E from 'fp-ts/Either';
+import { createMemoryCheckpoints } from './checkpoints';
 import {
-  type AppendResult, type CheckpointStore, type Checkpoint, type CodecRegistry, type EventStore, type NewEvent,
+  type AppendResult, type CheckpointStore, type CodecRegistry, type EventStore, type NewEvent,
   type RawRecord, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StoreError, type Subscription,
   type SubscribeOptions, type ExpectedRevision, type StreamHead, type SealedWithBody,
   DEFAULT_MAX_APPEND_BYTES, deepFreeze, errors, planAppend, prepareAppend,
@@ -34,7 +35,6 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
   const streams = new Map<string, Stored[]>();
   const byId = new Map<string, RecordedEvent>();
   const feed = createLiveFeed();
-  const checkpoints = new Map<string, Checkpoint>();
   let closed = false;
 
   const closedError = () => errors.unavailable('the memory store is closed');
@@ -134,14 +134,7 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
       const head: StreamHead | undefined = last && { streamId, revision: last.revision, hash: last.hash, position: last.position };
       return Promise.resolve(E.right(head));
     },
-    checkpoints: {
-      load: (name) => () => Promise.resolve(closed ? E.left(closedError()) : E.right(checkpoints.get(name))),
-      save: (name, cp) => () => {
-        if (closed) return Promise.resolve(E.left(closedError()));
-        checkpoints.set(name, cp);
-        return Promise.resolve(E.right(undefined));
-      },
-    },
+    checkpoints: createMemoryCheckpoints(() => (closed ? closedError() : undefined)),
     close: async () => {
       closed = true;
       await feed.closeAll();

@@ -75,6 +75,14 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
     `,
   },
+  {
+    version: 2,
+    description: 'projection leases: checkpoints.owner and checkpoints.lease_until (compare-and-set)',
+    up: `
+      ALTER TABLE checkpoints ADD COLUMN owner TEXT;
+      ALTER TABLE checkpoints ADD COLUMN lease_until INTEGER;
+    `,
+  },
 ];
 
 /** Checks that a migration list is 1, 2, 3, … with non-empty descriptions. */

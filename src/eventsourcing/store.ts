@@ -93,12 +93,40 @@ export interface Checkpoint {
   readonly position: bigint | undefined;
   /** Optional serialized state of a projection that keeps its state in memory. */
   readonly state?: string | undefined;
+  /** Who holds the projection's lease (see `lease.ts`); undefined when nobody does. */
+  readonly owner?: string | undefined;
+  /** Until when the owner holds the lease, in milliseconds since the epoch (the holder's clock). */
+  readonly leaseUntil?: number | undefined;
 }
+
+/**
+ * Whether a stored checkpoint is the one a compare-and-set expects: both absent, or the same
+ * `version`, `position`, `owner` and `leaseUntil` (the `state` is not compared: for a deterministic
+ * projection it follows from the version and the position).
+ */
+export const sameCheckpoint = (stored: Checkpoint | undefined, expected: Checkpoint | undefined): boolean =>
+  stored === undefined || expected === undefined
+    ? stored === expected
+    : stored.version === expected.version && stored.position === expected.position &&
+      (stored.owner ?? undefined) === (expected.owner ?? undefined) && (stored.leaseUntil ?? undefined) === (expected.leaseUntil ?? undefined);
 
 /** Where projection checkpoints live: outside the audited trail, so projecting never changes a digest. */
 export interface CheckpointStore {
   load(name: string): TaskEither<StoreError, Checkpoint | undefined>;
+  /** Writes the checkpoint unconditionally (a lease held on it is overwritten too). */
   save(name: string, checkpoint: Checkpoint): TaskEither<StoreError, void>;
+  /**
+   * Writes `next` only if the stored checkpoint is still `expected` (see {@link sameCheckpoint};
+   * `undefined` = no checkpoint stored yet), as one atomic step against every other writer, in
+   * this process or another. Resolves true when written, false when the stored checkpoint was
+   * something else (nothing written). Leases and fenced checkpoint saves are built on it.
+   *
+   * Adapter authors: implement it with the store's own conditional write (a transaction that
+   * reads and writes, an `UPDATE … WHERE` on every compared column, an expected-revision
+   * append); a read followed by a separate write does not exclude. `testing`'s
+   * `runCheckpointContract` checks it.
+   */
+  compareAndSet(name: string, expected: Checkpoint | undefined, next: Checkpoint): TaskEither<StoreError, boolean>;
 }
 
 /** The default maximum size of one append (bytes of canonical JSON), as on EventStoreDB. */
