@@ -78,6 +78,14 @@ export const LEDGER_MIGRATIONS: readonly PgMigration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION $schema.refuse_event_change();
     `,
   },
+  {
+    version: 2,
+    description: 'projection leases: checkpoints.owner and checkpoints.lease_until (compare-and-set)',
+    up: `
+      ALTER TABLE $schema.checkpoints ADD COLUMN owner text;
+      ALTER TABLE $schema.checkpoints ADD COLUMN lease_until bigint;
+    `,
+  },
 ];
 
 /** The schema name quoted for SQL (names are checked by the options: letters, digits, `_`). */

@@ -17,21 +17,32 @@ export interface CheckpointTable {
   compareAndSet(name: string, expected: Checkpoint | undefined, next: Checkpoint): boolean;
 }
 
+/** The checkpoint query; a file opened read-only at ledger schema 1 has no lease columns (read as none). */
+const prepareSelect = (db: Db) => {
+  try {
+    return db.prepare('SELECT version, position, state, owner, lease_until FROM checkpoints WHERE name = ?').raw(true).safeIntegers(true);
+  } catch {
+    return db.prepare('SELECT version, position, state, NULL, NULL FROM checkpoints WHERE name = ?').raw(true).safeIntegers(true);
+  }
+};
+
 /** Prepares the checkpoint statements. */
 export const createCheckpointTable = (db: Db): CheckpointTable => {
-  const select = db.prepare('SELECT version, position, state, owner, lease_until FROM checkpoints WHERE name = ?').raw(true).safeIntegers(true);
-  const upsert = db.prepare(
+  const select = prepareSelect(db);
+  // Prepared on first write: a read-only open of a schema-1 file never writes.
+  const lazy = <T>(make: () => T) => { let v: T | undefined; return () => (v ??= make()); };
+  const upsert = lazy(() => db.prepare(
     'INSERT INTO checkpoints (name, version, position, state, owner, lease_until, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
       'ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, ' +
       'state = excluded.state, owner = excluded.owner, lease_until = excluded.lease_until, updated_at = excluded.updated_at',
-  );
-  const insertNew = db.prepare(
+  ));
+  const insertNew = lazy(() => db.prepare(
     'INSERT INTO checkpoints (name, version, position, state, owner, lease_until, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING',
-  );
-  const update = db.prepare(
+  ));
+  const update = lazy(() => db.prepare(
     'UPDATE checkpoints SET version = ?, position = ?, state = ?, owner = ?, lease_until = ?, updated_at = ? ' +
       'WHERE name = ? AND version = ? AND position IS ? AND owner IS ? AND lease_until IS ?',
-  );
+  ));
   const row = (cp: Checkpoint) => [cp.version, cp.position ?? null, cp.state ?? null, cp.owner ?? null, cp.leaseUntil ?? null, new Date().toISOString()];
   return {
     load: (name) => {
@@ -43,11 +54,11 @@ export const createCheckpointTable = (db: Db): CheckpointTable => {
       };
     },
     save: (name, cp) => {
-      upsert.run(name, ...row(cp));
+      upsert().run(name, ...row(cp));
     },
     compareAndSet: (name, expected, next) => {
-      if (expected === undefined) return insertNew.run(name, ...row(next)).changes === 1;
-      return update.run(...row(next), name, expected.version, expected.position ?? null, expected.owner ?? null, expected.leaseUntil ?? null).changes === 1;
+      if (expected === undefined) return insertNew().run(name, ...row(next)).changes === 1;
+      return update().run(...row(next), name, expected.version, expected.position ?? null, expected.owner ?? null, expected.leaseUntil ?? null).changes === 1;
     },
   };
 };

@@ -91,6 +91,12 @@ export const openReadOnlyDb = (Database: DatabaseConstructor, path: string, busy
 
 const notATrail = (path: string, reason: string): StoreError => problemError(path, { kind: 'not_a_trail', reason });
 
+/**
+ * The oldest ledger schema a read-only open reads: version 2 only added the checkpoints' lease
+ * columns, which reading the trail does not need.
+ */
+const READABLE_FROM = 1;
+
 const EVENT_COLUMNS = ['position', 'stream_id', 'revision', 'event_id', 'type', 'schema_version', 'prev_hash', 'hash', 'recorded_at', 'body'];
 
 /**
@@ -117,8 +123,8 @@ export const checkTrailSchema = (db: Db, path: string): E.Either<StoreError, num
     if (row.version > known) {
       return E.left(errors.unavailable(`the database's "${LEDGER_COMPONENT}" schema is at version ${row.version}, newer than this code knows (${known}); use a newer campaign-ledger`));
     }
-    if (row.version < known) {
-      return E.left(errors.unavailable(`the database's "${LEDGER_COMPONENT}" schema is at version ${row.version}, older than this code's ${known}; open it once for writing (it is migrated then), or audit a migrated copy`));
+    if (row.version < READABLE_FROM) {
+      return E.left(errors.unavailable(`the database's "${LEDGER_COMPONENT}" schema is at version ${row.version}, older than this code reads (${READABLE_FROM}); open it once for writing (it is migrated then), or audit a migrated copy`));
     }
     return E.right(row.version);
   } catch (x) {

@@ -15,5 +15,7 @@ export * from './live-feed';
 export * from './decider';
 export * from './handler';
 export * from './projection';
+export * from './lease';
+export * from './runner';
 export * from './ids';
 export * from './read-options';

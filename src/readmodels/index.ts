@@ -17,4 +17,3 @@ export * from './reported';
 export * from './inspections';
 export * from './accountability';
 export * from './dashboard';
-export * from './runner';

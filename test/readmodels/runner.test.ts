@@ -2,9 +2,8 @@ import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../adapters/memory/index';
 import type { CheckpointStore, LedgerError } from '../../src/eventsourcing/index';
-import { leaseName } from '../../src/readmodels/lease';
 import { problemLedgerProjection } from '../../src/readmodels/projection';
-import { createProjectionRunner, type RunnerOptions } from '../../src/readmodels/runner';
+import { createProjectionRunner, type RunnerOptions } from '../../src/eventsourcing/runner';
 import { pmList } from '../../src/readmodels/pmap';
 import { createWorld, type World } from './world';
 
@@ -18,7 +17,7 @@ const identify = (w: World, id: string) => w.emit(w.s.problem(id), 'problem.iden
   problemId: id, courtId: 'C1', source: 'report', title: 'T', description: 'D', criterion: 'R', severity: 'minor', evidence: [],
 });
 
-const opts = (owner: string, more: Partial<RunnerOptions> = {}): RunnerOptions => ({ owner, settleMs: 5, ...more });
+const opts = (owner: string, more: Partial<RunnerOptions> = {}): RunnerOptions => ({ owner, ...more });
 
 describe('the projection runner', () => {
   it('keeps a checkpoint and applies only new events on the next run; reports lag', async () => {
@@ -89,10 +88,11 @@ describe('the projection runner', () => {
     await identify(w, 'P1');
     const cps = w.store.checkpoints;
     const p = problemLedgerProjection();
-    await must(cps.save(leaseName(p.name), { version: 0, position: undefined, state: JSON.stringify({ owner: 'dead', token: 't', expiresAt: 1000 }) }));
+    await must(cps.save(p.name, { version: p.version, position: undefined, owner: 'dead', leaseUntil: 1000 }));
     const clock = () => 5000;
     expect(await must(createProjectionRunner(w.store, cps, p, opts('a', { clock })).runOnce())).toMatchObject({ ran: true });
-    await must(cps.save(leaseName(p.name), { version: 0, position: undefined, state: JSON.stringify({ owner: 'live', token: 't', expiresAt: 9000 }) }));
+    const done = await must(cps.load(p.name));
+    await must(cps.save(p.name, { ...done!, owner: 'live', leaseUntil: 9000 }));
     expect(await must(createProjectionRunner(w.store, cps, p, opts('a', { clock })).runOnce())).toMatchObject({ ran: false, interrupted: { reason: 'lease_held', holder: 'live' } });
   });
 
@@ -101,13 +101,13 @@ describe('the projection runner', () => {
     for (const id of ['P1', 'P2', 'P3', 'P4']) await identify(w, id);
     const inner = createMemoryStore().checkpoints;
     const p = problemLedgerProjection();
-    let saves = 0;
+    // Once the checkpoint at position 1 is saved, another owner takes the lease over.
     const stealing: CheckpointStore = {
-      load: inner.load,
-      save: (name, cp) => async () => {
-        const r = await inner.save(name, cp)();
-        if (name === p.name && ++saves === 2) {
-          await inner.save(leaseName(p.name), { version: 0, position: undefined, state: JSON.stringify({ owner: 'thief', token: 'x', expiresAt: Date.now() + 60_000 }) })();
+      ...inner,
+      compareAndSet: (name, expected, next) => async () => {
+        const r = await inner.compareAndSet(name, expected, next)();
+        if (name === p.name && next.position === 1n && next.owner === 'a') {
+          await inner.save(name, { ...next, owner: 'thief', leaseUntil: Date.now() + 60_000 })();
         }
         return r;
       },
