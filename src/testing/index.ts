@@ -5,3 +5,4 @@
 export { runStoreContract, collect, type StoreFactory, type StoreFactoryOptions, type StoreUnderTest, type TestApi } from './contract';
 export { testEvent, testMetadata, testActor, uuidFrom } from './fixtures';
 export { deciderSpec, projectionSpec } from './specs';
+export { runCheckpointContract, type CheckpointFactory, type CheckpointsUnderTest } from './contract-checkpoints';

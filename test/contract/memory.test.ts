@@ -1,4 +1,6 @@
 import { createMemoryStore } from '../../adapters/memory/index';
-import { runStoreContract } from '../../src/testing/index';
+import { runCheckpointContract, runStoreContract } from '../../src/testing/index';
 
 runStoreContract('memory', async (options) => ({ store: createMemoryStore(options), cleanup: async () => {} }));
+
+runCheckpointContract('memory', async () => ({ checkpoints: createMemoryStore().checkpoints, cleanup: async () => {} }));

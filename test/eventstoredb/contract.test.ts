@@ -4,7 +4,7 @@
  * (reported as skipped otherwise). Every store gets a namespace of its own, so one server is shared.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import { runStoreContract } from '../../src/testing/index';
+import { runCheckpointContract, runStoreContract } from '../../src/testing/index';
 import type { EsdbTestServer } from '../support/esdb-server';
 import { startServer, storeOn } from './helpers';
 
@@ -21,6 +21,10 @@ for (const mode of ['batch', 'legacy'] as const) {
       store: storeOn(server, options ?? {}),
       cleanup: async () => {},
     }));
+    runCheckpointContract(`eventstoredb (${mode} mode)`, async () => {
+      const store = storeOn(server);
+      return { checkpoints: store.checkpoints, cleanup: () => store.close() };
+    });
   });
 }
 

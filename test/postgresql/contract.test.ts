@@ -3,7 +3,7 @@
  * store gets a fresh schema, dropped when the test is done.
  */
 import { afterAll } from 'vitest';
-import { runStoreContract } from '../../src/testing/index';
+import { runCheckpointContract, runStoreContract } from '../../src/testing/index';
 import { schemas } from './helpers';
 
 const made = schemas('contract');
@@ -12,4 +12,9 @@ afterAll(() => made.dropAll());
 runStoreContract('postgresql', async (options) => {
   const store = await made.open(options ?? {});
   return { store, cleanup: () => made.drop(store.schema) };
+});
+
+runCheckpointContract('postgresql', async () => {
+  const store = await made.open({});
+  return { checkpoints: store.checkpoints, cleanup: () => made.drop(store.schema) };
 });

@@ -1,6 +1,6 @@
 import { afterAll } from 'vitest';
 import { openSqliteStore } from '../../adapters/sqlite/index';
-import { runStoreContract } from '../../src/testing/index';
+import { runCheckpointContract, runStoreContract } from '../../src/testing/index';
 import { tempDir } from './helpers';
 
 const dir = tempDir();
@@ -16,3 +16,8 @@ runStoreContract('sqlite (temp file, durability full)', async (options) => ({
   store: await openSqliteStore({ path: dir.file(`contract-full-${++n}.db`), durability: 'full', ...options }),
   cleanup: async () => {},
 }));
+
+runCheckpointContract('sqlite', async () => {
+  const store = await openSqliteStore({ path: dir.file(`checkpoints-${++n}.db`), durability: 'normal' });
+  return { checkpoints: store.checkpoints, cleanup: () => store.close() };
+});
