@@ -1,6 +1,7 @@
 /**
  * Audit endpoints: the timeline of a stream, an actor or a correlation; an entity's state as of a
- * recorded time, an effective time or a position; the verification of the whole trail; its digest.
+ * recorded time, an effective time or a position; the verification of the whole trail; its digest;
+ * the latest witnessed checkpoint.
  * Streams are named relative to the campaign (`problem/P-1`, `report/2019-H1@NANGUAN`).
  */
 import * as E from 'fp-ts/Either';
@@ -88,6 +89,14 @@ export const auditRoutes = (): Route[] => [
   {
     method: 'GET', pattern: '/verify', command: false,
     handler: async (c, _req, reply) => sendJson(reply, 200, await c.trail.report()), // verified once per head (trail-cache.ts)
+  },
+  {
+    method: 'GET', pattern: '/checkpoint', command: false,
+    handler: async (c, _req, reply) => {
+      const note = c.checkpoint();
+      if (note === undefined) throw problem(404, 'no-checkpoint', 'No checkpoint yet', 'no checkpoint of the trail has been published yet');
+      return reply.code(200).type('text/plain; charset=utf-8').send(note); // a C2SP signed note, with the witnesses' cosignatures
+    },
   },
   {
     method: 'GET', pattern: '/digest', command: false,

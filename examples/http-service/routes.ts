@@ -18,6 +18,8 @@ export interface ServiceContext {
   readonly feeds: LiveFeeds;
   /** The trusted clock (also the default `now` of the dashboards). */
   readonly clock: () => Date;
+  /** The latest published checkpoint note (C2SP), undefined before the first or when none is configured. */
+  readonly checkpoint: () => string | undefined;
 }
 
 /** A route handler; `actorId` is the authenticated actor (empty for an anonymous read). */

@@ -12,6 +12,7 @@ import { isLedgerFailure } from '../../src/eventsourcing/errors';
 import type { EventStore } from '../../src/eventsourcing/store';
 import type { Authenticator } from './auth';
 import { auditRoutes } from './audit-routes';
+import { createCheckpointPublisher, type PublisherOptions } from '../../src/audit/cosigning';
 import { commandRoutes } from './commands';
 import { problemOf } from './errors';
 import { createLiveFeeds } from './feed';
@@ -61,6 +62,11 @@ export interface HttpServiceOptions {
   readonly limits?: HttpLimits;
   /** How long a verification of an unchanged trail is reused. Default 60 s. */
   readonly verifyMaxAgeMs?: number;
+  /**
+   * Publish signed checkpoints of the trail (C2SP) at `GET /checkpoint`: one when the service starts
+   * listening, then every `intervalMs` (default 10 minutes), each sent to the witnesses to cosign.
+   */
+  readonly checkpoints?: PublisherOptions & { readonly intervalMs?: number };
 }
 
 /** A running (or ready) service. */
@@ -75,6 +81,8 @@ export interface HttpService {
   verifications(): number;
   /** Ends live feeds, stops accepting connections and waits for open requests. Does not close the store. */
   close(): Promise<void>;
+  /** Settles when the publication started by `listen` ends (at once when no checkpoints are configured). */
+  firstCheckpoint(): Promise<void>;
 }
 
 /** Whether an error only says that the client went away (not a fault of the service). */
@@ -99,11 +107,13 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
   const clock = options.clock ?? (() => new Date());
   const limits = options.limits ?? {};
   const feeds = createLiveFeeds(options.heartbeatMs);
+  const publisher = options.checkpoints ? createCheckpointPublisher(options.store, options.checkpoints) : undefined;
   const readModels = createReadModelCache(options.store, options.namespace);
   const ctx: ServiceContext = {
     store, namespace: options.namespace, clock, feeds, readModels,
     ledger: createCampaignLedger({ store, namespace: options.namespace, clock }),
     trail: createTrailCache(options.store, clock, options.verifyMaxAgeMs),
+    checkpoint: () => publisher?.latest(),
   };
   const headersTimeout = limits.headersTimeoutMs ?? 10_000;
   const server = createServer({
@@ -187,17 +197,32 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
     return sendProblem(reply, p, path);
   });
 
+  let first: Promise<void> = Promise.resolve();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const publish = (): Promise<void> => publisher!.publish().then((r) => {
+    if (!r.ok) app.log.error(`checkpoint not published: ${r.reason}`);
+    else if (r.value.refusals.length > 0) app.log.warn({ refusals: r.value.refusals }, `checkpoint of ${r.value.checkpoint.treeSize} events published without every cosignature`);
+  }, (x: unknown) => { app.log.error({ err: x }, 'checkpoint not published'); });
+
   return {
     app,
     server,
     listen: async (port, host = '127.0.0.1') => {
       await app.listen({ port, host });
+      if (publisher && timer === undefined) {
+        first = publish();
+        timer = setInterval(() => { void publish(); }, options.checkpoints?.intervalMs ?? 600_000);
+        timer.unref();
+      }
       const a = server.address() as AddressInfo;
       return `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
     },
     openFeeds: () => feeds.size,
     verifications: () => ctx.trail.verifications,
+    firstCheckpoint: () => first,
     close: async () => {
+      if (timer !== undefined) clearInterval(timer);
+      await first;
       await feeds.closeAll();
       server.closeIdleConnections();
       await app.close();
