@@ -51,7 +51,7 @@ describe('bad usage exits 2 with a one-line reason and the help hint', () => {
     ['an unknown option', ['audit', 'verify', '--store', 'sqlite:x.db', '--bogus'], /Unknown option '--bogus'/],
     ['a missing option value', ['audit', 'verify', '--store'], /--store/],
     ['a stray argument', ['audit', 'verify', 'extra'], /unexpected argument "extra"/],
-    ['a store that is no store', ['audit', 'verify', '--store', 'postgres://x'], /is not a store; expected sqlite:PATH/],
+    ['a store that is no store', ['audit', 'verify', '--store', 'mysql://x'], /is not a store; expected sqlite:PATH/],
     ['sqlite: without a path', ['audit', 'verify', '--store', 'sqlite:'], /needs a file path/],
     ['both --store and --file', ['audit', 'verify', '--store', 'sqlite:x.db', '--file', 'x.jsonl'], /exactly one of --store or --file/],
     ['memory outside the demo', ['audit', 'verify', '--store', 'memory'], /keeps nothing between runs/],
