@@ -6,6 +6,11 @@ import { join } from 'node:path';
 /** Package entry points: output path (under dist/) → source file. */
 const library: Record<string, string> = {
   index: 'src/index.ts',
+  'kernel/index': 'src/kernel.ts',
+  'readmodels/index': 'src/readmodels/index.ts',
+  'audit/index': 'src/audit/index.ts',
+  'dashboard/index': 'src/dashboard-html/index.ts',
+  'plans/index': 'src/plans/index.ts',
   'adapters/memory/index': 'adapters/memory/index.ts',
   'adapters/sqlite/index': 'adapters/sqlite/index.ts',
   'adapters/eventstoredb/index': 'adapters/eventstoredb/index.ts',

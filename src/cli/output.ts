@@ -3,6 +3,7 @@
  * programs (bigints as decimal strings), CSV for spreadsheets.
  */
 import { toCsv } from '../audit/csv';
+import { toJson } from '../eventsourcing/json';
 
 /** Display width of a string in a terminal: East Asian wide and full-width characters count two. */
 export const displayWidth = (s: string): number => {
@@ -48,13 +49,7 @@ export const renderCsv = <T>(columns: readonly Column<T>[], rows: readonly T[]):
   toCsv(columns.map((c) => c.header), rows.map((r) => columns.map((c) => c.cell(r))));
 
 /** JSON with bigints as decimal strings, Maps as objects and Sets as arrays, indented, ending with a line break. */
-export const renderJson = (value: unknown): string =>
-  `${JSON.stringify(value, (_k, v: unknown) => {
-    if (typeof v === 'bigint') return v.toString();
-    if (v instanceof Map) return Object.fromEntries([...v.entries()].map(([k, x]) => [String(k), x]));
-    if (v instanceof Set) return [...v];
-    return v;
-  }, 2)}\n`;
+export const renderJson = (value: unknown): string => `${toJson(value, 2)}\n`;
 
 /** Formats a ratio in [0, 1] as a percentage with one decimal (`87.5%`), or `-` when undefined. */
 export const percent = (ratio: number | undefined | null): string =>

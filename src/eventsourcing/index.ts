@@ -19,3 +19,4 @@ export * from './lease';
 export * from './runner';
 export * from './ids';
 export * from './read-options';
+export * from './json';

@@ -11,11 +11,13 @@ import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../adapters/memory/index';
 import {
-  bytesToHex, campaignReadModel, createCampaignRegistry, createDigest, entityHistory, eventLeafHash, exportTrail,
-  generateSigningKeyPair, importTrail, merkleRoot, parseTrailLine, problemAggregate, problemLedger, proveConsistency,
+  campaignReadModel, createCampaignRegistry, createDigest, entityHistory, exportTrail,
+  generateSigningKeyPair, importTrail, problemLedger, proveConsistency,
   proveInclusion, rectificationRates, runProjection, stateAsOf, textTrail, timeline, verifyConsistencyProof,
   verifyDigestSignature, verifyInclusionProof, verifyStore, verifyTrailFile,
 } from '../../src/index';
+import { bytesToHex, eventLeafHash, merkleRoot, parseTrailLine } from '../../src/audit/index';
+import { problemAggregate } from '../../src/kernel';
 import { testLedger } from '../campaign/support/ledger-world';
 import { cli, requireBuilt, tempDir } from '../cli/helpers';
 import { seedTrail } from '../cli/seed';

@@ -12,9 +12,8 @@
 import { createHash } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
-import {
-  drawTargets, expandDepartments, managementYearPlan, planToCommands, problemIdForFinding, seedCommitment,
-} from '../../src/index';
+import { drawTargets, problemIdForFinding, seedCommitment } from '../../src/index';
+import { expandDepartments, managementYearPlan, planToCommands } from '../../src/plans/index';
 import { fails, ok, testLedger } from '../campaign/support/ledger-world';
 
 const problem = {

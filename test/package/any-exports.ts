@@ -54,3 +54,39 @@ export const anyExports = (dir: string, file: string): string[] => {
   }
   return [...new Set(found)];
 };
+
+/**
+ * The value names (not type-only) each entry point's declarations export, as the compiler sees them
+ * from `file` in `dir`: `specifier → sorted names`. They must equal what the module exports at run
+ * time, or a consumer compiles an import that is `undefined` when it runs.
+ */
+/** Whether an alias is exported or imported with `type` (public in the compiler, not yet in its typings). */
+const typeOnly = (checker: ts.TypeChecker, alias: ts.Symbol): boolean =>
+  (checker as unknown as { getTypeOnlyAliasDeclaration: (s: ts.Symbol) => unknown }).getTypeOnlyAliasDeclaration(alias) !== undefined;
+
+export const declaredValues = (dir: string, file: string): Record<string, string[]> => {
+  const config = ts.getParsedCommandLineOfConfigFile(join(dir, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: () => undefined,
+  });
+  if (config === undefined) throw new Error(`cannot read ${dir}/tsconfig.json`);
+  const program = ts.createProgram({ rootNames: [join(dir, file)], options: { ...config.options, noEmit: true } });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(join(dir, file));
+  if (source === undefined) throw new Error(`${file} is not in the program`);
+  const out: Record<string, string[]> = {};
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement)) continue;
+    const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+    const symbol = checker.getSymbolAtLocation(statement.moduleSpecifier);
+    if (symbol === undefined) continue;
+    out[specifier] = checker.getExportsOfModule(symbol)
+      .filter((e) => {
+        const target = e.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(e) : e;
+        return (target.flags & ts.SymbolFlags.Value) !== 0 && !(e.flags & ts.SymbolFlags.Alias && typeOnly(checker, e));
+      })
+      .map((e) => e.name)
+      .sort();
+  }
+  return out;
+};

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anyExports } from './any-exports';
+import { anyExports, declaredValues } from './any-exports';
 import { consumer, node, packed, root, tsc, type Packed } from './pack';
 
 interface ExportsMap { readonly [entry: string]: string | { readonly [condition: string]: unknown } }
@@ -101,5 +101,20 @@ describe('the packed package in a consumer project', () => {
       'src/entries.ts': everyEntry(false),
     });
     expect(anyExports(dir, 'src/entries.ts')).toEqual([]);
+  });
+
+  it('declares exactly the values each entry point exports at run time (no import compiles to undefined)', compile, () => {
+    const dir = consumer(p, 'esm-values', {
+      'package.json': JSON.stringify({ name: 'values-consumer', private: true, type: 'module' }),
+      'tsconfig.json': tsconfig({ module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true, noEmit: true }),
+      'src/entries.ts': everyEntry(false),
+      'runtime.mjs': [
+        `const names = {};`,
+        ...entries.map((e) => `names['${e.specifier}'] = Object.keys(await import('${e.specifier}')).sort();`),
+        `console.log(JSON.stringify(names));`,
+      ].join('\n'),
+    });
+    const runtime = JSON.parse(node(dir, ['runtime.mjs'])) as Record<string, string[]>;
+    expect(declaredValues(dir, 'src/entries.ts')).toEqual(runtime);
   });
 });

@@ -32,7 +32,7 @@ describe('the built package', () => {
       const mem = await import('campaign-ledger/adapters/memory');
       const store = mem.createMemoryStore();
       const r = await store.append('s', [{ eventId: '00000000-0000-4000-8000-000000000001', type: 'T', schemaVersion: 1, data: {}, metadata: { actor: { id: 'a', posts: [] }, correlationId: 'c', causationId: 'c', recordedAt: '2019-01-01T00:00:00.000Z', effectiveAt: '2019-01-01T00:00:00.000Z' } }], 'no_stream')();
-      console.log(typeof core.createCommandHandler, r._tag, core.GENESIS_HASH.length);
+      console.log(typeof core.createCampaignLedger, r._tag, core.GENESIS_HASH.length);
     `]);
     expect(out).toBe('function Right 64');
   });

@@ -2,7 +2,7 @@
  * The packed package, as a user receives it: `npm pack` of the built tree, unpacked into the
  * `node_modules` of a fresh directory next to the dependencies the package declares. Packing and
  * installing happen once per build: the work directory is keyed by a hash of `package.json` and of
- * every file under `dist/`, and a lock directory makes concurrent test files wait for the first one.
+ * every file it ships, and a lock directory makes concurrent test files wait for the first one.
  *
  * Dependencies are linked from the repository's own `node_modules` (the versions the lock file
  * pins), so installing needs no network; only what `package.json` declares (dependencies, optional
@@ -47,14 +47,22 @@ export interface Packed {
   readonly home: string;
 }
 
+/** A hash of `package.json` and of every file it ships (names, sizes, modification times). */
 const buildKey = (): string => {
-  const hash = createHash('sha256').update(readFileSync(join(root, 'package.json')));
-  const dist = join(root, 'dist');
-  if (!existsSync(join(dist, 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const files = (readdirSync(dist, { recursive: true }) as string[]).sort();
-  for (const f of files) {
-    const s = statSync(join(dist, f));
-    if (s.isFile()) hash.update(`${f}\0${s.size}\0${s.mtimeMs}\n`);
+  const manifest = readFileSync(join(root, 'package.json'));
+  const hash = createHash('sha256').update(manifest);
+  if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const shipped = (JSON.parse(manifest.toString('utf8')) as { files: string[] }).files;
+  for (const entry of shipped) {
+    const path = join(root, entry);
+    if (!existsSync(path)) continue;
+    const files = statSync(path).isDirectory()
+      ? (readdirSync(path, { recursive: true }) as string[]).sort().map((f) => join(entry, f))
+      : [entry];
+    for (const f of files) {
+      const s = statSync(join(root, f));
+      if (s.isFile()) hash.update(`${f}\0${s.size}\0${s.mtimeMs}\n`);
+    }
   }
   return hash.digest('hex').slice(0, 16);
 };
