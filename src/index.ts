@@ -17,50 +17,55 @@
 // Names both the domain and the read models define: the package root exports the domain's.
 export type { CaseStatus, ProblemStatus, TaskStatus } from './campaign/index';
 export type {
-  Actor, AppendResult, AppendTooLarge, Checkpoint, CheckpointStore, CodecRegistry, CommandHandler,
-  CommandHandlerOptions, CommandMetadata, CorruptEvent, Decider, DecisionContext, DomainEvent,
-  DuplicateEventId, EnvelopeJson, EventMetadata, EventStore, EventTypeDefinition, Evolver, ExpectedRevision,
-  FeedBatch, FeedFetch, HandleResult, IntegrityFailure, IntegrityViolation, LedgerError, LedgerErrorTag,
-  LiveFeed, Loaded, NewEvent, NotAuthorized, Projection, ProjectionStatus, RawRecord, ReadAllOptions,
-  ReadStreamOptions, RecordedEvent, RuleViolated, RunProjectionOptions, SealedEvent, SealedWithBody,
-  StoreError, StoreUnavailable, StreamDeleted, StreamHead, StreamNotFound, SubscribeOptions, Subscription,
-  Upcaster, ValidationFailed, ValidationIssue, WrongExpectedRevision,
+  Acquired, Actor, AppendLimits, AppendPlan, AppendResult, AppendTooLarge, ChainHead, Checkpoint,
+  CheckpointStore, CodecRegistry, CommandHandler, CommandHandlerOptions, CommandMetadata, CorruptEvent,
+  Decider, DecisionContext, DomainEvent, DuplicateEventId, DuplicatePlan, EnvelopeJson, EventMetadata,
+  EventStore, EventTypeDefinition, Evolver, ExpectedRevision, FeedBatch, FeedFetch, FoldOptions, FoldOutcome,
+  FoldStart, HandleResult, IntegrityFailure, IntegrityViolation, Lease, LeaseKeeper, LeaseOptions,
+  LedgerError, LedgerErrorTag, LiveFeed, Loaded, LookUpPlan, NewEvent, NotAuthorized, PlanError,
+  PreparedAppend, PreparedEvent, Projection, ProjectionRunner, ProjectionStatus, RawRecord, ReadAllOptions,
+  ReadStreamOptions, RecordedEvent, RuleViolated, RunOutcome, RunProjectionOptions, RunnerOptions,
+  RunnerStatus, SaveProgress, SealedEvent, SealedWithBody, StoreError, StoreUnavailable, StreamDeleted,
+  StreamHead, StreamNotFound, SubscribeOptions, Subscription, Upcaster, ValidationFailed, ValidationIssue,
+  WritePlan, WrongExpectedRevision,
 } from './eventsourcing/index';
 export type {
-  AccountabilityCommand, AccountabilityEvent, AccountabilityState, AggregateSpec, Calendar, CampaignCommand,
-  CampaignCommands, CampaignEnv, CampaignEvent, CampaignLedger, CampaignLedgerOptions, CampaignReaders,
-  CampaignRole, CampaignState, CampaignStreams, CheckedProblem, CommandMethod, CommandMethods, CommandOptions,
-  CommandResult, CommandUnion, CommitmentPoint, ConsolidateWithSources, Court, DomainEnv, EntityAggregate,
-  EventDef, EventUnion, EvidenceFinding, InspectionCommand, InspectionEvent, InspectionFinding,
-  InspectionState, LedgerNumberFormat, Measure, MeasureExtension, NumberingEvent, NumberingState,
-  OrganizationCommand, OrganizationEvent, OrganizationState, Person, PlanCommands, PlanImportOptions, Policy,
-  PolicyRule, Post, ProblemCommand, ProblemEvent, ProblemState, ProposeWithFindings, ReactionReport,
-  Reactions, RegisterWithNumber, ReportCommand, ReportEvent, ReportState, ReportStatus, ReserveNumber,
-  ResolvedInspectionCommand, SourceReport, StandingPost, TaskCommand, TaskEvent, TaskExtension, TaskState,
-  Zone,
+  AccountabilityCommand, AccountabilityEvent, AccountabilityRuleCode, AccountabilityState, ActiveTask,
+  AggregateSpec, Binding, Calendar, CampaignAggregateRuleCode, CampaignCommand, CampaignCommands, CampaignEnv,
+  CampaignError, CampaignEvent, CampaignLedger, CampaignLedgerOptions, CampaignReaders, CampaignRole,
+  CampaignRuleCode, CampaignRuleViolated, CampaignState, CampaignStreams, CheckedProblem, ClosedProblem,
+  ClosureBlocker, ClosureRequestedProblem, CommandMethod, CommandMethods, CommandOptions, CommandResult,
+  CommandUnion, CommitmentPoint, ConsolidateWithSources, Court, Decision, DomainEnv, EntityAggregate,
+  EvaluatedTask, EventDef, EventUnion, EvidenceFinding, InputOf, InspectionCommand, InspectionEvent,
+  InspectionFinding, InspectionRuleCode, InspectionState, LedgerNumberFormat, Measure, MeasureExtension,
+  NoProblem, NoTask, NumberingEvent, NumberingState, OpenProblem, OrganizationCommand, OrganizationEvent,
+  OrganizationRuleCode, OrganizationState, Person, PlanCommands, PlanImportOptions, Policy, PolicyRule, Post,
+  ProblemCommand, ProblemEvent, ProblemRuleCode, ProblemState, ProposeWithFindings, ReactionReport, Reactions,
+  RegisterWithNumber, ReportCommand, ReportEvent, ReportRuleCode, ReportState, ReportStatus, ReserveNumber,
+  ResolvedInspectionCommand, Resolver, Resolvers, SharedRuleCode, SourceReport, StandingPost, TaskCommand,
+  TaskEvent, TaskExtension, TaskRuleCode, TaskState, VerifiedProblem, WithdrawnProblem, Zone,
 } from './campaign/index';
 export type {
   AtOptions, CaseRow, Catalog, CategoryRow, Clock, Colour, ColourBoard, ColourCounts, CommitmentCheck,
   ComputedFigures, CourtRow, CoverageRow, Dashboard, DashboardOptions, FigureGap, InspectionCoverage,
   InspectionRow, LedgerFilter, LedgerRow, MeasureRow, MilestoneRow, OneOrMany, PMap, PeriodRow, PersonRow,
-  ProblemRow, ProjectionRunner, RankingRow, Rankings, RateRow, RateTables, ReadModelOptions, ReadModelState,
-  RegisterRow, ReportCheck, ReportRow, ReportStanding, ReportTracker, ReportTrackerRow, ReportVersionRow,
-  ReportedOptions, ReportedVsComputed, Responsibility, RunOutcome, RunnerOptions, RunnerStatus, Slice,
-  StandingCounts, TaskCourtCell, TaskCourtRow, TaskDepartmentCell, TaskMatrix, TaskMatrixRow, TaskRef,
-  TaskRow, Thresholds, Timed, UnannouncedRecord,
+  ProblemRow, RankingRow, Rankings, RateRow, RateTables, ReadModelOptions, ReadModelState, RegisterRow,
+  ReportCheck, ReportRow, ReportStanding, ReportTracker, ReportTrackerRow, ReportVersionRow, ReportedOptions,
+  ReportedVsComputed, Responsibility, Slice, StandingCounts, TaskCourtCell, TaskCourtRow, TaskDepartmentCell,
+  TaskMatrix, TaskMatrixRow, TaskRef, TaskRow, Thresholds, Timed, UnannouncedRecord,
 } from './readmodels/index';
 export type {
   AddCheckpointRequest, AsOfOptions, AsOfPoint, AsOfResult, Assurance, AuditError, Backdating, ChainRecord,
   ChainSummary, CheckedTlogProof, CheckpointOptions, CheckpointPublisher, ConsistencyProof, CosignatureAnswer,
   Cosigner, CsvColumn, CsvOptions, Digest, DigestComparison, DigestNotMatched, DigestOptions, DigestSignature,
-  EventNotFound, ExportSummary, ExternalTreeHead, FieldChange, Finding, FindingKind, HashInput,
-  HashedPosition, HistoryOptions, ImportOptions, ImportSummary, InclusionProof, Instant, LogCheckpoint,
-  NoteResult, NoteSignature, NoteSigner, NumberedLine, OpenedCheckpoint, OpenedNote, ParsedLine, ParsedNote,
-  ProofCheckOptions, PublisherOptions, Result, SignWith, SignatureCheck, SignatureResult, SignedDigest,
-  SigningKeyPair, StateAsOfOptions, StateChange, TargetNotEmpty, TimelineEntry, TimelineOptions,
-  TimelineQuery, TlogProof, TrailCheckOptions, TrailRejected, TrailSource, TrailUnreadable, TrailUnwritable,
-  Verdict, VerifiedSignature, VerifierKey, VerifyOptions, VerifyReport, VerifySource, Witness,
-  WitnessEndpoint, WitnessOptions, WitnessPolicy, WitnessResponse, WitnessServer, WitnessStateStore,
+  DurableWriteOptions, EventNotFound, ExportSummary, ExternalTreeHead, FieldChange, Finding, FindingKind,
+  HashInput, HashedPosition, HistoryOptions, ImportOptions, ImportSummary, InclusionProof, Instant,
+  LogCheckpoint, NoteResult, NoteSignature, NoteSigner, NumberedLine, OpenedCheckpoint, OpenedNote,
+  ParsedLine, ParsedNote, ProofCheckOptions, PublisherOptions, Result, SignWith, SignatureCheck,
+  SignatureResult, SignedDigest, SigningKeyPair, StateAsOfOptions, StateChange, TargetNotEmpty, TimelineEntry,
+  TimelineOptions, TimelineQuery, TlogProof, TrailCheckOptions, TrailRejected, TrailSource, TrailUnreadable,
+  TrailUnwritable, Verdict, VerifiedSignature, VerifierKey, VerifyOptions, VerifyReport, VerifySource,
+  Witness, WitnessEndpoint, WitnessOptions, WitnessPolicy, WitnessResponse, WitnessServer, WitnessStateStore,
   WitnessedCheckpoint, WitnessedHead,
 } from './audit/index';
 
@@ -73,7 +78,7 @@ export {
 // Errors, ids, JSON and canonical JSON, the store-independent pieces of the kernel an app calls.
 export {
   errors, LedgerFailure, isLedgerFailure, uuidv7, canonicalJson, jsonReplacer, toJson, GENESIS_HASH,
-  runProjection, createLiveFeed,
+  runProjection, createProjectionRunner, createLiveFeed,
 } from './eventsourcing/index';
 
 // Dates: local calendar days of the campaign's zone.
@@ -81,7 +86,7 @@ export { localDate, addDays, startOfLocalDay, endOfLocalDay, DEFAULT_UTC_OFFSET_
 
 // Read models and their queries.
 export {
-  campaignReadModel, createProjectionRunner, serializeState, deserializeState, READ_MODEL_VERSION, DEFAULT_THRESHOLDS,
+  campaignReadModel, serializeState, deserializeState, READ_MODEL_VERSION, DEFAULT_THRESHOLDS,
   dashboard, problemLedger, overdueList, dueSoonList, rectificationRates, rankings, figuresAt, colourBoard, statusAt,
   taskMatrix, reportTracker, reportedVsComputed, inspectionCoverage, accountabilityRegister,
 } from './readmodels/index';
