@@ -2,8 +2,8 @@
  * The append rules, owned by the kernel so that every store behaves alike. Two pure steps:
  *
  * 1. {@link prepareAppend}, before any I/O: the arguments and every event are validated (envelope,
- *    and data against the registry), data and metadata are written as canonical JSON once, the
- *    idempotency key of each event is computed once, and the size limit is checked.
+ *    and data against the registry), data and metadata are written as canonical JSON once (the
+ *    bytes sealing hashes and the idempotency key is made of), and the size limit is checked.
  * 2. {@link planAppend}, with what the store read (the stream head, and the stored events with the
  *    append's ids when it looked them up): the idempotency rule, the expected-revision rule and the
  *    sealing of the rows onto the hash chain.
@@ -48,9 +48,16 @@ export interface PreparedEvent {
   readonly data: string;
   /** Canonical JSON of `event.metadata`. */
   readonly metadata: string;
-  /** The idempotency key: canonical JSON of type, schema version, data and metadata. */
-  readonly key: string;
 }
+
+/**
+ * The idempotency key of a prepared event: canonical JSON of type, schema version, data and
+ * metadata (equal to `contentKey` of the event), made from the canonical JSON written once by
+ * {@link prepareAppend}. Needed only when an id is found stored.
+ */
+export const idempotencyKey = (p: PreparedEvent): string =>
+  '{"data":' + p.data + ',"metadata":' + p.metadata + ',"schemaVersion":' + JSON.stringify(p.event.schemaVersion) +
+  ',"type":' + JSON.stringify(p.event.type) + '}';
 
 /** An append that passed every check needing no I/O (the result of {@link prepareAppend}). */
 export interface PreparedAppend {
@@ -121,9 +128,7 @@ const canonicalise = (e: NewEvent, i: number): E.Either<ValidationFailed, Prepar
   try {
     const data = canonicalJson(e.data, 'data');
     const metadata = canonicalJson(e.metadata, 'metadata');
-    const key = '{"data":' + data + ',"metadata":' + metadata + ',"schemaVersion":' + JSON.stringify(e.schemaVersion) +
-      ',"type":' + JSON.stringify(e.type) + '}';
-    return E.right({ event: e, data, metadata, key });
+    return E.right({ event: e, data, metadata });
   } catch (x) {
     if (!(x instanceof CanonicalJsonError)) throw x;
     return invalid(`events[${i}].${x.path}`, x.reason);
@@ -167,8 +172,9 @@ export const prepareAppend = (
     if (E.isLeft(p)) return p;
     prepared.push(p.right);
     ids.push(e.eventId);
-    chars += FIXED_CHARS + p.right.data.length + p.right.metadata.length + e.eventId.length + 2 + streamIdJson.length +
-      JSON.stringify(e.type).length + String(e.schemaVersion).length + String(i).length;
+    // An upper bound: JSON escapes a character in at most 6; a safe integer has at most 16 characters.
+    chars += FIXED_CHARS + p.right.data.length + p.right.metadata.length + e.eventId.length * 6 + 2 + streamIdJson.length +
+      e.type.length * 6 + 2 + 32;
   }
   const limit = limits.maxAppendBytes;
   if (chars * 3 > limit) { // a UTF-16 unit is at most 3 UTF-8 bytes: only then count bytes
@@ -206,7 +212,7 @@ const retried = (
     if (i > 0 && f.revision !== (stored[i - 1] as RecordedEvent).revision + 1n) {
       return E.left(errors.duplicateEventId(streamId, id, 'the stored events with these ids are not in this order'));
     }
-    if (contentKey(f) !== e.key) return E.left(errors.duplicateEventId(streamId, id, 'this eventId is already stored with different content'));
+    if (contentKey(f) !== idempotencyKey(e)) return E.left(errors.duplicateEventId(streamId, id, 'this eventId is already stored with different content'));
     stored.push(f);
   }
   return E.right(stored);
@@ -274,8 +280,13 @@ export function planAppend(
   const rows = seal(prepared, head);
   const size = sizeOf(rows, prepared.maxAppendBytes);
   if (size !== undefined) return E.left(errors.tooLarge(streamId, size, prepared.maxAppendBytes));
-  const done = (positions: readonly bigint[], copies?: readonly SealedEvent[]): AppendResult =>
-    appendResult(streamId, rows.map((r, i) => ({ ...(copies?.[i] ?? r.event), position: positions[i] as bigint })), false);
+  const done = (positions: readonly bigint[], copies?: readonly SealedEvent[]): AppendResult => {
+    const events: RecordedEvent[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      events.push({ ...(copies === undefined ? (rows[i] as SealedWithBody).event : copies[i] as SealedEvent), position: positions[i] as bigint });
+    }
+    return appendResult(streamId, events, false);
+  };
   return E.right({ _tag: 'Write', rows, done });
 }
 

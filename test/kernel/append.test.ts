@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalBody, contentKey, planAppend, prepareAppend, sealEvents, type NewEvent, type PreparedAppend, type RecordedEvent,
+  canonicalBody, contentKey, idempotencyKey, planAppend, prepareAppend, sealEvents, type NewEvent, type PreparedAppend, type RecordedEvent,
 } from '../../src/eventsourcing/index';
 import { testMetadata, uuidFrom } from '../../src/testing/index';
 
@@ -26,9 +26,9 @@ describe('prepareAppend', () => {
     expect(E.isLeft(nan) && nan.left.message).toContain('events[1].data.x[0]');
   });
 
-  it('computes the idempotency key once, equal to the content key', () => {
+  it('writes the idempotency key from the canonical JSON, equal to the content key', () => {
     const e = event(1, { b: 1, a: [1, 'x'] });
-    expect(prepared([e]).events[0]!.key).toBe(contentKey(e));
+    expect(idempotencyKey(prepared([e]).events[0]!)).toBe(contentKey(e));
   });
 
   it('refuses an append above the size limit, counting UTF-8 bytes', () => {
