@@ -32,7 +32,7 @@ export const readJsonOption = (path: string, option: string, command: string): u
  * temporary file, fsync, rename, fsync of the folder). Every file the program writes goes through it.
  * A failure is a usage error naming the file; the previous content, if any, stays.
  */
-export const writeFileAtomic = (path: string, text: string, mode?: number): void => {
+export const writeFileAtomic = (path: string, text: string | Uint8Array, mode?: number): void => {
   try {
     writeFileDurably(path, text, mode === undefined ? {} : { mode });
   } catch (x) {

@@ -109,7 +109,7 @@ describe('ledger', () => {
     const red = JSON.parse(run('ledger', '--store', 'sqlite:demo.db', '--colour', 'red', '--format', 'json').stdout) as { count: number; rows: { colour: string }[] };
     expect(red.count).toBe(d.problems.overdue);
     expect(red.rows.every((r) => r.colour === 'red')).toBe(true);
-    const csv = run('ledger', '--store', 'sqlite:demo.db', '--court', 'xc', '--format', 'csv');
+    const csv = run('ledger', '--store', 'sqlite:demo.db', '--court', 'xc', '--format', 'csv', '--lang', 'en');
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^ledgerNumber,problemId,courtId,/);

@@ -1,7 +1,14 @@
 /** `campaign-ledger ledger`: the problem ledger (台账), filtered, with colours at `--now`. */
+import { activityName } from '../../office/campaign-names';
+import { officeCsvHeader, officeCsvRecords, officeRow } from '../../office/ledger-rows';
+import { ledgerWorkbook } from '../../office/ledger-xlsx';
+import { toCsv } from '../../audit/csv';
+import { resolveClock } from '../../readmodels/clock';
 import { problemLedger, type LedgerFilter, type LedgerRow } from '../../readmodels/ledger';
 import type { ProblemStatus, ReadModelState } from '../../readmodels/state';
 import { list, oneOf, str, write, type Command, type Values } from '../command';
+import { pathOf, writeFileAtomic } from '../files';
+import { terminalSafe } from '../terminal';
 import { usageError } from '../errors';
 import { withStore } from '../open-store';
 import { renderCsv, renderJson, renderTable, type Column } from '../output';
@@ -74,12 +81,20 @@ const filterOf = (values: Values, s: ReadModelState): LedgerFilter => {
   } as LedgerFilter;
 };
 
+const FORMATS = ['table', 'json', 'csv', 'xlsx'] as const;
+
 /** The `ledger` command. */
 export const ledgerCommand: Command = {
   name: NAME,
   summary: 'show the problem ledger (台账): who answers for what, by when, and the warning colour at --now',
-  usage: 'ledger --store S [--campaign NS] [--court ID] [--department NAME] [--task N] [--category ID] [--status S] [--colour C] [--now DATE] [--format table|json|csv]',
-  details: 'Filters may be repeated (any of the values matches); different filters must all match.',
+  usage: 'ledger --store S [--campaign NS] [--court ID] [--department NAME] [--task N] [--category ID] [--status S] [--colour C] [--now DATE] [--format table|json|csv|xlsx] [--lang zh|en] [--out FILE]',
+  details: [
+    'Filters may be repeated (any of the values matches); different filters must all match.',
+    'csv and xlsx are the ledger offices hand upward: 序号, 问题编号, 问题来源, 问题表现, 整改措施, 责任领导, 责任部门,',
+    '责任人, 整改时限, 整改进展, 完成情况, 销号时间, 预警 (blue approaching, yellow behind schedule or returned, red',
+    'overdue), with names and Chinese labels; the CSV adds 所属法院. xlsx (needs --out) has a summary sheet and',
+    'one sheet per court. --lang en keeps the CSV in English columns and codes, for other systems.',
+  ].join('\n'),
   options: {
     ...storeOptions,
     campaign: campaignOption,
@@ -90,10 +105,18 @@ export const ledgerCommand: Command = {
     status: { type: 'string', multiple: true, value: 'S', description: STATUSES.join(' | ') },
     colour: { type: 'string', multiple: true, value: 'C', description: `${COLOURS.join(' | ')} (computed at --now)` },
     now: nowOption,
-    format: formatOption(['table', 'json', 'csv']),
+    format: formatOption(FORMATS),
+    lang: { type: 'string', value: 'zh|en', description: 'csv only: Chinese office columns and labels (zh, default) or English columns and codes (en)' },
+    out: { type: 'string', value: 'FILE', description: 'write the csv or xlsx to FILE (whole or not at all) instead of stdout; required for xlsx' },
   },
   async run(values, io) {
-    const format = oneOf(values, 'format', ['table', 'json', 'csv'] as const, 'table', NAME);
+    const format = oneOf(values, 'format', FORMATS, 'table', NAME);
+    const lang = oneOf(values, 'lang', ['zh', 'en'] as const, 'zh', NAME);
+    const outGiven = str(values, 'out');
+    if (format === 'xlsx' && outGiven === undefined) throw usageError('--format xlsx needs --out FILE.xlsx', NAME);
+    if (outGiven !== undefined && format !== 'csv' && format !== 'xlsx') throw usageError('--out is for --format csv or xlsx', NAME);
+    if (str(values, 'lang') !== undefined && format !== 'csv') throw usageError('--lang is for --format csv', NAME);
+    const out = outGiven === undefined ? undefined : pathOf(outGiven, io.cwd);
     const spec = storeSpecOf(values, io, NAME);
     const given = str(values, 'now') === undefined ? undefined : nowOf(values, NAME, undefined);
     const namespace = str(values, 'campaign');
@@ -103,8 +126,24 @@ export const ledgerCommand: Command = {
     const filter = filterOf(values, loaded.state);
     const rows = query(NAME, () => problemLedger(loaded.state, { now, filter }));
     if (format === 'json') await write(io.stdout, renderJson({ now, namespace: loaded.namespace ?? null, count: rows.length, rows }));
-    else if (format === 'csv') await write(io.stdout, renderCsv(CSV, rows));
-    else await write(io.stdout, `${rows.length} problem${rows.length === 1 ? '' : 's'} as of ${now}\n${rows.length ? renderTable(TABLE, rows) : ''}`);
+    else if (format === 'csv' || format === 'xlsx') {
+      const { today } = resolveClock({ now }, loaded.state.catalog);
+      const catalog = loaded.state.catalog;
+      const office = rows.map((r) => officeRow(catalog, r, today));
+      if (format === 'xlsx') {
+        const courtIds = filter.courtId === undefined ? Object.keys(catalog.courts) : list(values, 'court');
+        const courts = courtIds.map((courtId) => ({ courtId, name: catalog.courts[courtId]?.name ?? courtId }));
+        writeFileAtomic(out as string, await ledgerWorkbook({ campaignName: activityName(catalog), today, courts, rows: office }));
+        await write(io.stdout, `${rows.length} problem${rows.length === 1 ? '' : 's'} as of ${now} written to ${out as string} (${courts.length + 1} sheets)\n`);
+      } else {
+        const csv = lang === 'en' ? renderCsv(CSV, rows) : toCsv(officeCsvHeader, officeCsvRecords(office));
+        if (out === undefined) await write(io.stdout, csv);
+        else {
+          writeFileAtomic(out, terminalSafe(csv));
+          await write(io.stdout, `${rows.length} problem${rows.length === 1 ? '' : 's'} as of ${now} written to ${out}\n`);
+        }
+      }
+    } else await write(io.stdout, `${rows.length} problem${rows.length === 1 ? '' : 's'} as of ${now}\n${rows.length ? renderTable(TABLE, rows) : ''}`);
     return 0;
   },
 };
