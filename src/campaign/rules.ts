@@ -32,6 +32,7 @@ export type CampaignAggregateRuleCode =
   | 'campaign.category.range_overlaps'
   | 'campaign.category.reversed_range'
   | 'campaign.court.unknown'
+  | 'campaign.day_count.unchanged'
   | 'campaign.first_responsible.already_designated'
   | 'campaign.first_responsible.none'
   | 'campaign.first_responsible.same_person'
@@ -206,7 +207,9 @@ export type SharedRuleCode =
   /** The ledger-number format gave one number twice (the reservation stream). */
   | 'ledger_number.format_not_unique'
   /** A decider threw instead of deciding (the kernel's handler). */
-  | 'decider.threw';
+  | 'decider.threw'
+  /** A deadline that is not a working day, in a campaign that counts working days (every aggregate with deadlines). */
+  | 'calendar.deadline_not_working_day';
 
 /** Every rule code a campaign command can be refused with. */
 export type CampaignRuleCode =

@@ -2,7 +2,7 @@
 import * as t from 'io-ts';
 import { DepartmentName, Id, IsoDate, LongText, Sha256Hex, ShortText, distinctListOf, intIn, listOf, optional, struct } from '../codecs';
 import type { CommandUnion } from '../define';
-import { LeadingGroupRole } from './events';
+import { DayCountCodec, LeadingGroupRole } from './events';
 
 /** Launches the campaign. `utcOffsetMinutes` defaults to +480 (UTC+08:00); deciders and read models read dates at it. */
 export const Launch = t.intersection([
@@ -62,6 +62,11 @@ export const ReplaceFirstResponsible = struct({ courtId: Id, personId: Id, reaso
 /** Input of `campaign.replaceFirstResponsible`. */
 export type ReplaceFirstResponsible = t.TypeOf<typeof ReplaceFirstResponsible>;
 
+/** Chooses how the campaign counts days (natural days until chosen). */
+export const ChooseDayCount = struct({ dayCount: DayCountCodec });
+/** Input of `campaign.chooseDayCount`. */
+export type ChooseDayCount = t.TypeOf<typeof ChooseDayCount>;
+
 /** Input codecs of the Campaign's commands, by command name. */
 export const campaignCommands = {
   launch: Launch,
@@ -74,6 +79,7 @@ export const campaignCommands = {
   establishOffice: EstablishOffice,
   designateFirstResponsible: DesignateFirstResponsible,
   replaceFirstResponsible: ReplaceFirstResponsible,
+  chooseDayCount: ChooseDayCount,
 } as const;
 
 /** Any Campaign command. */

@@ -128,6 +128,9 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
       if (bad) return bad;
       return accept(ev(CE.firstResponsibleReplaced, { courtId: c.courtId, personId: c.personId, previousPersonId: current, reason: c.reason }));
     }
+    case 'chooseDayCount':
+      if (s.dayCount === c.dayCount) return refuse('campaign.day_count.unchanged', `the campaign already counts ${c.dayCount} days`);
+      return accept(ev(CE.dayCountChosen, { dayCount: c.dayCount }));
   }
 };
 

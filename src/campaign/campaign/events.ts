@@ -80,6 +80,14 @@ export const FirstResponsibleReplaced = struct({ courtId: Id, personId: Id, prev
 /** Data of `campaign.first_responsible_replaced`. */
 export type FirstResponsibleReplaced = t.TypeOf<typeof FirstResponsibleReplaced>;
 
+/** How the campaign counts days: every day (`natural`, the default) or PRC working days (`working`). */
+export const DayCountCodec = t.keyof({ natural: null, working: null }, 'DayCount');
+
+/** The campaign chose how its deadlines, days left and warning thresholds are counted. */
+export const DayCountChosen = struct({ dayCount: DayCountCodec });
+/** Data of `campaign.day_count_chosen`. */
+export type DayCountChosen = t.TypeOf<typeof DayCountChosen>;
+
 /** The Campaign's event types. */
 export const campaignEvents = {
   launched: eventType('campaign.launched', CampaignLaunched),
@@ -92,6 +100,7 @@ export const campaignEvents = {
   officeEstablished: eventType('campaign.office_established', OfficeEstablished),
   firstResponsibleDesignated: eventType('campaign.first_responsible_designated', FirstResponsibleDesignated),
   firstResponsibleReplaced: eventType('campaign.first_responsible_replaced', FirstResponsibleReplaced),
+  dayCountChosen: eventType('campaign.day_count_chosen', DayCountChosen),
 } as const;
 
 /** Any Campaign event. */

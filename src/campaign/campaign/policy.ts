@@ -38,4 +38,5 @@ export const campaignPolicy: Policy<CampaignCommand, CampaignState, CampaignEnv>
   establishOffice: leadership,
   designateFirstResponsible: office,
   replaceFirstResponsible: office,
+  chooseDayCount: office,
 };

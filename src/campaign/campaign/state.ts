@@ -1,4 +1,5 @@
 /** The Campaign folded: what it is, its plan, categories, phases, report periods and roles. */
+import type { DayCount } from '../calendar';
 import type {
   CampaignEvent, CategoryDefined, LeadingGroupRole, OfficeEstablished, PhaseDefined, PlanAdopted, ReportPeriodDefined,
 } from './events';
@@ -22,12 +23,14 @@ export interface CampaignState {
   readonly office?: OfficeEstablished | undefined;
   /** Court id → its first responsible person. */
   readonly firstResponsible: ReadonlyMap<string, string>;
+  /** How deadlines and days left are counted: natural days unless the campaign chose working days. */
+  readonly dayCount: DayCount;
 }
 
 /** A campaign not launched yet. */
 export const initialCampaign: CampaignState = {
   launched: false, campaignId: '', name: '', organizerCourtId: '', startYear: 0, endYear: 0, utcOffsetMinutes: 480,
-  categories: new Map(), phases: new Map(), periods: new Map(), leadingGroup: new Map(), firstResponsible: new Map(),
+  categories: new Map(), phases: new Map(), periods: new Map(), leadingGroup: new Map(), firstResponsible: new Map(), dayCount: 'natural',
 };
 
 /** Folds one Campaign event. */
@@ -55,5 +58,7 @@ export const evolveCampaign = (s: CampaignState, e: CampaignEvent): CampaignStat
     case 'campaign.first_responsible_designated':
     case 'campaign.first_responsible_replaced':
       return { ...s, firstResponsible: new Map(s.firstResponsible).set(e.data.courtId, e.data.personId) };
+    case 'campaign.day_count_chosen':
+      return { ...s, dayCount: e.data.dayCount };
   }
 };

@@ -5,6 +5,7 @@
  * A measure's deadline moves only through an extension requested before it (trusted clock).
  * Nothing is edited: corrections are `problem.corrected` events with a reason.
  */
+import { refuseDeadline } from '../calendar';
 import * as E from 'fp-ts/Either';
 import type { DecisionContext } from '../../eventsourcing/decider';
 import { inUnit } from '../actors';
@@ -99,7 +100,8 @@ const decideMeasures = (c: Cmd<'planMeasure' | 'completeMeasure' | 'requestExten
     case 'planMeasure':
       if (s.measures.has(c.measureId)) return refuse('problem.measure.exists', `measure "${c.measureId}" already exists`);
       if (c.deadline < today) return refuse('problem.measure.deadline_in_past', `the deadline ${c.deadline} has already passed (today is ${today})`);
-      return accept(ev(PE.measurePlanned, { problemId: c.problemId, measureId: c.measureId, content: c.content, deadline: c.deadline }));
+      return refuseDeadline(c.deadline, env.campaign.dayCount)
+        ?? accept(ev(PE.measurePlanned, { problemId: c.problemId, measureId: c.measureId, content: c.content, deadline: c.deadline }));
     case 'completeMeasure': {
       const m = s.measures.get(c.measureId);
       if (!m) return refuse('problem.measure.unknown', `no measure "${c.measureId}"`);

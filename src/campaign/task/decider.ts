@@ -5,6 +5,7 @@
  * its scope, never due after the task; completion is reported after acceptance, then returned or
  * evaluated; an evaluated task is finished.
  */
+import { refuseDeadline } from '../calendar';
 import * as E from 'fp-ts/Either';
 import type { DecisionContext } from '../../eventsourcing/decider';
 import { actorCourt, actorDepartment } from '../actors';
@@ -40,6 +41,8 @@ const decideIssue = (c: Extract<TaskCommand, { type: 'issue' }>, s: TaskState, c
   if (c.dueDate < localDate(ctx.recordedAt, env.campaign.utcOffsetMinutes)) {
     return refuse('task.due_date.in_past', `the due date ${c.dueDate} has already passed`);
   }
+  const holiday = refuseDeadline(c.dueDate, env.campaign.dayCount);
+  if (holiday !== undefined) return holiday;
   const { type: _t, ...rest } = c;
   return accept(ev(TE.issued, { ...rest, coDepartments: co }));
 };
