@@ -9,6 +9,7 @@ import { inspectionBinding } from './inspection/resolve';
 import { organizationBinding } from './organization/resolve';
 import { problemBinding } from './problem/resolve';
 import { reportBinding } from './report/resolve';
+import { supervisionBinding } from './supervision/resolve';
 import { taskBinding } from './task/resolve';
 
 /** Every aggregate's binding, by the name of its command group on the ledger. */
@@ -20,4 +21,5 @@ export const aggregates = {
   report: reportBinding,
   inspection: inspectionBinding,
   accountability: accountabilityBinding,
+  supervision: supervisionBinding,
 } as const;

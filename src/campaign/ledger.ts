@@ -32,6 +32,7 @@ import type { ProblemState } from './problem/state';
 import { createCampaignRegistry } from './registry';
 import type { ReportState } from './report/state';
 import { campaignStreams, type CampaignStreams } from './streams';
+import type { SupervisionState } from './supervision/state';
 import type { TaskState } from './task/state';
 import { aggregates } from './aggregates';
 import type { CampaignError, CampaignRuleCode } from './rules';
@@ -70,6 +71,7 @@ export interface CampaignReaders {
   report(periodId: string, courtId: string): TaskEither<LedgerError, Loaded<ReportState>>;
   inspection(inspectionId: string): TaskEither<LedgerError, Loaded<InspectionState>>;
   accountability(caseId: string): TaskEither<LedgerError, Loaded<AccountabilityState>>;
+  supervision(itemId: string): TaskEither<LedgerError, Loaded<SupervisionState>>;
   /** The beacon of an unannounced inspection, once it exists (for the office to draw its targets). */
   beacon(inspectionId: string): TaskEither<LedgerError, Beacon | undefined>;
   /** The actor as the next command would record it. */
@@ -89,6 +91,7 @@ const build = (ctx: FacadeContext): CampaignCommands => ({
   report: commandMethods(ctx, aggregates.report),
   inspection: commandMethods(ctx, aggregates.inspection),
   accountability: commandMethods(ctx, aggregates.accountability),
+  supervision: commandMethods(ctx, aggregates.supervision),
 });
 
 /** A campaign ledger: commands per aggregate, readers, the registry and the reactions. */
@@ -119,7 +122,7 @@ export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLe
     handlerWithIds: (g) => handlerWithIds(g),
     world: createWorldLoader(options.store, handler, streams),
   };
-  const { organization, campaign, task, problem, report, inspection, accountability } = aggregates;
+  const { organization, campaign, task, problem, report, inspection, accountability, supervision } = aggregates;
   const readers: CampaignReaders = {
     organization: () => () => organization.load(handler, streams.organization),
     campaign: () => () => campaign.load(handler, streams.campaign),
@@ -128,6 +131,7 @@ export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLe
     report: (periodId, courtId) => () => report.load(handler, streams.report(periodId, courtId)),
     inspection: (id) => () => inspection.load(handler, streams.inspection(id)),
     accountability: (id) => () => accountability.load(handler, streams.accountability(id)),
+    supervision: (id) => () => supervision.load(handler, streams.supervision(id)),
     beacon: (id) => () => beaconOf(ctx, id),
     actor: (actorId) => async () => {
       const world = await ctx.world();

@@ -10,6 +10,8 @@ import { numberingEventTypes } from './numbering';
 import { organizationEventTypes } from './organization/events';
 import { problemEventTypes } from './problem/events';
 import { reportEventTypes } from './report/events';
+import { supervisionEventTypes } from './supervision/events';
+import { supervisionNumberEventTypes } from './supervision/numbering';
 import { taskEventTypes } from './task/events';
 
 /** Every event type definition of the campaign domain. */
@@ -22,6 +24,8 @@ export const campaignEventDefinitions = [
   ...reportEventTypes,
   ...inspectionEventTypes,
   ...accountabilityEventTypes,
+  ...supervisionEventTypes,
+  ...supervisionNumberEventTypes,
 ] as const;
 
 /** A codec registry of every campaign event type. */

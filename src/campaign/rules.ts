@@ -200,6 +200,23 @@ export type AccountabilityRuleCode =
   | 'accountability.sanction.no_facts'
   | 'accountability.subject.unknown';
 
+/** Rule codes of the supervision item (督办事项). */
+export type SupervisionRuleCode =
+  | 'supervision.already_proposed'
+  | 'supervision.close.not_reviewed'
+  | 'supervision.closed'
+  | 'supervision.deadline.in_past'
+  | 'supervision.feedback.off_schedule'
+  | 'supervision.not_assigned'
+  | 'supervision.not_found'
+  | 'supervision.number.not_reserved'
+  | 'supervision.review.not_requested'
+  | 'supervision.source.unknown_person'
+  | 'supervision.step.out_of_order'
+  | 'supervision.subject.unknown'
+  | 'supervision.unit.lead_and_co'
+  | 'supervision.unit.unknown';
+
 /** Rule codes that are no aggregate's own. */
 export type SharedRuleCode =
   /** An effective time later than the recorded time (every aggregate). */
@@ -214,7 +231,7 @@ export type SharedRuleCode =
 /** Every rule code a campaign command can be refused with. */
 export type CampaignRuleCode =
   | OrganizationRuleCode | CampaignAggregateRuleCode | TaskRuleCode | ProblemRuleCode | ReportRuleCode | InspectionRuleCode
-  | AccountabilityRuleCode | SharedRuleCode;
+  | AccountabilityRuleCode | SupervisionRuleCode | SharedRuleCode;
 
 /** A refusal by a campaign rule. */
 export interface CampaignRuleViolated extends RuleViolated {

@@ -5,9 +5,10 @@
  * - `${ns}/organization` — the Organization (one per namespace)
  * - `${ns}/campaign` — the Campaign (one per namespace; its id is the namespace)
  * - `${ns}/task/${taskId}`, `${ns}/problem/${problemId}`, `${ns}/inspection/${inspectionId}`,
- *   `${ns}/accountability/${caseId}` — one stream per entity
+ *   `${ns}/accountability/${caseId}`, `${ns}/supervision/${itemId}` — one stream per entity
  * - `${ns}/report/${periodId}@${courtId}` — one stream per court and report period
  * - `${ns}/ledger-numbers` — the reservation stream that keeps ledger numbers unique
+ * - `${ns}/supervision-numbers/${office}@${year}` — one reservation stream per issuing office and year
  */
 import * as t from 'io-ts';
 
@@ -23,7 +24,7 @@ export const Namespace = new t.Type<string, string, unknown>(
 );
 
 /** The aggregates that have one stream per entity. */
-export type EntityAggregate = 'task' | 'problem' | 'inspection' | 'accountability';
+export type EntityAggregate = 'task' | 'problem' | 'inspection' | 'accountability' | 'supervision';
 
 /** Stream names of one campaign namespace. */
 export interface CampaignStreams {
@@ -37,6 +38,7 @@ export interface CampaignStreams {
   readonly problem: (problemId: string) => string;
   readonly inspection: (inspectionId: string) => string;
   readonly accountability: (caseId: string) => string;
+  readonly supervision: (itemId: string) => string;
   readonly report: (periodId: string, courtId: string) => string;
 }
 
@@ -54,6 +56,7 @@ export const campaignStreams = (namespace: string): CampaignStreams => {
     problem: (id) => `${p}problem/${id}`,
     inspection: (id) => `${p}inspection/${id}`,
     accountability: (id) => `${p}accountability/${id}`,
+    supervision: (id) => `${p}supervision/${id}`,
     report: (periodId, courtId) => `${p}report/${periodId}@${courtId}`,
   };
 };
