@@ -3,6 +3,9 @@
  * folds the events appended since the last one (one short read), so a query always sees every
  * write that completed before it. (The trail's verification is cached in `trail-cache.ts`.)
  */
+import * as E from 'fp-ts/Either';
+import { LedgerFailure } from '../../src/eventsourcing/errors';
+import { runProjection } from '../../src/eventsourcing/projection';
 import type { EventStore } from '../../src/eventsourcing/store';
 import { campaignReadModel } from '../../src/readmodels/projection';
 import type { ReadModelState } from '../../src/readmodels/state';
@@ -28,14 +31,9 @@ export const createReadModelCache = (store: EventStore, namespace: string): Read
   let queue: Promise<unknown> = Promise.resolve();
 
   const catchUp = async (): Promise<Snapshot> => {
-    let { state, lastPosition, lastRecordedAt } = snap;
-    const from = lastPosition === undefined ? undefined : lastPosition + 1n;
-    for await (const e of store.readAll({ fromPosition: from, streamPrefix: `${namespace}/` })) {
-      state = projection.apply(state, e);
-      lastPosition = e.position;
-      lastRecordedAt = e.metadata.recordedAt;
-    }
-    snap = { state, lastPosition, lastRecordedAt };
+    const run = await runProjection(store, undefined, projection, { from: { state: snap.state, position: snap.lastPosition } })();
+    if (E.isLeft(run)) throw new LedgerFailure(run.left);
+    snap = { state: run.right.state, lastPosition: run.right.position, lastRecordedAt: run.right.lastRecordedAt ?? snap.lastRecordedAt };
     return snap;
   };
   const serial = <T>(f: () => Promise<T>): Promise<T> => {

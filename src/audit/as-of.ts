@@ -17,7 +17,7 @@ import type { Evolver } from '../eventsourcing/handler';
 
 import type { RecordedEvent } from '../eventsourcing/envelope';
 import { errors, type LedgerError } from '../eventsourcing/errors';
-import type { Projection } from '../eventsourcing/projection';
+import { runProjection, type Projection } from '../eventsourcing/projection';
 import type { EventStore } from '../eventsourcing/store';
 import { asLedgerError } from './failure';
 import { DEFAULT_BACKDATED_THRESHOLD_MS, parseInstant, type Instant } from './time';
@@ -136,11 +136,29 @@ export const stateAsOf = <S, Ev extends DomainEvent>(
   return replay(store.readStream(streamId), at, decider.initialState, apply, options);
 };
 
-/** A read model (projection) as of a moment: its fold over the whole trail (or its stream prefix). */
+/**
+ * A read model (projection) as of a moment: its fold over the whole trail (or its stream prefix),
+ * run by the kernel's one projection loop ({@link runProjection}, without checkpoints).
+ */
 export const projectionAsOf = <S>(
   store: EventStore, projection: Pick<Projection<S>, 'apply' | 'initialState'> & { readonly name?: string; readonly streamPrefix?: string | undefined },
   at: AsOfPoint, options: AsOfOptions = {},
-): TaskEither<LedgerError, AsOfResult<S>> => () => {
-  const events = store.readAll(projection.streamPrefix === undefined ? {} : { streamPrefix: projection.streamPrefix });
-  return replay(events, at, projection.initialState, guarded(projection.apply, `projection "${projection.name ?? 'anonymous'}"`), options);
+): TaskEither<LedgerError, AsOfResult<S>> => async () => {
+  const select = selector(at);
+  if (E.isLeft(select)) return select;
+  const threshold = options.backdatedThresholdMs ?? DEFAULT_BACKDATED_THRESHOLD_MS;
+  const backdated: TimelineEntry[] = [];
+  const knownLater: TimelineEntry[] = [];
+  const run = await runProjection(store, undefined, {
+    name: projection.name ?? 'anonymous', version: 0, initialState: projection.initialState, apply: projection.apply, streamPrefix: projection.streamPrefix,
+  }, {
+    ...('position' in at ? { untilPosition: at.position } : { filter: (e: RecordedEvent) => select.right(e).include }),
+    onEvent: (e, applied) => {
+      if (select.right(e).knownLater) knownLater.push(timelineEntry(e, threshold));
+      const entry = applied ? timelineEntry(e, threshold) : undefined;
+      if (entry?.backdated) backdated.push(entry);
+    },
+  })();
+  if (E.isLeft(run)) return run;
+  return E.right({ state: run.right.state, applied: run.right.applied, lastPosition: run.right.position, backdated, knownLater });
 };

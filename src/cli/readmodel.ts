@@ -3,7 +3,8 @@
  * ledger): one streaming pass, the last recorded time (the default `--now`), and the campaign
  * namespaces seen, so a store holding several campaigns asks for `--campaign`.
  */
-import { isLedgerFailure } from '../eventsourcing/errors';
+import * as E from 'fp-ts/Either';
+import { runProjection } from '../eventsourcing/projection';
 import type { EventStore } from '../eventsourcing/store';
 import { CannotApply, InvalidQuery } from '../readmodels/errors';
 import { campaignReadModel } from '../readmodels/projection';
@@ -31,39 +32,40 @@ export const loadReadModel = async (
   store: EventStore, options: { namespace?: string; command: string; progress?: Progress; recordedUntil?: string },
 ): Promise<LoadedReadModel> => {
   const { namespace, command } = options;
-  const until = options.recordedUntil === undefined ? undefined : Date.parse(options.recordedUntil);
   const projection = campaignReadModel(namespace === undefined ? {} : { namespace });
-  let state = projection.initialState;
   let events = 0;
-  let lastRecordedAt: string | undefined;
   const seen = new Set<string>();
-  try {
-    for await (const e of store.readAll(namespace === undefined ? {} : { streamPrefix: `${namespace}/` })) {
-      seen.add(namespaceOf(e.streamId));
-      if (seen.size > 1) {
-        throw usageError(`the store holds several campaigns (${[...seen].join(', ')}…); choose one with --campaign`, command);
-      }
-      if (until !== undefined && Date.parse(e.metadata.recordedAt) > until) continue;
-      try {
-        state = projection.apply(state, e);
-      } catch (x) {
-        if (x instanceof CannotApply) {
-          throw new CliError(EXIT.verificationFailed, `the event at position ${e.position} (${e.type}, stream "${e.streamId}" revision ${e.revision}) cannot be applied: ${x.message}`);
-        }
-        throw x;
-      }
-      events++;
-      lastRecordedAt = e.metadata.recordedAt;
-      options.progress?.update(events);
-    }
-  } catch (x) {
-    if (isLedgerFailure(x)) throw fromLedgerError(x.error, command);
+  // What the CLI itself throws inside the fold (a usage error, an unapplicable event, a bug) is
+  // kept and thrown as is once the loop has stopped.
+  let thrown: { readonly x: unknown } | undefined;
+  const keep = (x: unknown): never => {
+    thrown = { x };
     throw x;
-  } finally {
-    options.progress?.finish();
-  }
+  };
+  const guarded = {
+    ...projection,
+    apply: (state: ReadModelState, e: Parameters<typeof projection.apply>[1]) => {
+      try {
+        return projection.apply(state, e);
+      } catch (x) {
+        return keep(x instanceof CannotApply
+          ? new CliError(EXIT.verificationFailed, `the event at position ${e.position} (${e.type}, stream "${e.streamId}" revision ${e.revision}) cannot be applied: ${x.message}`)
+          : x);
+      }
+    },
+  };
+  const run = await runProjection(store, undefined, guarded, {
+    ...(options.recordedUntil === undefined ? {} : { recordedUntil: options.recordedUntil }),
+    onEvent: (e, applied) => {
+      seen.add(namespaceOf(e.streamId));
+      if (seen.size > 1) keep(usageError(`the store holds several campaigns (${[...seen].join(', ')}…); choose one with --campaign`, command));
+      if (applied) options.progress?.update(++events);
+    },
+  })().finally(() => options.progress?.finish());
+  if (thrown !== undefined) throw thrown.x;
+  if (E.isLeft(run)) throw fromLedgerError(run.left, command);
   if (namespace !== undefined && seen.size === 0) throw usageError(`the store has no events of campaign "${namespace}"`, command);
-  return { state, events, lastRecordedAt, namespace: namespace ?? [...seen][0] };
+  return { state: run.right.state, events, lastRecordedAt: run.right.lastRecordedAt, namespace: namespace ?? [...seen][0] };
 };
 
 /** Runs a read-model query; its InvalidQuery becomes a usage error naming the field. */
