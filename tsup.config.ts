@@ -19,7 +19,7 @@ const library: Record<string, string> = {
 const present = (entries: Record<string, string>) =>
   Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
-const external = ['better-sqlite3', '@eventstore/db-client', 'pg', 'vitest', 'fast-check'];
+const external = ['better-sqlite3', '@eventstore/db-client', '@kurrent/kurrentdb-client', 'pg', 'vitest', 'fast-check'];
 
 /**
  * fp-ts 2 ships its modules as folders (`fp-ts/Either`), which Node's ESM loader refuses to import;

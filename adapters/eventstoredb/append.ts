@@ -102,9 +102,11 @@ async function appendWithRetries(ctx: StoreContext, prepared: PreparedAppend): P
     const out = plan.right.rows.map(outgoing);
     let result: ClientAppendResult;
     try {
+      const expectedRevision = head === undefined ? 'no_stream' as const : head.revision;
+      // KurrentDB's client names the option `streamState`; @eventstore/db-client `expectedRevision`.
       result = await ctx.client.appendToStream(ctx.names.physical(streamId), out.map((o) => o.data), {
-        expectedRevision: head === undefined ? 'no_stream' : head.revision,
-      });
+        expectedRevision, streamState: expectedRevision,
+      } as Parameters<typeof ctx.client.appendToStream>[2]);
     } catch (e) {
       if (isClientError(e) && e.type === ErrorType.WRONG_EXPECTED_VERSION) {
         const actual = (e as WrongExpectedVersionError).actualVersion;

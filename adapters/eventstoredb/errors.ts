@@ -5,8 +5,14 @@
 import { ErrorType, isCommandError, type CommandError } from '@eventstore/db-client';
 import { errors, LedgerFailure, type StoreError } from '../../src/eventsourcing/index';
 
-/** Whether `u` is one of the client's typed errors. */
-export const isClientError = (u: unknown): u is CommandError => u instanceof Error && isCommandError(u);
+const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(ErrorType));
+
+/**
+ * Whether `u` is one of the client's typed errors. KurrentDB's client (`@kurrent/kurrentdb-client`)
+ * throws its own classes with the same `type` strings, so they are recognised by their type too.
+ */
+export const isClientError = (u: unknown): u is CommandError =>
+  u instanceof Error && (isCommandError(u) || (typeof (u as { type?: unknown }).type === 'string' && KNOWN_TYPES.has((u as unknown as { type: string }).type)));
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 

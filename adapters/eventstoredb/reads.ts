@@ -162,7 +162,9 @@ const firstAllPage = async (ctx: StoreContext, start: bigint | undefined): Promi
       return { page: await allPage(ctx, from), from };
     } catch (e) {
       first ??= e;
-      if (!(isClientError(e) && e.type === ErrorType.UNKNOWN)) break; // not "no record starts there"
+      // "No record starts there": UNKNOWN from @eventstore/db-client; KurrentDB's client (whose reads
+      // go through its native bridge) reports it as UNAVAILABLE. Anything else ends the search.
+      if (!(isClientError(e) && (e.type === ErrorType.UNKNOWN || e.type === ErrorType.UNAVAILABLE))) break;
     }
   }
   return fail(first, undefined, 'reading $all');
