@@ -10,7 +10,8 @@
  * "days left" and warning threshold counts working days where a campaign asks for them.
  * Dates outside {@link CALENDAR_COVERAGE} are refused rather than guessed.
  */
-import { isWorkday } from 'chinese-days';
+// chinese-days ships CommonJS without an exports map: Node's ESM loader sees only its default export.
+import chineseDays from 'chinese-days';
 import { refuse } from './rules';
 import { addDays, daysBetween, NATURAL_DAYS, type Calendar } from './time';
 
@@ -50,7 +51,7 @@ export const isWorkingDay = (date: string): boolean => {
   const hit = memo.get(date);
   if (hit !== undefined) return hit;
   if (!isCovered(date)) throw new CalendarRangeError(date);
-  const v = isWorkday(date);
+  const v = chineseDays.isWorkday(date);
   memo.set(date, v);
   return v;
 };
