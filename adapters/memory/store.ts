@@ -28,6 +28,9 @@ export interface MemoryStore extends EventStore {
 
 interface Stored { readonly event: RecordedEvent; readonly body: string }
 
+/** `found` for an append none of whose ids is stored (the idempotency rule reads it as "none"). */
+const NONE_FOUND: (RecordedEvent | undefined)[] = [];
+
 /** Creates an empty in-memory store. */
 export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore => {
   const limit = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
@@ -45,22 +48,30 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
     if (E.isLeft(prepared)) return prepared;
     const stream = streams.get(streamId);
     const head = stream?.[stream.length - 1]?.event;
-    const plan = planAppend(prepared.right, head, prepared.right.ids.map((id) => byId.get(id)));
+    const ids = prepared.right.ids;
+    let found: (RecordedEvent | undefined)[] = NONE_FOUND; // the common case: no id is stored yet
+    for (let i = 0; i < ids.length; i++) {
+      if (byId.has(ids[i] as string)) { found = ids.map((id) => byId.get(id)); break; }
+    }
+    const plan = planAppend(prepared.right, head, found);
     if (E.isLeft(plan)) return plan;
     if (plan.right._tag === 'Duplicate') return E.right(plan.right.result);
     // Stored events are deeply frozen (the data and metadata objects handed in included), so no
     // reader, and no caller holding a reference, can change what is stored.
     const { rows, done } = plan.right;
-    const result = done(rows.map((_, i) => BigInt(log.length + 1 + i)));
+    const positions: bigint[] = new Array<bigint>(rows.length);
+    for (let i = 0; i < rows.length; i++) positions[i] = BigInt(log.length + 1 + i);
+    const result = done(positions);
     const target = stream ?? [];
-    result.events.forEach((event, i) => {
+    for (let i = 0; i < result.events.length; i++) {
+      const event = result.events[i] as RecordedEvent;
       deepFreeze(event.data);
       deepFreeze(event.metadata);
       const entry: Stored = { event: Object.freeze(event), body: (rows[i] as SealedWithBody).body };
       log.push(entry);
       target.push(entry);
       byId.set(event.eventId, event);
-    });
+    }
     Object.freeze(result.events);
     if (stream === undefined) streams.set(streamId, target);
     feed.notify();

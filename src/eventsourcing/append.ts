@@ -123,18 +123,6 @@ const FIXED_CHARS = '{"data":,"eventId":,"metadata":,"prevHash":,"revision":"","
 
 const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-/** Canonical JSON of one event's data and metadata; a non-JSON value fails naming `events[i].…`. */
-const canonicalise = (e: NewEvent, i: number): E.Either<ValidationFailed, PreparedEvent> => {
-  try {
-    const data = canonicalJson(e.data, 'data');
-    const metadata = canonicalJson(e.metadata, 'metadata');
-    return E.right({ event: e, data, metadata });
-  } catch (x) {
-    if (!(x instanceof CanonicalJsonError)) throw x;
-    return invalid(`events[${i}].${x.path}`, x.reason);
-  }
-};
-
 /**
  * Checks an append before any I/O and writes what sealing and the idempotency rule need, once.
  * Fails with ValidationFailed (bad stream id, expected revision, envelope, data against `registry`
@@ -168,12 +156,19 @@ export const prepareAppend = (
   let chars = 0;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as NewEvent;
-    const p = canonicalise(e, i);
-    if (E.isLeft(p)) return p;
-    prepared.push(p.right);
+    let data: string;
+    let metadata: string;
+    try {
+      data = canonicalJson(e.data, 'data');
+      metadata = canonicalJson(e.metadata, 'metadata');
+    } catch (x) {
+      if (!(x instanceof CanonicalJsonError)) throw x;
+      return invalid(`events[${i}].${x.path}`, x.reason); // a value that is not plain JSON, named by its path
+    }
+    prepared.push({ event: e, data, metadata });
     ids.push(e.eventId);
     // An upper bound: JSON escapes a character in at most 6; a safe integer has at most 16 characters.
-    chars += FIXED_CHARS + p.right.data.length + p.right.metadata.length + e.eventId.length * 6 + 2 + streamIdJson.length +
+    chars += FIXED_CHARS + data.length + metadata.length + e.eventId.length * 6 + 2 + streamIdJson.length +
       e.type.length * 6 + 2 + 32;
   }
   const limit = limits.maxAppendBytes;
@@ -218,20 +213,25 @@ const retried = (
   return E.right(stored);
 };
 
+/** A sealed event whose position is filled in by `done` (one object per event, from sealing to the result). */
+type Positioned = { -readonly [K in keyof RecordedEvent]: RecordedEvent[K] };
+
 /** Seals the prepared events onto a stream whose head is `head` (undefined: a new stream). */
 const seal = (p: PreparedAppend, head: ChainHead | undefined): SealedWithBody[] => {
   const streamIdJson = JSON.stringify(p.streamId);
   let revision = head === undefined ? -1n : head.revision;
   let prevHash = head === undefined ? GENESIS_HASH : head.hash;
   const rows: SealedWithBody[] = [];
-  for (const pe of p.events) {
+  for (let i = 0; i < p.events.length; i++) {
+    const pe = p.events[i] as PreparedEvent;
     revision += 1n;
     const body = bodyOf(streamIdJson, pe, revision, prevHash);
     const hash = sha256Hex(body);
     const e = pe.event;
-    const event: SealedEvent = {
+    // The key order of a recorded event, position last; the position is set by `done`.
+    const event: Positioned = {
       eventId: e.eventId, streamId: p.streamId, revision, type: e.type, schemaVersion: e.schemaVersion,
-      data: e.data, metadata: e.metadata, prevHash, hash,
+      data: e.data, metadata: e.metadata, prevHash, hash, position: -1n,
     };
     rows.push({ event, body });
     prevHash = hash;
@@ -251,7 +251,7 @@ const sizeOf = (rows: readonly SealedWithBody[], limit: number): number | undefi
 /**
  * Decides an append from what the store read: `head`, the stream's head now (undefined when the
  * stream does not exist), and `found`, the stored event with each of `prepared.ids` (undefined
- * entries: not stored), or `undefined` when the store has not looked the ids up.
+ * entries: not stored; an empty array: none is stored), or `undefined` when the store has not looked the ids up.
  *
  * Order, as on every store: the idempotency rule (a retry of a stored append is `Duplicate`; a
  * known id with other content, in another stream or in part is DuplicateEventId), then the
@@ -280,11 +280,25 @@ export function planAppend(
   const rows = seal(prepared, head);
   const size = sizeOf(rows, prepared.maxAppendBytes);
   if (size !== undefined) return E.left(errors.tooLarge(streamId, size, prepared.maxAppendBytes));
+  let given = false;
   const done = (positions: readonly bigint[], copies?: readonly SealedEvent[]): AppendResult => {
-    const events: RecordedEvent[] = [];
+    const events: RecordedEvent[] = new Array<RecordedEvent>(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      events.push({ ...(copies === undefined ? (rows[i] as SealedWithBody).event : copies[i] as SealedEvent), position: positions[i] as bigint });
+      const position = positions[i] as bigint;
+      if (copies === undefined && !given) {
+        // The sealed object itself becomes the recorded event: no second object per event.
+        const event = (rows[i] as SealedWithBody).event as Positioned;
+        event.position = position;
+        events[i] = event;
+      } else {
+        const c = copies === undefined ? (rows[i] as SealedWithBody).event : copies[i] as SealedEvent;
+        events[i] = {
+          eventId: c.eventId, streamId: c.streamId, revision: c.revision, type: c.type, schemaVersion: c.schemaVersion,
+          data: c.data, metadata: c.metadata, prevHash: c.prevHash, hash: c.hash, position,
+        };
+      }
     }
+    if (copies === undefined) given = true;
     return appendResult(streamId, events, false);
   };
   return E.right({ _tag: 'Write', rows, done });
@@ -294,7 +308,19 @@ export function planAppend(
 export const deepFreeze = <T>(v: T): T => {
   if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
     Object.freeze(v);
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === 'object' && x !== null) deepFreeze(x);
+      }
+    } else {
+      // for…in over a plain object: no key array (the prototype of plain JSON has no enumerable keys).
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        const x: unknown = (v as Record<string, unknown>)[k];
+        if (typeof x === 'object' && x !== null) deepFreeze(x);
+      }
+    }
   }
   return v;
 };
