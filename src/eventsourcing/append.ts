@@ -30,7 +30,7 @@
  * index refuses a row, then plan again with them.
  */
 import * as E from 'fp-ts/Either';
-import { CanonicalJsonError, canonicalJson } from './canonical';
+import { CanonicalJsonError, canonicalJson, compileCanonicalWriter } from './canonical';
 import type { CodecRegistry } from './codecs';
 import { GENESIS_HASH, type NewEvent, type RecordedEvent, type SealedEvent } from './envelope';
 import {
@@ -39,7 +39,10 @@ import {
 import { contentKey, sha256Hex, type SealedWithBody } from './integrity';
 import { revisionMatches, type ExpectedRevision } from './revision';
 import type { AppendResult } from './store';
-import { validateNewEvents } from './validation';
+import { EventMetadataCodec, validateNewEvents } from './validation';
+
+/** Canonical JSON of event metadata, compiled from its codec once. */
+const writeMetadata = compileCanonicalWriter(EventMetadataCodec);
 
 /** One event of a {@link PreparedAppend}: the caller's event and its canonical JSON, written once. */
 export interface PreparedEvent {
@@ -159,8 +162,10 @@ export const prepareAppend = (
     let data: string;
     let metadata: string;
     try {
-      data = canonicalJson(e.data, 'data');
-      metadata = canonicalJson(e.metadata, 'metadata');
+      // A writer compiled from the type's codec when the registry has one; the generic walk
+      // otherwise, and to name what is wrong when the compiled writer refuses a value.
+      data = registry?.writerOf?.(e.type)?.(e.data) ?? canonicalJson(e.data, 'data');
+      metadata = writeMetadata(e.metadata) ?? canonicalJson(e.metadata, 'metadata');
     } catch (x) {
       if (!(x instanceof CanonicalJsonError)) throw x;
       return invalid(`events[${i}].${x.path}`, x.reason); // a value that is not plain JSON, named by its path

@@ -7,6 +7,7 @@ import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import type { NewEvent, RecordedEvent } from './envelope';
 import { errors, type ValidationFailed, type ValidationIssue } from './errors';
+import { compileCanonicalWriter, type CompiledWriter } from './canonical';
 import { toIssues } from './validation';
 
 /** Lifts the data of `fromVersion` to `fromVersion + 1`. */
@@ -37,6 +38,11 @@ export interface CodecRegistry {
   has(type: string): boolean;
   /** Known types. */
   types(): readonly string[];
+  /**
+   * A canonical JSON writer for the data of a type, compiled from its codec (the same bytes as
+   * `canonicalJson`, faster), or undefined when the type is unknown.
+   */
+  writerOf?(type: string): CompiledWriter | undefined;
 }
 
 /** Builds a registry; refuses duplicate types and missing upcaster steps. */
@@ -51,7 +57,18 @@ export const createCodecRegistry = (definitions: readonly EventTypeDefinition<an
     }
     byType.set(d.type, d);
   }
+  const writers = new Map<string, CompiledWriter>();
   return {
+    writerOf(type) {
+      let w = writers.get(type);
+      if (w === undefined) {
+        const def = byType.get(type);
+        if (def === undefined) return undefined;
+        w = compileCanonicalWriter(def.codec);
+        writers.set(type, w);
+      }
+      return w;
+    },
     has: (type) => byType.has(type),
     schemaVersionOf: (type) => byType.get(type)?.schemaVersion,
     types: () => [...byType.keys()],
