@@ -43,6 +43,7 @@ export type CampaignAggregateRuleCode =
   | 'campaign.office.already_established'
   | 'campaign.office.unknown_unit'
   | 'campaign.period.deadline_before_end'
+  | 'campaign.period.consolidated_deadline_not_after'
   | 'campaign.period.exists'
   | 'campaign.period.reversed'
   | 'campaign.person.not_in_court'

@@ -156,3 +156,12 @@ export const NATURAL_DAYS: Calendar = { daysBetween };
  */
 export const daysUntil = (instant: string, deadline: string, zone: Zone, calendar: Calendar = NATURAL_DAYS): number =>
   calendar.daysBetween(localDate(instant, zone), deadline);
+
+/**
+ * The one definition of "overdue", shared by the deciders, the reactions and the read models: on
+ * local date `today`, a deadline is overdue once `graceDays` whole days after it have passed
+ * (with no grace: from the day after the deadline). Whether the thing is still unfinished is the
+ * caller's half of the rule (for a problem: neither closed nor withdrawn).
+ */
+export const isOverdueOn = (deadline: string, today: string, graceDays = 0): boolean =>
+  (graceDays === 0 ? deadline : addDays(deadline, graceDays)) < today;

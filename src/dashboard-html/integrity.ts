@@ -33,10 +33,11 @@ export const accountabilitySection = (d: Dashboard, n: Namer): string => {
       textCell('status', label(r.status, 'case')) + textCell('sanction', label(r.sanction)) +
       textCell('decidedBy', r.decidedBy === null ? '—' : `${n.person(r.decidedBy)}${r.body ? `（${label(r.body)}）` : ''}`) +
       textCell('published', r.published.join('、') || '—') + textCell('proposedAt', r.proposedAt.slice(0, 10)))), '没有问责案件 No case');
-  const ranks = table('rankings', '法院排名 Court rankings (rate, then overdue, then sanctions)',
-    [['名次', 'Rank'], ['单位', 'Court'], ['问题数', 'Problems'], ['整改率', 'Rate'], ['逾期', 'Overdue'], ['问责', 'Cases'], ['处理', 'Sanctions']],
-    a.rankings.byCourt.map((r) => tr(r.unit, numCell('rank', r.rank) + textCell('unit', n.court(r.unit)) + numCell('problems', r.problems) +
-      numCell('rectificationRate', r.rectificationRate, pct) + numCell('overdue', r.overdue) + numCell('cases', r.cases) + numCell('sanctions', r.sanctions))));
+  const ranks = table('rankings', `考核排名 Appraisal ranking (${a.rankings.formula})`,
+    [['名次', 'Rank'], ['单位', 'Court'], ['得分', 'Score'], ['问题数', 'Problems'], ['自查发现', 'Self-found'], ['整改率', 'Rate'], ['逾期', 'Overdue'], ['逾期销号', 'Closed late'], ['弄虚作假', 'Falsification'], ['退回报告', 'Returned reports']],
+    a.rankings.byCourt.map((r) => tr(r.unit, numCell('rank', r.rank) + textCell('unit', n.court(r.unit)) + numCell('score', r.score) + numCell('problems', r.problems) +
+      numCell('selfFound', r.selfFound) + numCell('rectificationRate', r.rectificationRate, pct) + numCell('overdue', r.overdue) + numCell('closedLate', r.closedLate) +
+      numCell('falsification', r.falsification) + numCell('returnedReports', r.returnedReports))));
   return section('accountability', { zh: '问责台账', en: 'Accountability register' }, figure(chart, '事由与处理 grounds and sanctions') + register + dataTable(ranks, '法院排名 court rankings'));
 };
 

@@ -68,7 +68,7 @@ export const applyCampaign = (c: Catalog, ev: CampaignEvent): Catalog => {
     }
     case 'campaign.report_period_defined': {
       const d = ev.data;
-      return { ...c, periods: { ...c.periods, [d.periodId]: { periodId: d.periodId, name: d.name, from: d.from, to: d.to, deadline: d.deadline, courts: [...d.courts] } } };
+      return { ...c, periods: { ...c.periods, [d.periodId]: { periodId: d.periodId, name: d.name, from: d.from, to: d.to, deadline: d.deadline, ...(d.consolidatedDeadline === undefined ? {} : { consolidatedDeadline: d.consolidatedDeadline }), courts: [...d.courts] } } };
     }
     default:
       return c;

@@ -70,15 +70,17 @@ const step = (p: ProblemRow, ev: ProblemEvent, e: RecordedEvent): ProblemRow => 
     case 'problem.evidence_attached':
       return { ...p, evidence: p.evidence + 1 };
     case 'problem.closure_requested':
-      return withStatus(p, 'closure_requested', at);
+      return withStatus({ ...p, closureRequestedAt: at }, 'closure_requested', at);
     case 'problem.verified':
       return withStatus(p, 'verified', at);
-    case 'problem.verification_returned':
-      return withStatus({ ...p, returned: p.returned + 1 }, 'open', at);
+    case 'problem.verification_returned': {
+      const { closureRequestedAt: _requested, ...rest } = p;
+      return withStatus({ ...rest, returned: p.returned + 1 }, 'open', at);
+    }
     case 'problem.closed':
       return withStatus({ ...p, closedAt: at }, 'closed', at);
     case 'problem.reopened': {
-      const { closedAt: _closed, ...rest } = p;
+      const { closedAt: _closed, closureRequestedAt: _requested, ...rest } = p;
       return withStatus({ ...rest, reopened: p.reopened + 1 }, 'open', at);
     }
     case 'problem.marked_long_term': {

@@ -22,14 +22,20 @@ import type { InspectionRow, ReadModelState } from './state';
 export interface CoverageRow {
   readonly periodId: string | null;
   readonly inspections: number;
+  /** Courts of the universe visited. */
   readonly inspected: readonly string[];
   readonly neverInspected: readonly string[];
   /** Inspected courts / courts of the organization; null when it has none. */
   readonly coverage: number | null;
 }
 
-/** Coverage per period and over all inspections; the universe is every court of the organization. */
+/**
+ * Coverage per period and over all inspections. The universe is the courts the host inspects: the
+ * subordinates of the campaign's organizer (before a launch, every court with a parent court),
+ * never the host itself; a visit to a court outside it does not count.
+ */
 export interface InspectionCoverage {
+  /** The courts inspected by the host (its subordinates). */
   readonly courts: readonly string[];
   readonly overall: CoverageRow;
   readonly byPeriod: readonly CoverageRow[];
@@ -57,7 +63,7 @@ export interface UnannouncedRecord {
 const coverageRow = (periodId: string | null, rows: readonly InspectionRow[], courts: readonly string[]): CoverageRow => {
   const visited = new Set(rows.flatMap((r) => r.visits.map((v) => v.courtId)));
   return {
-    periodId, inspections: rows.length, inspected: [...visited].sort(),
+    periodId, inspections: rows.length, inspected: courts.filter((c) => visited.has(c)),
     neverInspected: courts.filter((c) => !visited.has(c)),
     coverage: courts.length === 0 ? null : courts.filter((c) => visited.has(c)).length / courts.length,
   };
@@ -65,7 +71,10 @@ const coverageRow = (periodId: string | null, rows: readonly InspectionRow[], co
 
 /** Inspection coverage per period. */
 export const inspectionCoverage = (s: ReadModelState): InspectionCoverage => {
-  const courts = Object.keys(s.catalog.courts).sort();
+  const host = s.catalog.campaign?.organizerCourtId;
+  const courts = Object.values(s.catalog.courts)
+    .filter((c) => c.courtId !== host && (host === undefined ? c.parentCourtId !== undefined : c.parentCourtId === host))
+    .map((c) => c.courtId).sort();
   const all = pmList(s.inspections);
   const periods = [...new Set(all.map((r) => r.periodId ?? null))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
   return {

@@ -6,7 +6,7 @@
 import { resolveClock, type AtOptions, type Clock } from './clock';
 import { pmGet, pmList } from './pmap';
 import {
-  categoryOfTask, colourOf, currentDeadline, daysLeft, isDueSoon, unitOfProblem, type Colour,
+  categoryOfTask, closingDelayDays, closureOf, colourOf, currentDeadline, daysLeft, isDueSoon, rectifiedAt, unitOfProblem, type Colour,
 } from './problem-view';
 import type { ProblemRow, ProblemStatus, ReadModelState } from './state';
 import { localDate } from '../campaign/time';
@@ -46,7 +46,14 @@ export interface LedgerRow {
   } | null;
   readonly measures: readonly { readonly measureId: string; readonly content: string; readonly deadline: string; readonly originalDeadline: string; readonly extensions: number; readonly completed: boolean }[];
   readonly deadline: string | null;
+  /** Days left to the deadline; null once closed (see `closure`), withdrawn, or without a deadline. */
   readonly daysLeft: number | null;
+  /** A closed problem: `on_time` when its rectification was completed in time, else `late`; null otherwise. */
+  readonly closure: 'on_time' | 'late' | null;
+  /** Local date the rectification was completed (the verified closure request), while closed. */
+  readonly rectifiedOn: string | null;
+  /** The office's own delay to close off, in days from `rectifiedOn` to `closedOn`. */
+  readonly closingDelayDays: number | null;
   readonly colour: Colour | null;
   readonly dueSoon: boolean;
   readonly identifiedAt: string;
@@ -69,6 +76,8 @@ export const ledgerOrder = (a: ProblemRow, b: ProblemRow): number => {
   return Date.parse(a.identifiedAt) - Date.parse(b.identifiedAt) || (a.problemId < b.problemId ? -1 : a.problemId > b.problemId ? 1 : 0);
 };
 
+const rectifiedOn = (p: ProblemRow, clock: Clock): string | null => { const d = rectifiedAt(p); return d === undefined ? null : localDate(d, clock.zone); };
+
 /** Builds one ledger row at the clock's `now`. */
 export const ledgerRow = (s: ReadModelState, p: ProblemRow, clock: Clock): LedgerRow => {
   const name = (id: string) => pmGet(s.catalog.people, id)?.name ?? null;
@@ -79,7 +88,8 @@ export const ledgerRow = (s: ReadModelState, p: ProblemRow, clock: Clock): Ledge
     categoryId: categoryOfTask(s.catalog, p.taskId), source: p.source, title: p.title, severity: p.severity, status: p.status,
     responsibility: r ? { ...r, leaderName: name(r.leaderId), personName: name(r.personId) } : null,
     measures: p.measures.map((m) => ({ ...m })),
-    deadline: currentDeadline(p), daysLeft: p.status === 'withdrawn' ? null : daysLeft(p, clock), colour: colourOf(p, clock), dueSoon: isDueSoon(p, clock),
+    deadline: currentDeadline(p), daysLeft: p.status === 'withdrawn' || p.status === 'closed' ? null : daysLeft(p, clock),
+    closure: closureOf(p, clock.zone), rectifiedOn: rectifiedOn(p, clock), closingDelayDays: closingDelayDays(p, clock), colour: colourOf(p, clock), dueSoon: isDueSoon(p, clock),
     identifiedAt: p.identifiedAt, identifiedOn: localDate(p.identifiedAt, clock.zone),
     closedAt: p.status === 'closed' ? p.closedAt ?? null : null,
     closedOn: p.status === 'closed' && p.closedAt ? localDate(p.closedAt, clock.zone) : null,

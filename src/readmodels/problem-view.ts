@@ -10,14 +10,20 @@
  *   through its whole local day.
  * - **Colour**: green when closed, or more than `yellowDays` (10) days left; yellow when 0 to
  *   `yellowDays` days left; red when past the deadline and not closed. Withdrawn problems have none.
- * - **Due soon**: not closed, 0 to `dueSoonDays` (20) days left. **Overdue**: red.
- * - **Closed on time**: closed, and the local date of the (latest) closure is on or before the
- *   deadline in force at that moment (a problem closed with no deadline counts as on time).
+ * - **Due soon**: not closed, 0 to `dueSoonDays` (20) days left. **Overdue**: red, i.e. neither
+ *   closed nor withdrawn and `isOverdueOn(deadline, today)` (`campaign/time.ts`), the same rule
+ *   the overdue reaction applies (`isProblemOverdue`).
+ * - **Days left** is shown for problems not closed; a closed problem shows its **closure**
+ *   instead: `on_time` when the rectification was completed in time, else `late`.
+ * - **Closed on time**: closed, and the local date of the rectification's completion (the
+ *   closure request that was then verified) is on or before the deadline in force at that request
+ *   (a problem closed with no deadline counts as on time). The office's own delay to close off is
+ *   {@link closingDelayDays}: days from that request to the closure, counted by the calendar.
  * - As-of figures use the recorded time (`recordedAt`) of each status and deadline change.
  */
 import type { Clock } from './clock';
 import type { Catalog, ProblemRow, ProblemStatus, Timed } from './state';
-import { localDate, type Zone } from '../campaign/time';
+import { isOverdueOn, localDate, type Zone } from '../campaign/time';
 
 /** A warning colour. */
 export type Colour = 'green' | 'yellow' | 'red';
@@ -50,9 +56,9 @@ export const daysLeft = (p: ProblemRow, clock: Clock): number | null => {
 export const colourOf = (p: ProblemRow, clock: Clock): Colour | null => {
   if (p.status === 'withdrawn') return null;
   if (p.status === 'closed') return 'green';
-  const left = daysLeft(p, clock);
-  if (left === null) return null;
-  return left < 0 ? 'red' : left <= clock.thresholds.yellowDays ? 'yellow' : 'green';
+  const d = currentDeadline(p);
+  if (d === null) return null;
+  return isOverdueOn(d, clock.today) ? 'red' : clock.calendar.daysBetween(clock.today, d) <= clock.thresholds.yellowDays ? 'yellow' : 'green';
 };
 
 /** Whether the problem is due soon (not closed, 0 to `dueSoonDays` days left). */
@@ -62,11 +68,26 @@ export const isDueSoon = (p: ProblemRow, clock: Clock): boolean => {
   return left !== null && left >= 0 && left <= clock.thresholds.dueSoonDays;
 };
 
-/** Whether the problem is closed, and closed on or before the deadline in force at its closure. */
+/** When the rectification was completed: the verified closure request, else the closure itself. */
+export const rectifiedAt = (p: ProblemRow): string | undefined => (p.status === 'closed' ? p.closureRequestedAt ?? p.closedAt : undefined);
+
+/** Whether the problem is closed, and its rectification completed on or before the deadline in force then. */
 export const closedOnTime = (p: ProblemRow, zone: Zone): boolean => {
-  if (p.status !== 'closed' || p.closedAt === undefined) return false;
-  const d = deadlineAt(p, Date.parse(p.closedAt));
-  return d === null || localDate(p.closedAt, zone) <= d;
+  const done = rectifiedAt(p);
+  if (done === undefined) return false;
+  const d = deadlineAt(p, Date.parse(done));
+  return d === null || localDate(done, zone) <= d;
+};
+
+/** How a closed problem closed: `on_time` or `late`; null while it is not closed. */
+export const closureOf = (p: ProblemRow, zone: Zone): 'on_time' | 'late' | null =>
+  (p.status !== 'closed' ? null : closedOnTime(p, zone) ? 'on_time' : 'late');
+
+/** The office's own delay to close off: days from the verified closure request to the closure; null while not closed. */
+export const closingDelayDays = (p: ProblemRow, clock: Pick<Clock, 'zone' | 'calendar'>): number | null => {
+  const done = rectifiedAt(p);
+  if (done === undefined || p.closedAt === undefined) return null;
+  return clock.calendar.daysBetween(localDate(done, clock.zone), localDate(p.closedAt, clock.zone));
 };
 
 /** The category of a task: the task's own, or the category whose task-number range holds its number. */

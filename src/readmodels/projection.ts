@@ -105,8 +105,8 @@ export const taskMatrixProjection = (o?: ReadModelOptions) => readModelProjectio
 export const reportsProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.reports', ['reports', 'problems'], o);
 /** Inspection coverage and the unannounced-inspection record. */
 export const inspectionsProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.inspections', ['inspections'], o);
-/** The accountability register and rankings (with the problems the rankings weigh). */
-export const accountabilityProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.accountability', ['cases', 'problems'], o);
+/** The accountability register and rankings (with the problems and returned reports the rankings weigh). */
+export const accountabilityProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.accountability', ['cases', 'problems', 'reports'], o);
 /** Every slice: what the dashboard reads. */
 export const campaignReadModel = (o?: ReadModelOptions) =>
   readModelProjection('readmodel.campaign', ['problems', 'tasks', 'reports', 'inspections', 'cases'], o);

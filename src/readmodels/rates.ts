@@ -4,14 +4,17 @@
  * null when its denominator is 0. Problems linked to no task (or whose task has no category) are
  * counted in the totals and by court and department, not in the task or category groups.
  *
- * - on-time rate = closed on or before the deadline in force at closure / closed
+ * - on-time rate = closed problems whose rectification was completed (the verified closure
+ *   request) on or before the deadline in force then / closed; closed late = closed − closed on time
+ * - closing delay = mean days from the verified closure request to the closure (the office's own
+ *   delay to close off), over closed problems; null without any
  * - returned rate = problems whose closure was returned at least once / total
  * - reopened rate = problems reopened on re-check at least once / total
  * - overdue = past the deadline and not closed, at `now`
  */
 import { resolveClock, type AtOptions, type Clock } from './clock';
 import { pmList } from './pmap';
-import { categoryOfTask, closedOnTime, colourOf, unitKeyOf, unitOfProblem } from './problem-view';
+import { categoryOfTask, closedOnTime, closingDelayDays, colourOf, unitKeyOf, unitOfProblem } from './problem-view';
 import type { ProblemRow, ReadModelState } from './state';
 
 /** The figures of one group. */
@@ -22,6 +25,8 @@ export interface RateRow {
   readonly rectificationRate: number | null;
   readonly closedOnTime: number;
   readonly onTimeRate: number | null;
+  readonly closedLate: number;
+  readonly meanClosingDelayDays: number | null;
   readonly returned: number;
   readonly returnedRate: number | null;
   readonly reopened: number;
@@ -43,11 +48,11 @@ export const ratio = (n: number, d: number): number | null => (d === 0 ? null : 
 
 /** The figures of a group of problems (withdrawn ones are dropped). */
 export const rateRow = (key: string, problems: readonly ProblemRow[], clock: Clock): RateRow => {
-  let total = 0; let closed = 0; let onTime = 0; let returned = 0; let reopened = 0; let overdue = 0;
+  let total = 0; let closed = 0; let onTime = 0; let returned = 0; let reopened = 0; let overdue = 0; let delay = 0;
   for (const p of problems) {
     if (p.status === 'withdrawn') continue;
     total++;
-    if (p.status === 'closed') closed++;
+    if (p.status === 'closed') { closed++; delay += closingDelayDays(p, clock) ?? 0; }
     if (closedOnTime(p, clock.zone)) onTime++;
     if (p.returned > 0) returned++;
     if (p.reopened > 0) reopened++;
@@ -55,6 +60,7 @@ export const rateRow = (key: string, problems: readonly ProblemRow[], clock: Clo
   }
   return {
     key, total, closed, rectificationRate: ratio(closed, total), closedOnTime: onTime, onTimeRate: ratio(onTime, closed),
+    closedLate: closed - onTime, meanClosingDelayDays: ratio(delay, closed),
     returned, returnedRate: ratio(returned, total), reopened, reopenedRate: ratio(reopened, total), overdue,
   };
 };

@@ -5,8 +5,11 @@
  * time against the deadline); a resubmission after a return does not change it. With no
  * submission, a report is `missing` once the period's deadline (a local date) has passed at `now`,
  * `pending` before. Reports from courts the period did not name are listed with `expected: false`.
+ * When a period sets a `consolidatedDeadline`, the host (organizer) court is expected too, and its
+ * own consolidated report is due by that later date.
  */
 import { resolveClock, type AtOptions } from './clock';
+import { reportDeadline } from '../campaign/report/decider';
 import { pmGet, pmList } from './pmap';
 import type { PeriodRow, ReadModelState, ReportRow } from './state';
 
@@ -38,11 +41,11 @@ export interface ReportTracker {
   readonly byCourt: readonly ({ readonly courtId: string } & StandingCounts)[];
 }
 
-const trackerRow = (periodId: string, courtId: string, expected: boolean, period: PeriodRow | undefined, r: ReportRow | undefined, today: string): ReportTrackerRow => {
+const trackerRow = (periodId: string, courtId: string, expected: boolean, period: PeriodRow | undefined, r: ReportRow | undefined, today: string, host: string): ReportTrackerRow => {
   const versions = [...(r?.versions ?? [])].sort((a, b) => a.version - b.version);
   const first = versions[0];
   const latest = versions[versions.length - 1];
-  const deadline = period?.deadline ?? first?.deadline ?? null;
+  const deadline = period === undefined ? first?.deadline ?? null : reportDeadline(period, courtId, host);
   const standing: ReportStanding = first !== undefined
     ? (first.onTime ? 'on_time' : 'late')
     : deadline !== null && today > deadline ? 'missing' : 'pending';
@@ -64,18 +67,20 @@ const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -
 /** The report tracker at `options.now`. */
 export const reportTracker = (s: ReadModelState, options: AtOptions): ReportTracker => {
   const { today } = resolveClock(options, s.catalog);
+  const host = s.catalog.campaign?.organizerCourtId ?? '';
   const periods = Object.values(s.catalog.periods).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.periodId < b.periodId ? -1 : 1));
   const rows: ReportTrackerRow[] = [];
   const seen = new Set<string>();
   for (const p of periods) {
-    for (const courtId of p.courts) {
+    const expected = p.consolidatedDeadline !== undefined && host !== '' && !p.courts.includes(host) ? [...p.courts, host] : p.courts;
+    for (const courtId of expected) {
       const id = `${p.periodId}@${courtId}`;
       seen.add(id);
-      rows.push(trackerRow(p.periodId, courtId, true, p, pmGet(s.reports, id), today));
+      rows.push(trackerRow(p.periodId, courtId, true, p, pmGet(s.reports, id), today, host));
     }
   }
   const extra = pmList(s.reports).filter((r) => !seen.has(r.reportId) && r.versions.length > 0).sort(byKey((r) => r.reportId));
-  for (const r of extra) rows.push(trackerRow(r.periodId, r.courtId, false, s.catalog.periods[r.periodId], r, today));
+  for (const r of extra) rows.push(trackerRow(r.periodId, r.courtId, false, s.catalog.periods[r.periodId], r, today, host));
   const periodIds = [...new Set(rows.map((r) => r.periodId))];
   const byPeriod = periodIds.map((periodId) => {
     const p = s.catalog.periods[periodId];

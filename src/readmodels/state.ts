@@ -30,6 +30,8 @@ export interface CategoryRow { readonly categoryId: string; readonly name: strin
 /** A report period: who reports, for which dates, by when. */
 export interface PeriodRow {
   readonly periodId: string; readonly name: string; readonly from: string; readonly to: string; readonly deadline: string;
+  /** The host court's own consolidated report's deadline, after `deadline`, when the period sets one. */
+  readonly consolidatedDeadline?: string;
   readonly courts: readonly string[];
 }
 /** What the ledger needs to know of a task. */
@@ -88,6 +90,12 @@ export interface ProblemRow {
   readonly identifiedEffectiveAt: string;
   /** Recorded time of the latest closure, while closed. */
   readonly closedAt?: string;
+  /**
+   * Recorded time of the latest closure request (the date the rectification was reported
+   * complete); cleared when a verification is returned or the problem is reopened, so while the
+   * problem is verified or closed it is the request that was then verified.
+   */
+  readonly closureRequestedAt?: string;
   readonly returned: number;
   readonly reopened: number;
   readonly evidence: number;

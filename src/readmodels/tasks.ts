@@ -4,6 +4,7 @@
  * it in each court, and the problems linked to it there. A task is overdue at `now` when it is
  * neither reported complete nor evaluated and its due date's local day has passed.
  */
+import { isOverdueOn } from '../campaign/time';
 import { resolveClock, type AtOptions, type Clock } from './clock';
 import { pmList } from './pmap';
 import { categoryOfTask, colourOf } from './problem-view';
@@ -82,7 +83,7 @@ const row = (s: ReadModelState, t: TaskRow, linked: readonly ProblemRow[], clock
   return {
     taskId: t.taskId, number: t.number, title: t.title, categoryId: categoryOfTask(s.catalog, t.taskId), status: t.status,
     dueDate: t.dueDate, originalDueDate: t.originalDueDate, daysLeft,
-    overdue: daysLeft < 0 && t.status !== 'completion_reported' && t.status !== 'evaluated',
+    overdue: isOverdueOn(t.dueDate, clock.today) && t.status !== 'completion_reported' && t.status !== 'evaluated',
     leadDepartments: t.leadDepartments, coDepartments: t.coDepartments, extensions: t.extensions,
     completionReports: t.completionReports, returned: t.returned, rating: t.evaluation?.rating ?? null, courts,
   };

@@ -61,6 +61,14 @@ describe('campaign: plan, categories, phases, report periods', () => {
     given.when({ ...p, deadline: '2019-12-01' }, { actor: office }).thenRefused('campaign.period.deadline_before_end');
     given.when({ ...p, courts: ['NOPE'] }, { actor: office }).thenRefused('campaign.court.unknown');
   });
+  it('the host court\'s consolidated report is due after its subordinates\' reports (campaign.period.consolidated_deadline_not_after)', () => {
+    const p = { type: 'defineReportPeriod' as const, periodId: '2019-H2', name: 'x', from: '2019-07-01', to: '2019-12-31', deadline: '2020-01-10', courts: ['NANGUAN'] };
+    const { type: _type, ...data } = p;
+    given.when({ ...p, consolidatedDeadline: '2020-01-20' }, { actor: office })
+      .thenEmits([{ type: 'campaign.report_period_defined', data: { ...data, consolidatedDeadline: '2020-01-20' } }]);
+    given.when({ ...p, consolidatedDeadline: '2020-01-10' }, { actor: office }).thenRefused('campaign.period.consolidated_deadline_not_after');
+    given.when({ ...p, consolidatedDeadline: '2020-01-05' }, { actor: office }).thenRefused('campaign.period.consolidated_deadline_not_after');
+  });
   it('only the office, the leader or the system define them', () => {
     given.when({ type: 'defineCategory', categoryId: '9', name: 'x' }, { actor: actor('tmo-staff') }).thenNotAuthorized('campaign.defineCategory');
   });

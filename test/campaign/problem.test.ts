@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { problemAggregate } from '../../src/campaign/problem/decider';
-import { overdueMeasures } from '../../src/campaign/problem/state';
+import { isProblemOverdue, overdueMeasures, problemDeadline } from '../../src/campaign/problem/state';
 import type { ProblemCommand } from '../../src/campaign/problem/commands';
 import type { ProblemEvent } from '../../src/campaign/problem/events';
 import { actor, campaign, org, specOf } from './support/world';
@@ -209,5 +209,13 @@ describe('problem: overdue is derived, never stored', () => {
     expect(overdueMeasures(r, '2019-07-01').map((m) => m.measureId)).toEqual(['M1']);
     expect(overdueMeasures(r, '2019-07-05', 5)).toEqual([]);
     expect(overdueMeasures(r, '2019-07-06', 5).length).toBe(1);
+  });
+  it('given a measure past its own deadline while a later measure keeps the problem in time, when asked on that date, then the problem is not overdue (one rule per problem)', () => {
+    const r = spec.given([...rectifying, measure('M2', '2019-08-31')]).when({ type: 'recordProgress', problemId: P, note: 'x' }, { actor: staff }).thenEmitsTypes('problem.progress_recorded');
+    expect(problemDeadline(r)).toBe('2019-08-31');
+    expect(isProblemOverdue(r, '2019-07-01')).toBe(false);
+    expect(overdueMeasures(r, '2019-07-01')).toEqual([]);
+    expect(isProblemOverdue(r, '2019-09-01')).toBe(true);
+    expect(overdueMeasures(r, '2019-09-01').map((m) => m.measureId)).toEqual(['M1', 'M2']);
   });
 });

@@ -81,3 +81,22 @@ describe('report: consolidation of accepted lower reports', () => {
     spec.given([]).when(cons([{ courtId: 'NANGUAN', status: 'accepted', version: 2, figures }]), { actor: actor('tmo-head') }).thenNotAuthorized('report.consolidate');
   });
 });
+
+describe('report: the host court\'s consolidated report has its own, later deadline', () => {
+  const period = campaign.periods.get('2019-H1')!;
+  const withHostDeadline = { ...campaign, periods: new Map(campaign.periods).set('2019-H1', { ...period, consolidatedDeadline: '2019-07-20' }) };
+  const hostSpec = specOf(reportAggregate, { org, campaign: withHostDeadline });
+  const hostSubmit = { ...submit, courtId: 'CITY' } as ReportCommand;
+  it('given a period with a consolidated deadline, when the host submits after its subordinates\' deadline but by its own, then it is on time', () => {
+    const s = hostSpec.given([]).when(hostSubmit, { actor: office, recordedAt: '2019-07-15T02:00:00.000Z' }).thenEmitsTypes('report.submitted');
+    expect(s.versions[0]).toMatchObject({ deadline: '2019-07-20', onTime: true });
+  });
+  it('given the same period, when a subordinate submits after its own deadline, then it is late (the host\'s date is not its date)', () => {
+    const s = hostSpec.given([]).when(submit, { actor: ng, recordedAt: '2019-07-15T02:00:00.000Z' }).thenEmitsTypes('report.submitted');
+    expect(s.versions[0]).toMatchObject({ deadline: '2019-07-10', onTime: false });
+  });
+  it('given the same period, when the host submits after its own deadline, then it is late', () => {
+    const s = hostSpec.given([]).when(hostSubmit, { actor: office, recordedAt: '2019-07-20T16:00:00.000Z' }).thenEmitsTypes('report.submitted');
+    expect(s.versions[0]).toMatchObject({ deadline: '2019-07-20', onTime: false });
+  });
+});

@@ -53,7 +53,7 @@ describe('renderDashboardHtml', () => {
     expect(cell(html, 'rates-by-court', 'C2', 'total')).toEqual({ value: '1', text: '1' });
     expect(cell(html, 'colour-board', 'all', 'red')).toEqual({ value: '2', text: '2' });
     expect(cell(html, 'overdue', 'p1', 'daysOverdue')).toEqual({ value: '20', text: '20' });
-    expect(cell(html, 'inspections', 'overall', 'coverage')).toEqual({ value: '0.5', text: '50.0%' });
+    expect(cell(html, 'inspections', 'overall', 'coverage')).toEqual({ value: '1', text: '100.0%' });
     expect(cell(html, 'gaps', 'R1@C2#1#problemsClosed#0', 'claimed')).toEqual({ value: '1', text: '1' });
     expect(html).toMatch(/data-key="C1" data-series="value" data-value="0.5"\/>/);
     expect(html).toMatch(/data-key="C1" data-series="red" data-value="1"/);

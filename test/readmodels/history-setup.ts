@@ -18,7 +18,8 @@ export const TASKS = [
 ] as const;
 export const PERIODS = [
   { periodId: 'R1', name: 'Q1', from: '2019-01-01', to: '2019-03-31', deadline: '2019-04-10', courts: ['C1', 'C2', 'C3'] },
-  { periodId: 'R2', name: 'Q2', from: '2019-04-01', to: '2019-06-30', deadline: '2019-07-10', courts: ['C2', 'C3'] },
+  // The host C1 is not listed: its own consolidated report is due later, by `consolidatedDeadline`.
+  { periodId: 'R2', name: 'Q2', from: '2019-04-01', to: '2019-06-30', deadline: '2019-07-10', consolidatedDeadline: '2019-07-20', courts: ['C2', 'C3'] },
 ] as const;
 
 export const setupHistory = async (w: World): Promise<void> => {

@@ -47,7 +47,7 @@ export const nowNear = (events: readonly { type: string; data: unknown }[], sel:
       case 'problem.extension_granted': return [d.newDeadline!];
       case 'task.issued': return [d.dueDate!];
       case 'task.extension_granted': return [d.newDueDate!];
-      case 'campaign.report_period_defined': return [d.deadline!, d.to!];
+      case 'campaign.report_period_defined': return [d.deadline!, d.to!, ...((d as { consolidatedDeadline?: string }).consolidatedDeadline ? [(d as { consolidatedDeadline?: string }).consolidatedDeadline!] : [])];
       default: return [];
     }
   });
@@ -139,7 +139,7 @@ export const playHistory = async (steps: readonly Step[], start = '2019-01-05T01
         const figures = (k: number) => ({ problemsFound: k % 4, problemsClosed: k % 3, rectificationRatePercent: (k % 5) * 25, overdue: k % 2 });
         const consolidated = rc === 'C1' ? ['C2', 'C3'].filter((x) => reports.has(`${period.periodId}@${x}`)).map((x) => ({ courtId: x, version: 1, figures: figures(c + (b % 2)) })) : [];
         await emit(w.s.report(period.periodId, rc), 'report.submitted', {
-          reportId: id, periodId: period.periodId, courtId: rc, version, deadline: period.deadline, onTime: b % 3 !== 0,
+          reportId: id, periodId: period.periodId, courtId: rc, version, deadline: rc === 'C1' && 'consolidatedDeadline' in period ? period.consolidatedDeadline : period.deadline, onTime: b % 3 !== 0,
           found: 'Found.', measures: 'Measures.', results: 'Results.', figures: figures(c), consolidated,
         });
         break;

@@ -64,7 +64,7 @@ describe('every read model equals a naive recomputation from the raw events', ()
       const { events, state, nowMs, now } = await setup(steps, sel, 8);
       expect(accountabilityRegister(state)).toEqual(naiveRegister(events));
       const r = rankings(state, { now });
-      const rows = (xs: typeof r.byCourt) => xs.map((x) => [x.unit, x.rank, x.problems, x.closed, x.overdue, x.cases, x.sanctions]);
+      const rows = (xs: typeof r.byCourt) => xs.map((x) => [x.unit, x.rank, x.problems, x.closed, x.overdue, x.closedLate, x.selfFound, x.cases, x.sanctions, x.returnedReports, x.score]);
       const want = naiveRankings(events, { nowMs, offsetH: 8, yellow: 10, dueSoon: 20 });
       expect({ byCourt: rows(r.byCourt), byDepartment: rows(r.byDepartment) }).toEqual(want);
     }), RUNS);

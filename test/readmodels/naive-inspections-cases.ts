@@ -2,18 +2,21 @@
 import { createHash } from 'node:crypto';
 import { drawTargets, findBeacon } from '../../src/campaign/inspection/draw';
 import type { RecordedEvent } from '../../src/eventsourcing/index';
-import { naiveColour, replayProblems, type NaiveNow } from './naive-problems';
+import { naiveColour, naiveOnTime, replayProblems, type NaiveNow } from './naive-problems';
 
 const D = (e: RecordedEvent) => e.data as any;
 const forId = (events: readonly RecordedEvent[], prefix: string, key: string, id: string) => events.filter((e) => e.type.startsWith(prefix) && D(e)[key] === id);
 
 export const naiveCoverage = (events: readonly RecordedEvent[]) => {
-  const courts = [...new Set(events.filter((e) => e.type === 'organization.court_registered').map((e) => D(e).courtId as string))].sort();
+  const host = events.find((e) => e.type === 'campaign.launched');
+  const hostId = host ? D(host).organizerCourtId : undefined;
+  const regs = events.filter((e) => e.type === 'organization.court_registered').map((e) => D(e));
+  const courts = [...new Set(regs.filter((c) => c.courtId !== hostId && (hostId === undefined ? c.parentCourtId !== undefined : c.parentCourtId === hostId)).map((c) => c.courtId as string))].sort();
   const planned = events.filter((e) => e.type === 'inspection.planned').map((e) => D(e));
   const row = (periodId: string | null, ins: any[]) => {
     const ids = new Set(ins.map((i) => i.inspectionId));
     const visited = new Set(events.filter((e) => e.type === 'inspection.visit_recorded' && ids.has(D(e).inspectionId)).map((e) => D(e).courtId as string));
-    return { periodId, inspections: ins.length, inspected: [...visited].sort(), neverInspected: courts.filter((c) => !visited.has(c)), coverage: courts.length ? courts.filter((c) => visited.has(c)).length / courts.length : null };
+    return { periodId, inspections: ins.length, inspected: courts.filter((c) => visited.has(c)), neverInspected: courts.filter((c) => !visited.has(c)), coverage: courts.length ? courts.filter((c) => visited.has(c)).length / courts.length : null };
   };
   const periods = [...new Set(planned.map((i) => (i.periodId ?? null) as string | null))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
   return { courts, overall: row(null, planned), byPeriod: periods.map((p) => row(p, planned.filter((i) => (i.periodId ?? null) === p))) };
@@ -95,34 +98,39 @@ export const naiveRegister = (events: readonly RecordedEvent[]) =>
     };
   }).sort((a, b) => Date.parse(a.proposedAt) - Date.parse(b.proposedAt) || (a.caseId < b.caseId ? -1 : 1));
 
-/** Rankings as [unit, rank, problems, closed, overdue, cases, sanctions] rows, best first. */
+/** Rankings as [unit, rank, problems, closed, overdue, closedLate, selfFound, cases, sanctions, returnedReports, score] rows, best first. */
 export const naiveRankings = (events: readonly RecordedEvent[], n: NaiveNow) => {
   const problems = [...replayProblems(events).values()].filter((p) => p.status !== 'withdrawn');
   const register = naiveRegister(events);
-  const build = (units: string[], ofProblem: (p: any) => string | null, ofCase: (c: any) => string | null) => {
-    const rows = [...new Set([...units, ...problems.map(ofProblem), ...register.map(ofCase)].filter((u): u is string => u !== null))].map((unit) => {
+  const returned = (court: string) => {
+    const last = new Map<string, string>();
+    for (const e of events) if ((e.type === 'report.returned' || e.type === 'report.accepted') && D(e).reportId.endsWith(`@${court}`)) last.set(`${D(e).reportId}#${D(e).version}`, e.type);
+    return [...last.values()].filter((t) => t === 'report.returned').length;
+  };
+  const build = (units: string[], ofProblem: (p: any) => string | null, ofCase: (c: any) => string | null, reports: boolean, skip?: string) => {
+    const rows = [...new Set([...units, ...problems.map(ofProblem), ...register.map(ofCase)].filter((u): u is string => u !== null && u !== skip))].map((unit) => {
       const ps = problems.filter((p) => ofProblem(p) === unit);
       const cs = register.filter((c) => ofCase(c) === unit);
       const closed = ps.filter((p) => p.status === 'closed').length;
-      return {
-        unit, problems: ps.length, closed, rate: ps.length ? closed / ps.length : null, overdue: ps.filter((p) => naiveColour(p, n) === 'red').length,
-        cases: cs.length, sanctions: cs.filter((c) => c.sanction !== null).length,
-      };
+      const late = ps.filter((p) => p.status === 'closed' && !naiveOnTime(events, p, n.offsetH)).length;
+      const overdue = ps.filter((p) => naiveColour(p, n) === 'red').length;
+      const self = ps.filter((p) => p.source === 'self_inspection').length;
+      const fals = cs.filter((c) => c.grounds === 'falsification').length;
+      const ret = reports ? returned(unit) : 0;
+      const N = ps.length;
+      const score = Math.round((40 * (N ? closed / N : 1) + 30 * (N ? (N - overdue - late) / N : 1) + 30 * (N ? self / N : 0) - 10 * fals - 2 * ret) * 100) / 100;
+      return { unit, problems: N, closed, overdue, late, self, cases: cs.length, sanctions: cs.filter((c) => c.sanction !== null).length, ret, score };
     });
-    const better = (a: any, b: any) => {
-      if ((a.rate === null) !== (b.rate === null)) return a.rate !== null;
-      if (a.rate !== b.rate) return a.rate > b.rate;
-      if (a.overdue !== b.overdue) return a.overdue < b.overdue;
-      return a.sanctions < b.sanctions;
-    };
-    return rows.map((r) => ({ ...r, rank: 1 + rows.filter((o) => better(o, r)).length }))
+    return rows.map((r) => ({ ...r, rank: 1 + rows.filter((o) => o.score > r.score).length }))
       .sort((a, b) => a.rank - b.rank || (a.unit < b.unit ? -1 : 1))
-      .map((r) => [r.unit, r.rank, r.problems, r.closed, r.overdue, r.cases, r.sanctions]);
+      .map((r) => [r.unit, r.rank, r.problems, r.closed, r.overdue, r.late, r.self, r.cases, r.sanctions, r.ret, r.score]);
   };
+  const host = events.find((e) => e.type === 'campaign.launched');
+  const hostId = host ? D(host).organizerCourtId : undefined;
   const courts = events.filter((e) => e.type === 'organization.court_registered').map((e) => D(e).courtId as string);
   const depts = events.filter((e) => e.type === 'organization.department_registered').map((e) => `${D(e).courtId}/${D(e).department}`);
   return {
-    byCourt: build(courts, (p) => p.court, (c) => c.courtId),
-    byDepartment: build(depts, (p) => (p.resp ? `${p.resp.courtId}/${p.resp.department}` : p.dept ? `${p.court}/${p.dept}` : null), (c) => (c.courtId && c.department ? `${c.courtId}/${c.department}` : null)),
+    byCourt: build(courts, (p) => p.court, (c) => c.courtId, true, hostId),
+    byDepartment: build(depts, (p) => (p.resp ? `${p.resp.courtId}/${p.resp.department}` : p.dept ? `${p.court}/${p.dept}` : null), (c) => (c.courtId && c.department ? `${c.courtId}/${c.department}` : null), false),
   };
 };

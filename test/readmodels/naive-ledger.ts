@@ -1,7 +1,7 @@
 /** Naive ledger rows and rate tables, built from the raw events by plain loops. */
 import type { RecordedEvent } from '../../src/eventsourcing/index';
 import {
-  dayDiff, localDay, naiveCategory, naiveColour, naiveDeadline, naiveOnTime, replayProblems, type NaiveNow, type NaiveProblem,
+  dayDiff, localDay, naiveCategory, naiveClosingDelay, naiveColour, naiveDeadline, naiveOnTime, replayProblems, type NaiveNow, type NaiveProblem,
 } from './naive-problems';
 
 const personName = (events: readonly RecordedEvent[], id: string): string | null => {
@@ -26,14 +26,17 @@ export const naiveLedger = (events: readonly RecordedEvent[], n: NaiveNow) => {
   const today = localDay(n.nowMs, n.offsetH);
   return ps.map((p) => {
     const deadline = naiveDeadline(p);
-    const left = deadline === null || p.status === 'withdrawn' ? null : dayDiff(today, deadline);
+    const left = deadline === null || p.status === 'withdrawn' || p.status === 'closed' ? null : dayDiff(today, deadline);
     const open = p.status !== 'closed' && p.status !== 'withdrawn';
     return {
       ledgerNumber: p.ledgerNumber ?? null, problemId: p.id, courtId: p.court, department: p.resp ? p.resp.department : p.dept ?? null,
       taskId: p.taskId ?? null, taskNumber: p.taskId ? taskNumber(events, p.taskId) : null, categoryId: naiveCategory(events, p.taskId),
       source: p.source, title: p.title, severity: p.severity, status: p.status,
       responsibility: p.resp ? { ...p.resp, leaderName: personName(events, p.resp.leaderId), personName: personName(events, p.resp.personId) } : null,
-      measures: p.measures, deadline, daysLeft: left, colour: naiveColour(p, n),
+      measures: p.measures, deadline, daysLeft: left,
+      closure: p.status !== 'closed' ? null : naiveOnTime(events, p, n.offsetH) ? 'on_time' : 'late',
+      rectifiedOn: p.status === 'closed' ? localDay(Date.parse(p.requestedAt ?? p.closedAt!), n.offsetH) : null,
+      closingDelayDays: naiveClosingDelay(p, n.offsetH), colour: naiveColour(p, n),
       dueSoon: open && left !== null && left >= 0 && left <= n.dueSoon,
       identifiedAt: p.identifiedAt, identifiedOn: localDay(Date.parse(p.identifiedAt), n.offsetH),
       closedAt: p.status === 'closed' ? p.closedAt ?? null : null,
@@ -58,6 +61,7 @@ const row = (events: readonly RecordedEvent[], key: string, ps: NaiveProblem[], 
   const r = (a: number, b: number) => (b === 0 ? null : a / b);
   return {
     key, total, closed, rectificationRate: r(closed, total), closedOnTime: onTime, onTimeRate: r(onTime, closed),
+    closedLate: closed - onTime, meanClosingDelayDays: r(live.reduce((t, p) => t + (naiveClosingDelay(p, n.offsetH) ?? 0), 0), closed),
     returned, returnedRate: r(returned, total), reopened, reopenedRate: r(reopened, total),
     overdue: live.filter((p) => naiveColour(p, n) === 'red').length,
   };

@@ -10,7 +10,7 @@ export interface NaiveProblem {
   ledgerNumber?: string; seq?: number; resp?: { leaderId: string; courtId: string; department: string; personId: string };
   measures: { measureId: string; content: string; deadline: string; originalDeadline: string; extensions: number; completed: boolean }[];
   milestones: { milestoneId: string; content: string; due: string; reached: boolean }[];
-  longTerm: boolean; status: string; closedAt?: string; returned: number; reopened: number; identifiedAt: string;
+  longTerm: boolean; status: string; closedAt?: string; requestedAt?: string; returned: number; reopened: number; identifiedAt: string;
 }
 
 export const DAY = 86_400_000;
@@ -38,11 +38,11 @@ export const replayProblems = (events: readonly RecordedEvent[], cutoffMs = Numb
       case 'problem.measure_planned': p.measures.push({ measureId: d.measureId, content: d.content, deadline: d.deadline, originalDeadline: d.deadline, extensions: 0, completed: false }); break;
       case 'problem.measure_completed': m!.completed = true; break;
       case 'problem.extension_granted': m!.deadline = d.newDeadline; m!.extensions++; break;
-      case 'problem.closure_requested': p.status = 'closure_requested'; break;
+      case 'problem.closure_requested': p.status = 'closure_requested'; p.requestedAt = e.metadata.recordedAt; break;
       case 'problem.verified': p.status = 'verified'; break;
-      case 'problem.verification_returned': p.status = 'open'; p.returned++; break;
+      case 'problem.verification_returned': p.status = 'open'; p.returned++; p.requestedAt = undefined; break;
       case 'problem.closed': p.status = 'closed'; p.closedAt = e.metadata.recordedAt; break;
-      case 'problem.reopened': p.status = 'open'; p.reopened++; p.closedAt = undefined; break;
+      case 'problem.reopened': p.status = 'open'; p.reopened++; p.closedAt = undefined; p.requestedAt = undefined; break;
       case 'problem.withdrawn': p.status = 'withdrawn'; break;
       case 'problem.marked_long_term': p.longTerm = true; p.milestones = d.milestones.map((x: any) => ({ milestoneId: x.milestoneId, content: x.content, due: x.due, reached: false })); break;
       case 'problem.milestone_reached': p.milestones.find((x) => x.milestoneId === d.milestoneId)!.reached = true; break;
@@ -74,13 +74,21 @@ export const naiveColour = (p: NaiveProblem, n: NaiveNow): string | null => {
   return 'green';
 };
 
-/** Closed on time: replay up to the closure and compare the local closing day with the deadline then. */
+/**
+ * Closed on time: replay up to the verified closure request (the rectification's completion) and
+ * compare its local day with the deadline then.
+ */
 export const naiveOnTime = (events: readonly RecordedEvent[], p: NaiveProblem, offsetH: number): boolean => {
   if (p.status !== 'closed' || !p.closedAt) return false;
-  const then = replayProblems(events, Date.parse(p.closedAt) + 1).get(p.id)!;
+  const done = p.requestedAt ?? p.closedAt;
+  const then = replayProblems(events, Date.parse(done) + 1).get(p.id)!;
   const d = naiveDeadline(then);
-  return d === null || localDay(Date.parse(p.closedAt), offsetH) <= d;
+  return d === null || localDay(Date.parse(done), offsetH) <= d;
 };
+
+/** Days from the verified closure request to the closure, for a closed problem. */
+export const naiveClosingDelay = (p: NaiveProblem, offsetH: number): number | null =>
+  (p.status === 'closed' && p.closedAt ? dayDiff(localDay(Date.parse(p.requestedAt ?? p.closedAt), offsetH), localDay(Date.parse(p.closedAt), offsetH)) : null);
 
 export const naiveCategory = (events: readonly RecordedEvent[], taskId: string | undefined): string | null => {
   if (!taskId) return null;

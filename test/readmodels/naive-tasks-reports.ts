@@ -79,9 +79,12 @@ const versionsOf = (events: readonly RecordedEvent[], reportId: string) => {
 export const naiveTracker = (events: readonly RecordedEvent[], n: NaiveNow) => {
   const today = localDay(n.nowMs, n.offsetH);
   const periods = periodsOf(events);
+  const launched = events.find((e) => e.type === 'campaign.launched');
+  const host = launched ? D(launched).organizerCourtId : '';
   const rowOf = (periodId: string, courtId: string, expected: boolean) => {
     const vs = versionsOf(events, `${periodId}@${courtId}`);
-    const deadline = periods.get(periodId)?.deadline ?? vs[0]?.deadline ?? null;
+    const p = periods.get(periodId);
+    const deadline = p ? (courtId === host && p.consolidatedDeadline ? p.consolidatedDeadline : p.deadline) : vs[0]?.deadline ?? null;
     const standing = vs.length ? (vs[0].onTime ? 'on_time' : 'late') : deadline !== null && today > deadline ? 'missing' : 'pending';
     return {
       periodId, courtId, expected, deadline, standing, versions: vs.length, latestVersion: vs.at(-1)?.version ?? null,
@@ -89,7 +92,7 @@ export const naiveTracker = (events: readonly RecordedEvent[], n: NaiveNow) => {
     };
   };
   const sorted = [...periods.values()].sort((a, b) => (a.from !== b.from ? (a.from < b.from ? -1 : 1) : a.periodId < b.periodId ? -1 : 1));
-  const rows = sorted.flatMap((p) => p.courts.map((c: string) => rowOf(p.periodId, c, true)));
+  const rows = sorted.flatMap((p) => [...p.courts, ...(p.consolidatedDeadline && host && !p.courts.includes(host) ? [host] : [])].map((c: string) => rowOf(p.periodId, c, true)));
   const expectedIds = new Set(rows.map((r) => `${r.periodId}@${r.courtId}`));
   const extra = [...new Set(of(events, 'report.submitted').map((e) => D(e).reportId as string))].filter((id) => !expectedIds.has(id)).sort();
   for (const id of extra) { const [p, c] = id.split('@') as [string, string]; rows.push(rowOf(p, c, false)); }

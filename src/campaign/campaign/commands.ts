@@ -31,9 +31,11 @@ export const DefinePhase = struct({ phaseId: Id, name: ShortText, start: IsoDate
 export type DefinePhase = t.TypeOf<typeof DefinePhase>;
 
 /** Defines a reporting period: dates covered, deadline, the courts that must report. */
-export const DefineReportPeriod = struct({
-  periodId: Id, name: ShortText, from: IsoDate, to: IsoDate, deadline: IsoDate, courts: distinctListOf(Id, 1, 500),
-});
+export const DefineReportPeriod = t.intersection([
+  struct({ periodId: Id, name: ShortText, from: IsoDate, to: IsoDate, deadline: IsoDate, courts: distinctListOf(Id, 1, 500) }),
+  /** The host (organizer) court's own consolidated report is due by this date, after its subordinates' `deadline`. */
+  optional({ consolidatedDeadline: IsoDate }),
+]);
 /** Input of `campaign.defineReportPeriod`. */
 export type DefineReportPeriod = t.TypeOf<typeof DefineReportPeriod>;
 

@@ -83,6 +83,9 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
       if (s.periods.has(c.periodId)) return refuse('campaign.period.exists', `report period "${c.periodId}" already exists`);
       if (c.to < c.from) return refuse('campaign.period.reversed', `report period "${c.periodId}" ends before it starts`);
       if (c.deadline < c.to) return refuse('campaign.period.deadline_before_end', `the deadline ${c.deadline} is before the period ends (${c.to})`);
+      if (c.consolidatedDeadline !== undefined && c.consolidatedDeadline <= c.deadline) {
+        return refuse('campaign.period.consolidated_deadline_not_after', `the host court's consolidated report (due ${c.consolidatedDeadline}) must be due after its subordinates' reports (${c.deadline})`);
+      }
       const unknown = c.courts.find((x) => !env.org.courts.has(x));
       if (unknown !== undefined) return refuse('campaign.court.unknown', `no court "${unknown}"`, { courtId: unknown });
       const { type: _t, ...data } = c;

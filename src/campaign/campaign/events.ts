@@ -44,9 +44,11 @@ export const PhaseDefined = struct({
 export type PhaseDefined = t.TypeOf<typeof PhaseDefined>;
 
 /** A reporting period: which courts report, for which dates, by which deadline. */
-export const ReportPeriodDefined = struct({
-  periodId: Id, name: ShortText, from: IsoDate, to: IsoDate, deadline: IsoDate, courts: distinctListOf(Id, 1, 500),
-});
+export const ReportPeriodDefined = t.intersection([
+  struct({ periodId: Id, name: ShortText, from: IsoDate, to: IsoDate, deadline: IsoDate, courts: distinctListOf(Id, 1, 500) }),
+  /** The host (organizer) court's own consolidated report is due by this date, after its subordinates' `deadline`. */
+  optional({ consolidatedDeadline: IsoDate }),
+]);
 /** Data of `campaign.report_period_defined`. */
 export type ReportPeriodDefined = t.TypeOf<typeof ReportPeriodDefined>;
 

@@ -4,6 +4,7 @@
  */
 import type { EvidenceRef } from '../codecs';
 import { settle, type ExtensionDecision } from '../extensions';
+import { isOverdueOn } from '../time';
 import type {
   MeasureExtensionRequested, Milestone, ProblemEvent, ProblemIdentified, ProblemVerified, ProblemWithdrawn, ResponsibilityAssigned,
 } from './events';
@@ -144,15 +145,34 @@ export const evolveProblem = (s: ProblemState, e: ProblemEvent): ProblemState =>
 export const isSettled = (s: ProblemState): boolean => s.status === 'closed' || s.status === 'withdrawn';
 
 /**
- * The measures past their deadline on `date` (a local calendar date) and not done, for a problem
- * that is neither closed nor withdrawn; `graceDays` later than the deadline when given.
- * Derived, never stored.
+ * The problem's deadline: the latest of its measures' current deadlines and, once it is
+ * long-term, of its milestones' due dates; undefined while it has none. The read models use the
+ * same rule (`deadlineOf`).
+ */
+export const problemDeadline = (s: ProblemState): string | undefined => {
+  let d: string | undefined;
+  for (const m of s.measures.values()) if (d === undefined || m.deadline > d) d = m.deadline;
+  if (s.longTerm) for (const m of s.longTerm.milestones.values()) if (d === undefined || m.due > d) d = m.due;
+  return d;
+};
+
+/**
+ * Whether the problem is overdue on `date` (a local calendar date): neither closed nor withdrawn,
+ * and its deadline ({@link problemDeadline}) overdue by `isOverdueOn`. The one per-problem rule the
+ * dashboard's red colour and the overdue reaction share.
+ */
+export const isProblemOverdue = (s: ProblemState, date: string, graceDays = 0): boolean => {
+  if (s.status === 'none' || isSettled(s)) return false;
+  const d = problemDeadline(s);
+  return d !== undefined && isOverdueOn(d, date, graceDays);
+};
+
+/**
+ * The measures past their deadline on `date` and not done, for a problem that is itself overdue
+ * ({@link isProblemOverdue}); `graceDays` later than the deadline when given. A measure past its own
+ * deadline while a later measure keeps the problem in time is not overdue. Derived, never stored.
  */
 export const overdueMeasures = (s: ProblemState, date: string, graceDays = 0): readonly Measure[] => {
-  if (s.status === 'none' || isSettled(s)) return [];
-  const limit = (deadline: string) => {
-    const d = new Date(Date.parse(`${deadline}T00:00:00.000Z`) + graceDays * 86_400_000);
-    return d.toISOString().slice(0, 10);
-  };
-  return [...s.measures.values()].filter((m) => !m.done && limit(m.deadline) < date);
+  if (!isProblemOverdue(s, date, graceDays)) return [];
+  return [...s.measures.values()].filter((m) => !m.done && isOverdueOn(m.deadline, date, graceDays));
 };

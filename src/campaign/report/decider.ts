@@ -18,9 +18,14 @@ import { evolveReport, initialReport, lastVersion, type ReportState } from './st
 export { evolveReport, initialReport, lastVersion, type ReportState };
 
 /** Decides a Report command. */
+/** A court's report deadline in a period: the host court's consolidated deadline when the period sets one, else the period's. */
+export const reportDeadline = (period: { readonly deadline: string; readonly consolidatedDeadline?: string | undefined }, courtId: string, hostCourtId: string): string =>
+  (courtId === hostCourtId && period.consolidatedDeadline !== undefined ? period.consolidatedDeadline : period.deadline);
+
 export const decideReport = (c: ReportCommand, s: ReportState, ctx: DecisionContext, env: DomainEnv) => {
   const reportId = reportIdOf(c.periodId, c.courtId);
   const period = env.campaign.periods.get(c.periodId)!;
+  const deadline = reportDeadline(period, c.courtId, env.campaign.organizerCourtId);
   const last = lastVersion(s);
   switch (c.type) {
     case 'submit': {
@@ -32,8 +37,8 @@ export const decideReport = (c: ReportCommand, s: ReportState, ctx: DecisionCont
         return refuse('report.figures.inconsistent', `problemsClosed (${c.figures.problemsClosed}) exceeds problemsFound (${c.figures.problemsFound})`);
       }
       return accept(ev(RE.submitted, {
-        reportId, periodId: c.periodId, courtId: c.courtId, version: (last?.version ?? 0) + 1, deadline: period.deadline,
-        onTime: onOrBefore(ctx.recordedAt, period.deadline, offset),
+        reportId, periodId: c.periodId, courtId: c.courtId, version: (last?.version ?? 0) + 1, deadline,
+        onTime: onOrBefore(ctx.recordedAt, deadline, offset),
         found: c.found, measures: c.measures, results: c.results, figures: c.figures, consolidated: [...s.consolidated.values()],
       }));
     }

@@ -7,7 +7,7 @@ import type { Dashboard } from '../../../src/readmodels/dashboard';
 export const HOSTILE = '<script>alert("x")</script> & \'q\'';
 
 const rate = (key: string, total: number, closed: number, overdue: number) => ({
-  key, total, closed, rectificationRate: total === 0 ? null : closed / total, closedOnTime: closed, onTimeRate: closed === 0 ? null : 1,
+  key, total, closed, rectificationRate: total === 0 ? null : closed / total, closedOnTime: closed, onTimeRate: closed === 0 ? null : 1, closedLate: 0, meanClosingDelayDays: closed === 0 ? null : 1,
   returned: 0, returnedRate: total === 0 ? null : 0, reopened: 0, reopenedRate: total === 0 ? null : 0, overdue,
 });
 const standing = { expected: 2, on_time: 1, late: 1, missing: 0, pending: 0 };
@@ -54,8 +54,8 @@ export const fixtureDashboard: Dashboard = {
   inspections: {
     total: 1,
     coverage: {
-      courts: ['C1', 'C2'], overall: { periodId: null, inspections: 1, inspected: ['C2'], neverInspected: ['C1'], coverage: 0.5 },
-      byPeriod: [{ periodId: 'R1', inspections: 1, inspected: ['C2'], neverInspected: ['C1'], coverage: 0.5 }],
+      courts: ['C2'], overall: { periodId: null, inspections: 1, inspected: ['C2'], neverInspected: [], coverage: 1 },
+      byPeriod: [{ periodId: 'R1', inspections: 1, inspected: ['C2'], neverInspected: [], coverage: 1 }],
     },
     unannounced: { total: 1, byStatus: { pending: 0, passed: 0, failed: 1 }, failed: [{ inspectionId: 'I1', failedChecks: ['redraw'] }] },
   },
@@ -67,9 +67,12 @@ export const fixtureDashboard: Dashboard = {
       dismissed: false, published: [HOSTILE], proposedAt: '2019-06-20T02:00:00.000Z', closedAt: null,
     }],
     rankings: {
+      formula: 'score = 40·R + 30·T + 30·S − 10·falsification − 2·returned reports',
       byCourt: [
-        { rank: 1, unit: 'C1', problems: 2, closed: 1, rectificationRate: 0.5, overdue: 1, cases: 0, sanctions: 0, bySanction: { circulated_criticism: 0, admonition_talk: 0, accountability: 0 }, falsification: 0 },
-        { rank: 2, unit: 'C2', problems: 1, closed: 0, rectificationRate: 0, overdue: 1, cases: 1, sanctions: 1, bySanction: { circulated_criticism: 1, admonition_talk: 0, accountability: 0 }, falsification: 1 },
+        {
+          rank: 1, unit: 'C2', problems: 1, closed: 0, rectificationRate: 0, overdue: 1, closedLate: 0, selfFound: 1, cases: 1, sanctions: 1,
+          bySanction: { circulated_criticism: 1, admonition_talk: 0, accountability: 0 }, falsification: 1, returnedReports: 0, score: 20,
+        },
       ],
       byDepartment: [],
     },
