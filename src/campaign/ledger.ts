@@ -7,15 +7,17 @@
  * const r = await ledger.problem.identify('ng-staff', { problemId: 'P-1', courtId: 'NANGUAN', source: 'self_inspection', ... })();
  * ```
  *
- * Every command is `(actorId, input, options?) => TaskEither<CampaignError, CommandResult<State>>`
- * (a refusal by rule carries a {@link CampaignRuleCode}).
+ * Every command is `(actorId, input, options?) => Command<State>`: a `TaskEither<CampaignError,
+ * CommandResult<State>>` that also runs when awaited, so `await ledger.problem.verify(...)` and
+ * `await ledger.problem.verify(...)()` both run it once (a refusal by rule carries a
+ * {@link CampaignRuleCode}).
  * The input is validated with io-ts (a ValidationFailed names each bad field); the actor's posts
  * and unit are resolved from the Organization and the Campaign, never taken from the caller;
  * refusals append nothing. Time comes from `clock` (trusted, `recordedAt`); the caller's business
  * time is `options.effectiveAt`.
  */
 import { randomUUID } from 'node:crypto';
-import type { TaskEither } from 'fp-ts/TaskEither';
+import { runnable, type Runnable } from '../eventsourcing/runnable';
 import type { CodecRegistry } from '../eventsourcing/codecs';
 import type { Actor } from '../eventsourcing/envelope';
 import type { LedgerError } from '../eventsourcing/errors';
@@ -62,20 +64,20 @@ export interface CampaignLedgerOptions {
   readonly systemActorId?: string;
 }
 
-/** Readers of an entity's current state. */
+/** Readers of an entity's current state (each a TaskEither that also runs when awaited). */
 export interface CampaignReaders {
-  organization(): TaskEither<LedgerError, Loaded<OrganizationState>>;
-  campaign(): TaskEither<LedgerError, Loaded<CampaignState>>;
-  task(taskId: string): TaskEither<LedgerError, Loaded<TaskState>>;
-  problem(problemId: string): TaskEither<LedgerError, Loaded<ProblemState>>;
-  report(periodId: string, courtId: string): TaskEither<LedgerError, Loaded<ReportState>>;
-  inspection(inspectionId: string): TaskEither<LedgerError, Loaded<InspectionState>>;
-  accountability(caseId: string): TaskEither<LedgerError, Loaded<AccountabilityState>>;
-  supervision(itemId: string): TaskEither<LedgerError, Loaded<SupervisionState>>;
+  organization(): Runnable<LedgerError, Loaded<OrganizationState>>;
+  campaign(): Runnable<LedgerError, Loaded<CampaignState>>;
+  task(taskId: string): Runnable<LedgerError, Loaded<TaskState>>;
+  problem(problemId: string): Runnable<LedgerError, Loaded<ProblemState>>;
+  report(periodId: string, courtId: string): Runnable<LedgerError, Loaded<ReportState>>;
+  inspection(inspectionId: string): Runnable<LedgerError, Loaded<InspectionState>>;
+  accountability(caseId: string): Runnable<LedgerError, Loaded<AccountabilityState>>;
+  supervision(itemId: string): Runnable<LedgerError, Loaded<SupervisionState>>;
   /** The beacon of an unannounced inspection, once it exists (for the office to draw its targets). */
-  beacon(inspectionId: string): TaskEither<LedgerError, Beacon | undefined>;
+  beacon(inspectionId: string): Runnable<LedgerError, Beacon | undefined>;
   /** The actor as the next command would record it. */
-  actor(actorId: string): TaskEither<LedgerError, Actor>;
+  actor(actorId: string): Runnable<LedgerError, Actor>;
 }
 
 /** The command methods of every aggregate, by its name in {@link aggregates}. */
@@ -124,19 +126,19 @@ export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLe
   };
   const { organization, campaign, task, problem, report, inspection, accountability, supervision } = aggregates;
   const readers: CampaignReaders = {
-    organization: () => () => organization.load(handler, streams.organization),
-    campaign: () => () => campaign.load(handler, streams.campaign),
-    task: (id) => () => task.load(handler, streams.task(id)),
-    problem: (id) => () => problem.load(handler, streams.problem(id)),
-    report: (periodId, courtId) => () => report.load(handler, streams.report(periodId, courtId)),
-    inspection: (id) => () => inspection.load(handler, streams.inspection(id)),
-    accountability: (id) => () => accountability.load(handler, streams.accountability(id)),
-    supervision: (id) => () => supervision.load(handler, streams.supervision(id)),
-    beacon: (id) => () => beaconOf(ctx, id),
-    actor: (actorId) => async () => {
+    organization: () => runnable(() => organization.load(handler, streams.organization)),
+    campaign: () => runnable(() => campaign.load(handler, streams.campaign)),
+    task: (id) => runnable(() => task.load(handler, streams.task(id))),
+    problem: (id) => runnable(() => problem.load(handler, streams.problem(id))),
+    report: (periodId, courtId) => runnable(() => report.load(handler, streams.report(periodId, courtId))),
+    inspection: (id) => runnable(() => inspection.load(handler, streams.inspection(id))),
+    accountability: (id) => runnable(() => accountability.load(handler, streams.accountability(id))),
+    supervision: (id) => runnable(() => supervision.load(handler, streams.supervision(id))),
+    beacon: (id) => runnable(() => beaconOf(ctx, id)),
+    actor: (actorId) => runnable(async () => {
       const world = await ctx.world();
       return E.isLeft(world) ? world : resolveActor(actorId, world.right.org, world.right.campaign);
-    },
+    }),
   };
   return {
     ...build(ctx),

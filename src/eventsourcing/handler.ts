@@ -34,6 +34,29 @@ export interface HandleResult<S> {
   readonly state: S;
   /** The stream's last revision after the command, undefined if the stream still does not exist. */
   readonly revision: bigint | undefined;
+  /** True when an idempotent retry found its events already stored: nothing new was written. */
+  readonly duplicate?: boolean | undefined;
+}
+
+/**
+ * How one command is handled beyond its decision (both optional).
+ *
+ * - `expectedRevision`: the caller's view of the stream (an HTTP `If-Match`). When the stream is
+ *   elsewhere, the answer is WrongExpectedRevision before anything is decided (never a business
+ *   refusal), and a conflict at append time is not retried.
+ * - `idempotency`: the command's id and its events' ids, derived from a caller's key. When the
+ *   stream already holds the first of these events, the command is decided again as of the
+ *   revision before it (same recorded time): the same decision is the stored one, answered with
+ *   `duplicate: true` and nothing written; another decision is a DuplicateEventId (the key was used
+ *   for another command).
+ */
+export interface HandleOptions {
+  readonly expectedRevision?: bigint | 'no_stream' | undefined;
+  readonly idempotency?: {
+    readonly commandId: string;
+    /** The id of the `index`-th event of the decision. */
+    readonly eventId: (index: number) => string;
+  } | undefined;
 }
 
 /** A loaded stream: folded state and its revision. */
@@ -68,6 +91,7 @@ export interface CommandHandler {
     streamId: string,
     command: C,
     metadata: CommandMetadata,
+    options?: HandleOptions,
   ): TaskEither<LedgerError, HandleResult<S>>;
   /** The trusted clock (ISO string). */
   now(): string;
@@ -81,10 +105,19 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
   const maxRetries = options.maxRetries ?? 3;
 
   const loadNow = async <S, E extends DomainEvent>(decider: Evolver<S, E>, streamId: string): Promise<E.Either<LedgerError, Loaded<S>>> => {
+    const loaded = await loadUntil(decider, streamId, undefined);
+    return E.map(({ state, revision }: Loaded<S>) => ({ state, revision }))(loaded);
+  };
+
+  /** Folds a stream, stopping before the event with id `stopAt` (returned as `found`) when there is one. */
+  const loadUntil = async <S, E extends DomainEvent>(
+    decider: Evolver<S, E>, streamId: string, stopAt: string | undefined,
+  ): Promise<E.Either<LedgerError, Loaded<S> & { readonly found?: RecordedEvent }>> => {
     let state = decider.initialState;
     let revision: bigint | undefined;
     try {
       for await (const stored of store.readStream(streamId)) {
+        if (stopAt !== undefined && stored.eventId === stopAt) return E.right({ state, revision, found: stored });
         const up = registry.upcast(stored);
         if (E.isLeft(up)) return E.left(errors.corrupt(stored.position, up.left, streamId));
         state = decider.evolve(state, { type: up.right.type, data: up.right.data } as E);
@@ -97,13 +130,21 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
   };
 
   const handleNow = async <C, S, E extends DomainEvent>(
-    decider: Decider<C, S, E>, streamId: string, command: C, meta: CommandMetadata,
+    decider: Decider<C, S, E>, streamId: string, command: C, meta: CommandMetadata, options: HandleOptions = {},
   ): Promise<E.Either<LedgerError, HandleResult<S>>> => {
-    const commandId = ids();
+    const keyed = options.idempotency;
+    const commandId = keyed === undefined ? ids() : keyed.commandId;
+    const eventId = keyed === undefined ? () => ids() : keyed.eventId;
+    const expectedByCaller = options.expectedRevision;
     for (let attempt = 0; ; attempt++) {
-      const loaded = await loadNow(decider, streamId);
+      const loaded = await loadUntil(decider, streamId, keyed?.eventId(0));
       if (E.isLeft(loaded)) return loaded;
-      const recordedAt = clock().toISOString();
+      const found = loaded.right.found;
+      if (expectedByCaller !== undefined && found === undefined && (loaded.right.revision ?? 'no_stream') !== expectedByCaller) {
+        return E.left(errors.wrongExpectedRevision(streamId, expectedByCaller, loaded.right.revision ?? 'no_stream'));
+      }
+      // A retry of a keyed command is decided as it was: on the state before its events, at their recorded time.
+      const recordedAt = found === undefined ? clock().toISOString() : found.metadata.recordedAt;
       const context: DecisionContext = { actor: meta.actor, recordedAt, effectiveAt: meta.effectiveAt ?? recordedAt };
       let decided: E.Either<LedgerError, readonly E[]>;
       try {
@@ -112,7 +153,10 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
         return E.left(errors.rule('decider.threw', `the decider threw: ${x instanceof Error ? x.message : String(x)}`));
       }
       if (E.isLeft(decided)) return decided;
-      if (decided.right.length === 0) return E.right({ events: [], ...loaded.right });
+      if (decided.right.length === 0 && found !== undefined) {
+        return E.left(errors.duplicateEventId(streamId, found.eventId, 'this idempotency key was used for another command'));
+      }
+      if (decided.right.length === 0) return E.right({ events: [], state: loaded.right.state, revision: loaded.right.revision, duplicate: false });
       const metadata = {
         actor: meta.actor,
         ...(meta.onBehalfOf === undefined ? {} : { onBehalfOf: meta.onBehalfOf }),
@@ -123,15 +167,15 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
         effectiveAt: context.effectiveAt,
       };
       const events: NewEvent[] = [];
-      for (const e of decided.right) {
+      for (const [index, e] of decided.right.entries()) {
         const def = registry.schemaVersionOf(e.type);
         if (def === undefined) return E.left(errors.validation([{ path: 'type', message: `unknown event type ${JSON.stringify(e.type)}` }]));
-        events.push({ eventId: ids(), type: e.type, schemaVersion: def, data: e.data, metadata });
+        events.push({ eventId: eventId(index), type: e.type, schemaVersion: def, data: e.data, metadata });
       }
       const valid = registry.validate(events);
       if (E.isLeft(valid)) return valid;
       const expected = loaded.right.revision ?? 'no_stream';
-      let appended: E.Either<LedgerError, { events: readonly RecordedEvent[]; lastRevision: bigint }>;
+      let appended: E.Either<LedgerError, { events: readonly RecordedEvent[]; lastRevision: bigint; duplicate?: boolean }>;
       try {
         appended = await store.append(streamId, events, expected)();
       } catch (x) {
@@ -139,15 +183,15 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       }
       if (E.isRight(appended)) {
         const state = decided.right.reduce(decider.evolve, loaded.right.state);
-        return E.right({ events: appended.right.events, state, revision: appended.right.lastRevision });
+        return E.right({ events: appended.right.events, state, revision: appended.right.lastRevision, duplicate: appended.right.duplicate === true });
       }
-      if (appended.left._tag !== 'WrongExpectedRevision' || attempt >= maxRetries) return appended;
+      if (appended.left._tag !== 'WrongExpectedRevision' || attempt >= maxRetries || expectedByCaller !== undefined) return appended;
     }
   };
 
   return {
     load: (decider, streamId) => () => loadNow(decider, streamId),
-    handle: (decider, streamId, command, metadata) => () => handleNow(decider, streamId, command, metadata),
+    handle: (decider, streamId, command, metadata, options) => () => handleNow(decider, streamId, command, metadata, options),
     now: () => clock().toISOString(),
   };
 };

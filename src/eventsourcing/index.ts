@@ -20,3 +20,4 @@ export * from './runner';
 export * from './ids';
 export * from './read-options';
 export * from './json';
+export * from './runnable';

@@ -11,7 +11,7 @@ import type * as t from 'io-ts';
 import type { DomainEvent } from '../../eventsourcing/decider';
 import type { Actor } from '../../eventsourcing/envelope';
 import type { LedgerError } from '../../eventsourcing/errors';
-import type { CommandHandler, CommandMetadata, HandleResult, Loaded } from '../../eventsourcing/handler';
+import type { CommandHandler, CommandMetadata, HandleOptions, HandleResult, Loaded } from '../../eventsourcing/handler';
 import { bindDecider, type AggregateSpec, type DomainEnv } from '../aggregate';
 import type { CommandCodecs } from '../define';
 import { loadWith, type FacadeContext } from './context';
@@ -44,6 +44,8 @@ export interface CommandRequest {
   readonly actor: Actor;
   readonly metadata: CommandMetadata;
   readonly handler: CommandHandler;
+  /** The caller's expected revision and idempotency ids, if any. */
+  readonly options?: HandleOptions;
 }
 
 /** How the facade drives one aggregate with command codecs `D` and state `S`. */
@@ -97,7 +99,7 @@ export const bindAggregate = <D extends CommandCodecs, C extends { readonly type
       const command = await (resolver === undefined ? plain(type, input) : resolver(input, request.world, request.actor, ctx));
       if (E.isLeft(command)) return command;
       const decider = bindDecider(def.spec, envOf(request.world, ctx));
-      return request.handler.handle(decider, def.streamOf(input, ctx), command.right, request.metadata)();
+      return request.handler.handle(decider, def.streamOf(input, ctx), command.right, request.metadata, request.options)();
     },
   };
 };

@@ -1,15 +1,16 @@
 /**
  * The generic command path of the facade: validate the actor id, the input (io-ts, errors name
- * the field) and the options; load the Organization and the Campaign; resolve the actor from them
+ * the field) and the options (an unknown option is named, never ignored); load the Organization and the Campaign; resolve the actor from them
  * (never from what the caller claims); complete the command with facts from other streams where
  * needed; then handle it (policy, rules, append with the loaded revision, bounded retries).
  */
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import type { TaskEither } from 'fp-ts/TaskEither';
 import type { Actor } from '../../eventsourcing/envelope';
 import { errors, type LedgerError } from '../../eventsourcing/errors';
-import type { CommandHandler, CommandMetadata } from '../../eventsourcing/handler';
+import type { CommandHandler, CommandMetadata, HandleOptions } from '../../eventsourcing/handler';
+import { uuidFromName } from '../../eventsourcing/ids';
+import { runnable, type Runnable } from '../../eventsourcing/runnable';
 import { IsoDateTime, decodeWith } from '../../eventsourcing/validation';
 import { resolveActor } from '../actors';
 import { Id, LongText } from '../codecs';
@@ -30,20 +31,90 @@ export interface CommandOptions {
   readonly correlationId?: string;
   /** What caused this command (defaults to the command's own id). */
   readonly causationId?: string;
+  /**
+   * The revision the caller saw of the command's stream (an HTTP `If-Match`): `'no_stream'` when
+   * it should not exist yet. A stream elsewhere is a WrongExpectedRevision, before any rule is
+   * asked, and the command is not retried.
+   */
+  readonly expectedRevision?: bigint | number | 'no_stream';
+  /**
+   * Makes the command safe to retry (an HTTP `Idempotency-Key`; 1-200 characters). The command's
+   * event ids derive from the key (UUIDv5, per namespace): a retry with the same key and input
+   * answers the first result with `duplicate: true` and stores nothing; the same key with another
+   * input is refused (DuplicateEventId).
+   */
+  readonly idempotencyKey?: string;
 }
 
-/** One command method: `(actorId, input, options?) => TaskEither<CampaignError, CommandResult<S>>`. */
-export type CommandMethod<I, S> = (actorId: string, input: I, options?: CommandOptions) => TaskEither<CampaignError, CommandResult<S>>;
+/**
+ * A command ready to run: a `TaskEither` (call it, or compose it with fp-ts) that also runs when
+ * awaited, so `await ledger.problem.verify(...)` without the final `()` is not lost.
+ */
+export type Command<S> = Runnable<CampaignError, CommandResult<S>>;
+
+/** One command method: `(actorId, input, options?) => Command<S>` (await it or call it). */
+export type CommandMethod<I, S> = (actorId: string, input: I, options?: CommandOptions) => Command<S>;
 
 /** The command methods of an aggregate, one per command codec. */
 export type CommandMethods<D extends CommandCodecs, S> = { readonly [K in keyof D & string]: CommandMethod<t.TypeOf<D[K]>, S> };
 
-const OptionsCodec = t.partial({
+/** A stream revision as a caller may write it: a bigint or a safe integer, >= 0, or `'no_stream'`. */
+const Revision = new t.Type<bigint | 'no_stream', bigint | 'no_stream', unknown>(
+  'ExpectedRevision',
+  (u): u is bigint | 'no_stream' => u === 'no_stream' || (typeof u === 'bigint' && u >= 0n),
+  (u, c) => {
+    if (u === 'no_stream' || (typeof u === 'bigint' && u >= 0n)) return t.success(u);
+    if (typeof u === 'number' && Number.isSafeInteger(u) && u >= 0) return t.success(BigInt(u));
+    return t.failure(u, c, 'expected a revision (an integer >= 0) or "no_stream"');
+  },
+  t.identity,
+);
+
+/** An idempotency key: 1-200 characters, not only spaces. */
+const IdempotencyKey = new t.Type<string, string, unknown>(
+  'IdempotencyKey',
+  (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= 200,
+  (u, c) => (typeof u === 'string' && u.trim().length > 0 && u.length <= 200
+    ? t.success(u) : t.failure(u, c, 'expected an idempotency key of 1-200 characters')),
+  t.identity,
+);
+
+const optionCodecs = {
   reason: LongText, onBehalfOf: Id, effectiveAt: IsoDateTime, correlationId: LongText, causationId: LongText,
-});
+  expectedRevision: Revision, idempotencyKey: IdempotencyKey,
+};
+const OptionsCodec = t.partial(optionCodecs);
+type DecodedOptions = t.TypeOf<typeof OptionsCodec>;
+
+/** Decodes the options; an option the facade does not know is named (not ignored). */
+const decodeOptions = (options: unknown): E.Either<LedgerError, DecodedOptions> => {
+  if (options === undefined || options === null) return E.right({});
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    return E.left(errors.validation([{ path: 'options', message: 'expected an object of options' }]));
+  }
+  const unknown = Object.keys(options).filter((k) => !Object.prototype.hasOwnProperty.call(optionCodecs, k));
+  if (unknown.length > 0) {
+    return E.left(errors.validation(unknown.map((k) => ({
+      path: `options.${k}`, message: `unknown option ${JSON.stringify(k)} (known: ${Object.keys(optionCodecs).join(', ')})`,
+    }))));
+  }
+  return decodeWith(OptionsCodec, options, 'options');
+};
+
+/** How the handler runs a command with these options: the caller's revision, the key's ids. */
+const handleOptionsOf = (ctx: FacadeContext, opts: DecodedOptions): HandleOptions => {
+  const key = opts.idempotencyKey;
+  const scope = `${ctx.streams.namespace}\u0000${key ?? ''}\u0000`;
+  return {
+    ...(opts.expectedRevision === undefined ? {} : { expectedRevision: opts.expectedRevision }),
+    ...(key === undefined ? {} : {
+      idempotency: { commandId: uuidFromName(`${scope}command`), eventId: (i: number) => uuidFromName(`${scope}${i}`) },
+    }),
+  };
+};
 
 /** Metadata of a command from its options. */
-export const metadataOf = (actor: Actor, input: unknown, options: CommandOptions): CommandMetadata => {
+export const metadataOf = (actor: Actor, input: unknown, options: Omit<CommandOptions, 'expectedRevision' | 'idempotencyKey'>): CommandMetadata => {
   const inputReason = typeof input === 'object' && input !== null && typeof (input as { reason?: unknown }).reason === 'string'
     ? (input as { reason: string }).reason : undefined;
   const reason = options.reason ?? inputReason;
@@ -74,7 +145,7 @@ const validateAndHandle = async <D extends CommandCodecs, S>(
   if (codec === undefined) return E.left(errors.validation([{ path: 'type', message: `unknown command ${JSON.stringify(type)}` }]));
   const valid = decodeWith<InputOf<D, typeof type>, unknown>(codec, input);
   if (E.isLeft(valid)) return valid;
-  const opts = decodeWith(OptionsCodec, options ?? {}, 'options');
+  const opts = decodeOptions(options);
   if (E.isLeft(opts)) return opts;
   const world = await ctx.world();
   if (E.isLeft(world)) return world;
@@ -84,12 +155,12 @@ const validateAndHandle = async <D extends CommandCodecs, S>(
   else if (binding.bootstrap.includes(type) && !world.right.org.people.has(id.right)) actor = { id: id.right, posts: [] };
   else return resolved;
   const metadata = metadataOf(actor, valid.right, opts.right);
-  return binding.handle(type, valid.right, { world: world.right, actor, metadata, handler }, ctx);
+  return binding.handle(type, valid.right, { world: world.right, actor, metadata, handler, options: handleOptionsOf(ctx, opts.right) }, ctx);
 };
 
 /** Builds the command methods of an aggregate. */
 export const commandMethods = <D extends CommandCodecs, S>(ctx: FacadeContext, binding: Binding<D, S>): CommandMethods<D, S> =>
   Object.fromEntries(Object.keys(binding.codecs).map((type) => [
     type,
-    (actorId: string, input: unknown, options?: CommandOptions) => () => runCommand(ctx, binding, type, actorId, input, options),
+    (actorId: string, input: unknown, options?: CommandOptions) => runnable(() => runCommand(ctx, binding, type, actorId, input, options)),
   ])) as CommandMethods<D, S>;
