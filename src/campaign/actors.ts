@@ -7,16 +7,19 @@
 import * as E from 'fp-ts/Either';
 import type { Actor } from '../eventsourcing/envelope';
 import { errors, type NotAuthorized } from '../eventsourcing/errors';
-import type { CampaignState } from './campaign/state';
+import { presidentOf, type CampaignState } from './campaign/state';
 import { parseUnitKey, unitKey } from './codecs';
 import type { OrganizationState } from './organization/state';
 import { CAMPAIGN_ROLES, STANDING_POSTS, type Post } from './posts';
 
 const ORDER: readonly Post[] = [...STANDING_POSTS, ...CAMPAIGN_ROLES];
 
-/** The campaign roles a person holds in a campaign (empty when the campaign is not launched). */
+/**
+ * The campaign roles a person holds in a campaign (empty when the campaign is not launched). With
+ * the Organization, a court's president is its `first_responsible` until someone is designated.
+ */
 export const campaignRolesOf = (
-  campaign: CampaignState | undefined, personId: string, courtId: string, department: string | undefined,
+  campaign: CampaignState | undefined, personId: string, courtId: string, department: string | undefined, org?: OrganizationState,
 ): Post[] => {
   if (campaign === undefined || !campaign.launched) return [];
   const roles: Post[] = [];
@@ -24,7 +27,9 @@ export const campaignRolesOf = (
   if (role !== undefined) roles.push(`leading_group_${role}`);
   const office = campaign.office;
   if (office !== undefined && office.courtId === courtId && office.department === department) roles.push('campaign_office');
-  if (campaign.firstResponsible.get(courtId) === personId) roles.push('first_responsible');
+  const designated = campaign.firstResponsible.get(courtId);
+  const first = designated ?? (org === undefined ? undefined : presidentOf(org, courtId));
+  if (first === personId) roles.push('first_responsible');
   return roles;
 };
 
@@ -35,7 +40,7 @@ export const resolveActor = (
   const p = org.people.get(actorId);
   if (p === undefined) return E.left(errors.notAuthorized(actorId, 'actor.known', 'the organization has no such person'));
   if (!p.active) return E.left(errors.notAuthorized(actorId, 'actor.active', 'the person has been deactivated'));
-  const posts = new Set<Post>([...p.posts, ...campaignRolesOf(campaign, p.personId, p.courtId, p.department)]);
+  const posts = new Set<Post>([...p.posts, ...campaignRolesOf(campaign, p.personId, p.courtId, p.department, org)]);
   return E.right({
     id: p.personId,
     posts: ORDER.filter((x) => posts.has(x)),

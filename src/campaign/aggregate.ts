@@ -10,13 +10,37 @@ import * as E from 'fp-ts/Either';
 import type { Decider, DecisionContext, DomainEvent } from '../eventsourcing/decider';
 import type { Actor } from '../eventsourcing/envelope';
 import { errors, type LedgerError } from '../eventsourcing/errors';
-import { refuse } from './rules';
+import { refuse, type CampaignRuleCode } from './rules';
+
+/**
+ * A refusal by a named rule of rights (separation of duties): its literal code and a sentence
+ * saying which right the actor lacks. It becomes a NotAuthorized carrying the code.
+ */
+export interface Denial {
+  readonly rule: CampaignRuleCode;
+  readonly message: string;
+}
+
+/** A {@link Denial} by `rule`. */
+export const deny = (rule: CampaignRuleCode, message: string): Denial => ({ rule, message });
+
+/** What a policy rule says: allowed, what the command requires, or a denial by a named rule. */
+export type PolicyVerdict = true | string | Denial;
+
+/** The first verdict that is not `true`, or `true` (checks run in order, lazily). */
+export const allOf = (...checks: readonly (() => PolicyVerdict)[]): PolicyVerdict => {
+  for (const check of checks) {
+    const v = check();
+    if (v !== true) return v;
+  }
+  return true;
+};
 
 /**
  * One policy rule: `true` when the actor may issue the command, otherwise a sentence saying what
- * the command requires (it becomes the NotAuthorized message).
+ * the command requires, or a {@link Denial} by a named rule (it becomes the NotAuthorized message).
  */
-export type PolicyRule<C, S, Env> = (command: C, state: S, actor: Actor, env: Env) => true | string;
+export type PolicyRule<C, S, Env> = (command: C, state: S, actor: Actor, env: Env) => PolicyVerdict;
 
 /** A policy: one rule per command type. */
 export type Policy<C extends { readonly type: string }, S, Env> = {
@@ -49,7 +73,11 @@ export const authorize = <C extends { readonly type: string }, S, E extends Doma
   const rule = (spec.policy as unknown as Record<string, PolicyRule<C, S, Env> | undefined>)[command.type];
   if (rule === undefined) return E.left(errors.notAuthorized(actor.id, rightOf(spec.name, command.type), 'no policy allows this command'));
   const verdict = rule(command, state, actor, env);
-  return verdict === true ? E.right(undefined) : E.left(errors.notAuthorized(actor.id, rightOf(spec.name, command.type), verdict));
+  if (verdict === true) return E.right(undefined);
+  const right = rightOf(spec.name, command.type);
+  return typeof verdict === 'string'
+    ? E.left(errors.notAuthorized(actor.id, right, verdict))
+    : E.left(errors.notAuthorized(actor.id, right, `${verdict.message} (${verdict.rule})`, verdict.rule));
 };
 
 /**

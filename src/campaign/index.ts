@@ -16,7 +16,7 @@ export * from './codecs';
 export * from './time';
 export * from './ids';
 export * from './actors';
-export { bindDecider, authorize, rightOf, replay, type AggregateSpec, type DomainEnv, type Policy, type PolicyRule } from './aggregate';
+export { bindDecider, authorize, rightOf, replay, deny, allOf, type AggregateSpec, type DomainEnv, type Policy, type PolicyRule, type Denial, type PolicyVerdict } from './aggregate';
 export { eventType, type EventDef, type EventUnion, type CommandUnion } from './define';
 export * from './numbering';
 export type {

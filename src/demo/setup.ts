@@ -83,7 +83,7 @@ const campaign = async (ctx: DemoContext) => {
   for (const c of setup.right.categories) await ctx.step(`define category ${c.categoryId}`, C.defineCategory(OFFICE, c));
   for (const p of setup.right.phases) await ctx.step(`define phase ${p.phaseId}`, C.definePhase(OFFICE, p));
   for (const c of demoCourts) {
-    await ctx.step(`first responsible of ${c.courtId}`, C.designateFirstResponsible(OFFICE, { courtId: c.courtId, personId: person(`${c.courtId}-president`).personId }));
+    await ctx.step(`first responsible of ${c.courtId}`, C.designateFirstResponsible(person(`${c.courtId}-president`).personId, { courtId: c.courtId, personId: person(`${c.courtId}-president`).personId }));
   }
   for (const p of reportPeriods) {
     await ctx.step(`report period ${p.periodId}`, C.defineReportPeriod(OFFICE, { ...p, courts: grassrootsCourts.map((c) => c.courtId) }));

@@ -78,6 +78,8 @@ export interface NotAuthorized {
   readonly actorId: string;
   readonly right: string;
   readonly message: string;
+  /** The separation-of-duties rule that refused the actor, when a named rule did (e.g. `problem.rights.inspected_court`). */
+  readonly rule?: string | undefined;
 }
 /** A domain rule refused the command; nothing was stored. */
 export interface RuleViolated {
@@ -158,8 +160,9 @@ export const errors = {
     _tag: 'ValidationFailed', issues,
     message: `validation failed: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
   }),
-  notAuthorized: (actorId: string, right: string, detail?: string): NotAuthorized => ({
+  notAuthorized: (actorId: string, right: string, detail?: string, rule?: string): NotAuthorized => ({
     _tag: 'NotAuthorized', actorId, right, message: `actor "${actorId}" lacks the right "${right}"${detail ? `: ${detail}` : ''}`,
+    ...(rule === undefined ? {} : { rule }),
   }),
   rule: (rule: string, message: string, details?: Record<string, unknown>): RuleViolated => ({
     _tag: 'RuleViolated', rule, message, ...(details ? { details } : {}),

@@ -36,8 +36,11 @@ export interface DeciderThen<S, E extends DomainEvent> {
   thenEmitsTypes(...types: readonly E['type'][]): S;
   /** Asserts the decision was refused by a domain rule with this code. */
   thenRefused(rule: string): LedgerError;
-  /** Asserts the actor was refused this right (`aggregate.command`), the refusal naming the actor. */
-  thenNotAuthorized(right: string): LedgerError;
+  /**
+   * Asserts the actor was refused this right (`aggregate.command`), the refusal naming the actor and
+   * the right; with `rule`, refused by that named rule of rights.
+   */
+  thenNotAuthorized(right: string, rule?: string): LedgerError;
   /** Asserts the decision failed with this tag (and, for a RuleViolated, this rule code). */
   thenFails(tag: LedgerErrorTag, rule?: string): LedgerError;
 }
@@ -81,12 +84,14 @@ export const deciderSpec = <C, S, E extends DomainEvent>(decider: Decider<C, S, 
           if (left._tag === 'RuleViolated') expect(left.rule, left.message).toBe(rule);
           return left;
         },
-        thenNotAuthorized(right) {
+        thenNotAuthorized(right, rule) {
           const left = refusal('NotAuthorized');
           if (left._tag === 'NotAuthorized') {
             expect(left.right, left.message).toBe(right);
             expect(left.actorId).toBe(ctx.actor.id);
             expect(left.message).toContain(ctx.actor.id);
+            expect(left.message).toContain(right);
+            if (rule !== undefined) expect(left.rule, left.message).toBe(rule);
           }
           return left;
         },

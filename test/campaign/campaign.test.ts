@@ -101,30 +101,41 @@ describe('campaign: leading group and office', () => {
   });
 });
 
-describe('campaign: one first responsible person per court', () => {
+describe('campaign: one first responsible person per court, a member of its leadership', () => {
+  const lg = actor('president');
   it('refuses a second designation for the same court', () => {
-    given.when({ type: 'designateFirstResponsible', courtId: 'NANGUAN', personId: 'ng-head' }, { actor: office })
+    given.when({ type: 'designateFirstResponsible', courtId: 'NANGUAN', personId: 'ng-vp' }, { actor: lg })
       .thenRefused('campaign.first_responsible.already_designated');
   });
-  it('designates only a person of that court', () => {
-    given.when({ type: 'designateFirstResponsible', courtId: 'CITY', personId: 'ng-head' }, { actor: office })
+  it('designates only a member of that court\'s leadership', () => {
+    given.when({ type: 'designateFirstResponsible', courtId: 'CITY', personId: 'ng-head' }, { actor: lg })
       .thenRefused('campaign.person.not_in_court');
-    given.when({ type: 'designateFirstResponsible', courtId: 'CITY', personId: 'president' }, { actor: office })
+    given.when({ type: 'designateFirstResponsible', courtId: 'CITY', personId: 'tmo-head' }, { actor: lg })
+      .thenRefused('campaign.first_responsible.not_leadership');
+    given.when({ type: 'designateFirstResponsible', courtId: 'CITY', personId: 'president' }, { actor: lg })
       .thenEmitsTypes('campaign.first_responsible_designated');
-    given.when({ type: 'designateFirstResponsible', courtId: 'NOPE', personId: 'president' }, { actor: office })
+    given.when({ type: 'designateFirstResponsible', courtId: 'NOPE', personId: 'president' }, { actor: lg })
       .thenRefused('campaign.court.unknown');
   });
-  it('replaces with a reason, keeping exactly one', () => {
-    const s = given.when({ type: 'replaceFirstResponsible', courtId: 'NANGUAN', personId: 'ng-head', reason: 'new president' }, { actor: office })
-      .thenEmits([{ type: 'campaign.first_responsible_replaced', data: { courtId: 'NANGUAN', personId: 'ng-head', previousPersonId: 'ng-president', reason: 'new president' } }]);
-    if (s.firstResponsible.get('NANGUAN') !== 'ng-head') throw new Error('not replaced');
-    given.when({ type: 'replaceFirstResponsible', courtId: 'NANGUAN', personId: 'ng-president', reason: 'x' }, { actor: office })
+  it('replaces with a reason, keeping exactly one; by default the president is replaced', () => {
+    const s = given.when({ type: 'replaceFirstResponsible', courtId: 'NANGUAN', personId: 'ng-vp', reason: '院长调任' }, { actor: actor('ng-president') })
+      .thenEmits([{ type: 'campaign.first_responsible_replaced', data: { courtId: 'NANGUAN', personId: 'ng-vp', previousPersonId: 'ng-president', reason: '院长调任' } }]);
+    if (s.firstResponsible.get('NANGUAN') !== 'ng-vp') throw new Error('not replaced');
+    given.when({ type: 'replaceFirstResponsible', courtId: 'NANGUAN', personId: 'ng-head', reason: 'x' }, { actor: lg })
+      .thenRefused('campaign.first_responsible.not_leadership');
+    given.when({ type: 'replaceFirstResponsible', courtId: 'NANGUAN', personId: 'ng-president', reason: 'x' }, { actor: lg })
       .thenRefused('campaign.first_responsible.same_person');
-    given.when({ type: 'replaceFirstResponsible', courtId: 'CITY', personId: 'president', reason: 'x' }, { actor: office })
-      .thenRefused('campaign.first_responsible.none');
+    given.when({ type: 'replaceFirstResponsible', courtId: 'CITY', personId: 'deputy', reason: 'x' }, { actor: lg })
+      .thenEmits([{ type: 'campaign.first_responsible_replaced', data: { courtId: 'CITY', personId: 'deputy', previousPersonId: 'president', reason: 'x' } }]);
   });
-  it('is not designated by a department', () => {
+  it('is changed only by the court\'s own leadership or the leading group: never the office, a department or another court', () => {
+    const c = { type: 'replaceFirstResponsible' as const, courtId: 'NANGUAN', personId: 'ng-vp', reason: 'x' };
+    for (const who of ['office1', 'tmo-head', 'cy-president', 'ng-head', 'ng-office']) {
+      given.when(c, { actor: actor(who) }).thenNotAuthorized('campaign.replaceFirstResponsible', 'campaign.rights.first_responsible_outsider');
+    }
     given.when({ type: 'designateFirstResponsible', courtId: 'CITY', personId: 'president' }, { actor: actor('tmo-head') })
-      .thenNotAuthorized('campaign.designateFirstResponsible');
+      .thenNotAuthorized('campaign.designateFirstResponsible', 'campaign.rights.first_responsible_outsider');
+    given.when(c, { actor: actor('ng-vp') }).thenEmitsTypes('campaign.first_responsible_replaced');
+    given.when(c, { actor: actor('deputy') }).thenEmitsTypes('campaign.first_responsible_replaced');
   });
 });

@@ -94,7 +94,7 @@ describe('facade: the problem life cycle end to end', () => {
     await ok(L.problem.attachEvidence('ng-staff', { problemId: 'P-1', evidence: { sha256: 'a'.repeat(64), description: '发放记录' } }));
     await ok(L.problem.requestClosure('ng-staff', { problemId: 'P-1', summary: '整改完成' }));
     const bad = await fails(L.problem.verify('ng-exec-verifier', { problemId: 'P-1', note: 'x' }));
-    expect(bad).toMatchObject({ _tag: 'RuleViolated', rule: 'problem.verify.not_independent' });
+    expect(bad).toMatchObject({ _tag: 'NotAuthorized', right: 'problem.verify', rule: 'problem.verify.not_independent' });
     await ok(L.problem.verify('ng-verifier', { problemId: 'P-1', note: '核查属实' }));
     const closed = await ok(L.problem.close('office1', { problemId: 'P-1' }));
     expect(closed.state.status).toBe('closed');

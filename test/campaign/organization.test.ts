@@ -111,7 +111,7 @@ describe('organization: people and posts', () => {
 describe('actor resolution', () => {
   it('merges standing posts with campaign roles, and records the unit as court/department', () => {
     expect(actor('office1')).toEqual({ id: 'office1', posts: ['staff', 'campaign_office'], unit: 'CITY/办公室' });
-    expect(actor('president')).toEqual({ id: 'president', posts: ['court_president', 'leading_group_leader'], unit: 'CITY' });
+    expect(actor('president')).toEqual({ id: 'president', posts: ['court_president', 'leading_group_leader', 'first_responsible'], unit: 'CITY' });
     expect(actor('ng-president').posts).toEqual(['court_president', 'first_responsible']);
   });
   it('refuses an unknown actor as NotAuthorized naming the actor', () => {

@@ -66,7 +66,7 @@ describe('problem: measures, progress, evidence', () => {
   it('the responsible side plans, completes and reports; others may not', () => {
     spec.given([identified, assigned]).when({ type: 'planMeasure', problemId: P, measureId: 'M1', content: '清理案款', deadline: '2019-06-30' }, { actor: staff })
       .thenEmits([measure()]);
-    spec.given(rectifying).when({ type: 'completeMeasure', problemId: P, measureId: 'M1', note: '已完成' }, { actor: actor('ng-head') }).thenEmits([done()]);
+    spec.given(rectifying).when({ type: 'completeMeasure', problemId: P, measureId: 'M1', note: '已完成' }, { actor: actor('ng-head') }).thenEmits([done('M1', 'ng-head')]);
     spec.given(rectifying).when({ type: 'completeMeasure', problemId: P, measureId: 'M1', note: 'x' }, { actor: actor('ng-office') })
       .thenNotAuthorized('problem.completeMeasure');
     spec.given(rectifying).when({ type: 'recordProgress', problemId: P, note: '进行中', measureId: 'M1' }, { actor: staff }).thenEmitsTypes('problem.progress_recorded');
@@ -123,12 +123,12 @@ describe('problem: closes only with all measures done, evidence, and an independ
     spec.given(awaiting).when({ type: 'verify', problemId: P, note: 'x' }, { actor: actor('verifier1') }).thenEmitsTypes('problem.verified');
   });
   it('refuses a verifier in the responsible department', () => {
-    spec.given(awaiting).when({ type: 'verify', problemId: P, note: 'x' }, { actor: actor('ng-exec-verifier') }).thenRefused('problem.verify.not_independent');
+    spec.given(awaiting).when({ type: 'verify', problemId: P, note: 'x' }, { actor: actor('ng-exec-verifier') }).thenNotAuthorized('problem.verify', 'problem.verify.not_independent');
   });
   it('refuses the responsible person as verifier', () => {
     const self: ProblemEvent = { type: 'problem.responsibility_assigned', data: { problemId: P, leaderId: 'ng-president', courtId: 'NANGUAN', department: '执行局', personId: 'ng-exec-verifier' } };
     spec.given([identified, self, measure(), done(), evidence(), closureRequested]).when({ type: 'verify', problemId: P, note: 'x' }, { actor: actor('ng-exec-verifier') })
-      .thenRefused('problem.verify.not_independent');
+      .thenNotAuthorized('problem.verify', 'problem.verify.not_independent');
   });
   it('refuses someone without verifier authority', () => {
     spec.given(awaiting).when({ type: 'verify', problemId: P, note: 'x' }, { actor: actor('ng-office') }).thenNotAuthorized('problem.verify');

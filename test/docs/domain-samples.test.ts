@@ -53,7 +53,7 @@ describe('domain samples', () => {
     await ok(p.requestClosure('ng-staff', { problemId: 'P-1', summary: '整改完成' }));
     // A verifier of the responsible department is not independent; a verifier elsewhere is.
     expect(await fails(p.verify('ng-exec-verifier', { problemId: 'P-1', note: '核查属实' })))
-      .toMatchObject({ _tag: 'RuleViolated', rule: 'problem.verify.not_independent' });
+      .toMatchObject({ _tag: 'NotAuthorized', right: 'problem.verify', rule: 'problem.verify.not_independent' });
     expect(await fails(p.verify('office1', { problemId: 'P-1', note: '核查属实' })))
       .toMatchObject({ _tag: 'NotAuthorized', right: 'problem.verify' });
     await ok(p.verify('ng-verifier', { problemId: 'P-1', note: '核查属实' }));
@@ -86,14 +86,16 @@ describe('domain samples', () => {
     expect(after.slice(0, before.length)).toEqual(before);
   });
 
-  it('keeps one first responsible person per court; a change is a replacement with a reason', async () => {
+  it('keeps one first responsible person per court, changed only by its leadership; a change is a replacement with a reason', async () => {
     const { ledger } = await testLedger();
     // sample:first-responsible
-    expect(await fails(ledger.campaign.designateFirstResponsible('office1', { courtId: 'NANGUAN', personId: 'ng-head' })))
-      .toMatchObject({ rule: 'campaign.first_responsible.already_designated' });
-    const r = await ok(ledger.campaign.replaceFirstResponsible('office1', { courtId: 'NANGUAN', personId: 'ng-head', reason: '院长调任' }));
-    expect(r.events[0]?.data).toMatchObject({ courtId: 'NANGUAN', personId: 'ng-head', previousPersonId: 'ng-president' });
-    expect((await ok(ledger.load.actor('ng-head'))).posts).toContain('first_responsible');
+    expect(await fails(ledger.campaign.replaceFirstResponsible('office1', { courtId: 'NANGUAN', personId: 'ng-vp', reason: '院长调任' })))
+      .toMatchObject({ _tag: 'NotAuthorized', actorId: 'office1', rule: 'campaign.rights.first_responsible_outsider' });
+    expect(await fails(ledger.campaign.replaceFirstResponsible('ng-president', { courtId: 'NANGUAN', personId: 'ng-head', reason: '院长调任' })))
+      .toMatchObject({ rule: 'campaign.first_responsible.not_leadership' });
+    const r = await ok(ledger.campaign.replaceFirstResponsible('ng-president', { courtId: 'NANGUAN', personId: 'ng-vp', reason: '院长调任' }));
+    expect(r.events[0]?.data).toMatchObject({ courtId: 'NANGUAN', personId: 'ng-vp', previousPersonId: 'ng-president' });
+    expect((await ok(ledger.load.actor('ng-vp'))).posts).toContain('first_responsible');
     // sample:end
   });
 

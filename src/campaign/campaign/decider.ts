@@ -2,8 +2,8 @@
  * The Campaign's rules: launched once by an existing court; one plan; categories with disjoint
  * task ranges; phases inside the campaign's years that do not overlap; report periods whose
  * deadline is not before their end; one leader of the leading group; one office; and exactly one
- * first responsible person per court, who belongs to that court (a change is a replacement with a
- * reason, never a second designation).
+ * first responsible person per court, who belongs to that court's leadership (by default its
+ * president; a change is a replacement with a reason, never a second designation).
  */
 import type { DecisionContext } from '../../eventsourcing/decider';
 import { type AggregateSpec } from '../aggregate';
@@ -14,7 +14,7 @@ import { DEFAULT_UTC_OFFSET_MINUTES } from '../time';
 import type { CampaignCommand } from './commands';
 import { campaignEvents as CE, type CampaignEvent } from './events';
 import { campaignPolicy } from './policy';
-import { evolveCampaign, initialCampaign, type CampaignState } from './state';
+import { evolveCampaign, firstResponsibleOf, initialCampaign, type CampaignState } from './state';
 
 export { evolveCampaign, initialCampaign, type CampaignState };
 
@@ -31,6 +31,15 @@ const activeIn = (org: OrganizationState, personId: string, courtId?: string) =>
     return refuse('campaign.person.not_in_court', `person "${personId}" does not belong to court "${courtId}"`, { personId, courtId });
   }
   return undefined;
+};
+
+/** The first responsible person is a member of the court's leadership (its president or a 班子成员). */
+const leadershipOf = (org: OrganizationState, personId: string, courtId: string) => {
+  const p = org.people.get(personId);
+  return p !== undefined && (p.posts.has('court_president') || p.posts.has('court_leadership'))
+    ? undefined
+    : refuse('campaign.first_responsible.not_leadership',
+      `person "${personId}" is not a member of the leadership (court_president or court_leadership) of court "${courtId}"`, { personId, courtId });
 };
 
 const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start <= b.end && b.start <= a.end;
@@ -119,15 +128,15 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
         return refuse('campaign.first_responsible.already_designated',
           `court "${c.courtId}" already has a first responsible person ("${current}"); replace them with a reason`, { courtId: c.courtId, current });
       }
-      const bad = activeIn(env.org, c.personId, c.courtId);
+      const bad = activeIn(env.org, c.personId, c.courtId) ?? leadershipOf(env.org, c.personId, c.courtId);
       if (bad) return bad;
       return accept(ev(CE.firstResponsibleDesignated, { courtId: c.courtId, personId: c.personId }));
     }
     case 'replaceFirstResponsible': {
-      const current = s.firstResponsible.get(c.courtId);
+      const current = firstResponsibleOf(s, env.org, c.courtId);
       if (current === undefined) return refuse('campaign.first_responsible.none', `court "${c.courtId}" has no first responsible person to replace`);
       if (current === c.personId) return refuse('campaign.first_responsible.same_person', `person "${c.personId}" already is the first responsible person`);
-      const bad = activeIn(env.org, c.personId, c.courtId);
+      const bad = activeIn(env.org, c.personId, c.courtId) ?? leadershipOf(env.org, c.personId, c.courtId);
       if (bad) return bad;
       return accept(ev(CE.firstResponsibleReplaced, { courtId: c.courtId, personId: c.personId, previousPersonId: current, reason: c.reason }));
     }

@@ -1,5 +1,6 @@
 /** The Campaign folded: what it is, its plan, categories, phases, report periods and roles. */
 import type { DayCount } from '../calendar';
+import type { OrganizationState } from '../organization/state';
 import type {
   CampaignEvent, CategoryDefined, LeadingGroupRole, OfficeEstablished, PhaseDefined, PlanAdopted, ReportPeriodDefined,
 } from './events';
@@ -62,3 +63,15 @@ export const evolveCampaign = (s: CampaignState, e: CampaignEvent): CampaignStat
       return { ...s, dayCount: e.data.dayCount };
   }
 };
+
+/** The court's president (院长, its 一把手): the first active `court_president` of the court, by id. */
+export const presidentOf = (org: OrganizationState, courtId: string): string | undefined =>
+  [...org.people.values()].filter((p) => p.active && p.courtId === courtId && p.posts.has('court_president'))
+    .map((p) => p.personId).sort()[0];
+
+/**
+ * A court's first responsible person (第一责任人): the person designated for it, or by default its
+ * president (一把手).
+ */
+export const firstResponsibleOf = (s: CampaignState, org: OrganizationState, courtId: string): string | undefined =>
+  s.firstResponsible.get(courtId) ?? presidentOf(org, courtId);

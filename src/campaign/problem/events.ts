@@ -48,8 +48,8 @@ export const MeasurePlanned = struct({ problemId: Id, measureId: Id, content: Lo
 /** Data of `problem.measure_planned`. */
 export type MeasurePlanned = t.TypeOf<typeof MeasurePlanned>;
 
-/** A measure was carried out. */
-export const MeasureCompleted = struct({ problemId: Id, measureId: Id, note: LongText });
+/** A measure was carried out (by `completedBy`; absent in trails recorded before it was kept). */
+export const MeasureCompleted = t.intersection([struct({ problemId: Id, measureId: Id, note: LongText }), optional({ completedBy: Id })]);
 /** Data of `problem.measure_completed`. */
 export type MeasureCompleted = t.TypeOf<typeof MeasureCompleted>;
 

@@ -15,10 +15,19 @@
  * - `reopen` (回头看): `inspection_office`, `verifier` or `campaign_office`;
  * - `withdraw`: a leader of the leading group, or the court's `first_responsible` (recorded as approver);
  * - `correct`: `campaign_office`, or the court's `first_responsible`.
+ *
+ * Rules of rights (separation of duties), each with its code:
+ * - `problem.rights.inspected_court`: a problem found by an inspection (routine, unannounced, or a
+ *   higher court's feedback) is corrected, withdrawn or reopened only by the inspecting side, never
+ *   by anyone of the inspected court;
+ * - `problem.rights.not_inspecting_side`: and only by someone who inspects: the inspection_office,
+ *   the campaign_office or the leading group (of another court than the inspected one);
+ * - `problem.verify.not_independent`: the verifier is neither the responsible person, the
+ *   responsible leader, a member of the responsible department, nor whoever completed a measure.
  */
 import type { Actor } from '../../eventsourcing/envelope';
 import { actorCourt, inUnit } from '../actors';
-import type { DomainEnv, Policy } from '../aggregate';
+import { allOf, deny, type DomainEnv, type Policy, type PolicyVerdict } from '../aggregate';
 import { LEADERS, holdsAny, type Post } from '../posts';
 import type { ProblemCommand } from './commands';
 import type { ProblemState } from './state';
@@ -41,6 +50,49 @@ const responsible = (_c: unknown, s: ProblemState, actor: Actor): true | string 
 const either = (posts: readonly Post[], courtPosts: readonly Post[] = []) => (_c: unknown, s: ProblemState, actor: Actor): true | string =>
   holdsAny(actor.posts, posts) || courtRole(actor, s, courtPosts)
   || `requires ${[...posts, ...courtPosts.map((p) => `${p} of court "${courtOf(s) ?? '?'}"`)].join(' or ')}`;
+
+/** The sources by which an inspecting side (not the court itself) found a problem. */
+export const INSPECTION_SOURCES = ['routine_inspection', 'unannounced_inspection', 'higher_level_feedback'] as const;
+
+/** Whether the problem was found by an inspection (its source, or a linked inspection). */
+export const foundByInspection = (s: ProblemState): boolean =>
+  s.details !== undefined && ((INSPECTION_SOURCES as readonly string[]).includes(s.details.source) || s.details.inspectionId !== undefined);
+
+/** Posts that make an actor of another court the inspecting side. */
+const INSPECTING: readonly Post[] = ['inspection_office', 'campaign_office', 'system', ...LEADERS, 'leading_group_member'];
+
+/**
+ * Only the inspecting side may correct, withdraw or reopen what an inspection found: never the
+ * inspected court (`problem.rights.inspected_court`), and only someone who inspects
+ * (`problem.rights.not_inspecting_side`). `true` for problems the court found itself.
+ */
+export const inspectingSide = (what: string) => (_c: unknown, s: ProblemState, actor: Actor): PolicyVerdict => {
+  if (!foundByInspection(s)) return true;
+  const court = courtOf(s) ?? '?';
+  if (actorCourt(actor) === court) {
+    return deny('problem.rights.inspected_court', `a problem found by an inspection of court "${court}" is ${what} only by the inspecting side, never by the inspected court`);
+  }
+  return holdsAny(actor.posts, INSPECTING)
+    || deny('problem.rights.not_inspecting_side', `a problem found by an inspection is ${what} only by the inspecting side: requires ${INSPECTING.join(' or ')}`);
+};
+
+/** The people whose work a verifier would judge: the responsible person and leader, and whoever completed a measure. */
+export const interestedIn = (s: ProblemState): ReadonlySet<string> => {
+  const out = new Set<string>();
+  if (s.responsibility) { out.add(s.responsibility.personId); out.add(s.responsibility.leaderId); }
+  for (const m of s.measures.values()) if (m.completedBy !== undefined) out.add(m.completedBy);
+  return out;
+};
+
+/** The verifier is independent of the responsible side and of whoever did the measures. */
+export const independentVerifier = (_c: unknown, s: ProblemState, actor: Actor): PolicyVerdict => {
+  const r = s.responsibility;
+  if (interestedIn(s).has(actor.id) || (r !== undefined && inUnit(actor, r.courtId, r.department))) {
+    return deny('problem.verify.not_independent',
+      'the verifier must be independent of the responsible person, leader and department and of whoever completed the measures');
+  }
+  return true;
+};
 
 /** The Problem's policy table. */
 export const problemPolicy: Policy<ProblemCommand, ProblemState, DomainEnv> = {
@@ -68,12 +120,12 @@ export const problemPolicy: Policy<ProblemCommand, ProblemState, DomainEnv> = {
   grantExtension: either(['campaign_office', ...LEADERS]),
   denyExtension: either(['campaign_office', ...LEADERS]),
   requestClosure: responsible,
-  verify: either(['verifier']),
-  returnVerification: either(['verifier']),
+  verify: (c, s, a) => allOf(() => either(['verifier'])(c, s, a), () => independentVerifier(c, s, a)),
+  returnVerification: (c, s, a) => allOf(() => either(['verifier'])(c, s, a), () => independentVerifier(c, s, a)),
   close: either(['campaign_office']),
-  reopen: either(['inspection_office', 'verifier', 'campaign_office']),
+  reopen: (c, s, a) => allOf(() => inspectingSide('reopened')(c, s, a), () => either(['inspection_office', 'verifier', 'campaign_office'])(c, s, a)),
   markLongTerm: either(['campaign_office'], ['first_responsible', 'court_president']),
   reachMilestone: responsible,
-  withdraw: either([...LEADERS], ['first_responsible']),
-  correct: either(['campaign_office'], ['first_responsible']),
+  withdraw: (c, s, a) => allOf(() => inspectingSide('withdrawn')(c, s, a), () => either([...LEADERS], ['first_responsible'])(c, s, a)),
+  correct: (c, s, a) => allOf(() => inspectingSide('corrected')(c, s, a), () => either(['campaign_office', 'inspection_office'], ['first_responsible'])(c, s, a)),
 };

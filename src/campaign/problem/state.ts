@@ -19,6 +19,8 @@ export interface Measure {
   /** The current deadline (moved only by granted extensions). */
   readonly deadline: string;
   readonly done: boolean;
+  /** Who completed it, when recorded. */
+  readonly completedBy?: string | undefined;
 }
 
 /** A measure extension request and what became of it. */
@@ -103,7 +105,7 @@ export const evolveProblem = (s: ProblemState, e: ProblemEvent): ProblemState =>
     case 'problem.measure_planned':
       return { ...s, measures: new Map(s.measures).set(e.data.measureId, { measureId: e.data.measureId, content: e.data.content, deadline: e.data.deadline, done: false }) };
     case 'problem.measure_completed':
-      return setMeasure(s, e.data.measureId, (m) => ({ ...m, done: true }));
+      return setMeasure(s, e.data.measureId, (m) => ({ ...m, done: true, ...(e.data.completedBy === undefined ? {} : { completedBy: e.data.completedBy }) }));
     case 'problem.progress_recorded':
       return s;
     case 'problem.evidence_attached':

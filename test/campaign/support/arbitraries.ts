@@ -68,8 +68,8 @@ const other = [
   cmd('report', 'submit', fc.record({ periodId: fc.constant('2019-H1'), courtId: COURT, found: TEXT, measures: TEXT, results: TEXT, figures }), ['ng-president', 'cy-president', 'office1']),
   cmd('report', 'accept', fc.record({ periodId: fc.constant('2019-H1'), courtId: COURT, note: TEXT }), ['office1']),
   cmd('report', 'return', fc.record({ periodId: fc.constant('2019-H1'), courtId: COURT, reason: TEXT }), ['president']),
-  cmd('campaign', 'designateFirstResponsible', fc.record({ courtId: COURT, personId: PERSON }), ['office1']),
-  cmd('campaign', 'replaceFirstResponsible', fc.record({ courtId: COURT, personId: PERSON, reason: TEXT }), ['office1']),
+  cmd('campaign', 'designateFirstResponsible', fc.record({ courtId: COURT, personId: PERSON }), ['office1', 'president', 'ng-president']),
+  cmd('campaign', 'replaceFirstResponsible', fc.record({ courtId: COURT, personId: PERSON, reason: TEXT }), ['office1', 'president', 'ng-president']),
   cmd('accountability', 'propose', fc.record({
     caseId: pick('AC-1', 'AC-2'), subject: fc.constant({ kind: 'person', personId: 'ng-staff' }), grounds: pick('falsification', 'overdue_rectification', 'poor_work'),
     summary: TEXT, evidence: fc.constant([{ kind: 'problem', problemId: 'P-1' }]),

@@ -18,7 +18,9 @@ export const assigned: ProblemEvent = {
 export const measure = (id = 'M1', deadline = '2019-06-30'): ProblemEvent => ({
   type: 'problem.measure_planned', data: { problemId: P, measureId: id, content: '清理案款', deadline },
 });
-export const done = (id = 'M1'): ProblemEvent => ({ type: 'problem.measure_completed', data: { problemId: P, measureId: id, note: '已完成' } });
+export const done = (id = 'M1', completedBy?: string): ProblemEvent => ({
+  type: 'problem.measure_completed', data: { problemId: P, measureId: id, note: '已完成', ...(completedBy === undefined ? {} : { completedBy }) },
+});
 export const evidence = (c = 'a'): ProblemEvent => ({
   type: 'problem.evidence_attached', data: { problemId: P, evidence: { sha256: sha(c), description: '发放记录' } },
 });

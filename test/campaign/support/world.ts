@@ -53,6 +53,7 @@ export const orgSetup: readonly OrganizationCommand[] = [
   { type: 'registerPerson', personId: 'ng-exec-verifier', name: '南关执行核查员', courtId: 'NANGUAN', department: '执行局', posts: ['staff', 'verifier'] },
   { type: 'registerPerson', personId: 'ng-office', name: '南关办公室', courtId: 'NANGUAN', department: '办公室', posts: ['staff'] },
   { type: 'registerPerson', personId: 'ng-verifier', name: '南关核查员', courtId: 'NANGUAN', department: '审管办', posts: ['verifier'] },
+  { type: 'registerPerson', personId: 'ng-vp', name: '南关副院长', courtId: 'NANGUAN', posts: ['court_leadership'] },
   { type: 'registerPerson', personId: 'cy-president', name: '朝阳院长', courtId: 'CHAOYANG', posts: ['court_president'] },
   { type: 'registerPerson', personId: 'cy-staff', name: '朝阳立案干警', courtId: 'CHAOYANG', department: '立案庭', posts: ['staff'] },
 ];
@@ -64,8 +65,8 @@ export const campaignSetup: readonly Cmd<CampaignCommand>[] = [
   { actor: 'president', command: { type: 'appointLeadingGroupMember', personId: 'deputy', role: 'deputy' } },
   { actor: 'president', command: { type: 'establishOffice', name: '领导小组办公室', courtId: 'CITY', department: '办公室' } },
   { actor: 'office1', command: { type: 'defineCategory', categoryId: '1', name: '加强审判管理', firstTask: 1, lastTask: 15 } },
-  { actor: 'office1', command: { type: 'designateFirstResponsible', courtId: 'NANGUAN', personId: 'ng-president' } },
-  { actor: 'office1', command: { type: 'designateFirstResponsible', courtId: 'CHAOYANG', personId: 'cy-president' } },
+  { actor: 'president', command: { type: 'designateFirstResponsible', courtId: 'NANGUAN', personId: 'ng-president' } },
+  { actor: 'president', command: { type: 'designateFirstResponsible', courtId: 'CHAOYANG', personId: 'cy-president' } },
   { actor: 'office1', command: {
     type: 'defineReportPeriod', periodId: '2019-H1', name: '2019上半年', from: '2019-05-20', to: '2019-06-30', deadline: '2019-07-10',
     courts: ['NANGUAN', 'CHAOYANG'],

@@ -38,7 +38,7 @@ export const SETUP: readonly Step[] = [
   ['president', 'campaign', 'appointLeadingGroupMember', { personId: 'president', role: 'leader' }],
   ['president', 'campaign', 'establishOffice', { name: '领导小组办公室', courtId: 'CITY', department: '办公室' }],
   ['office1', 'campaign', 'defineCategory', { categoryId: '1', name: '加强审判管理', firstTask: 1, lastTask: 15 }],
-  ['office1', 'campaign', 'designateFirstResponsible', { courtId: 'NANGUAN', personId: 'ng-president' }],
+  ['president', 'campaign', 'designateFirstResponsible', { courtId: 'NANGUAN', personId: 'ng-president' }],
   ['office1', 'campaign', 'defineReportPeriod', { periodId: '2019-H1', name: '2019上半年', from: '2019-05-20', to: '2019-06-30', deadline: '2019-07-10', courts: ['NANGUAN'] }],
   ['inspector', 'inspection', 'plan', { inspectionId: 'I-1', kind: 'routine', title: '执行案款专项检查', targets: ['NANGUAN'] }],
   ['inspector', 'inspection', 'recordVisit', { inspectionId: 'I-1', courtId: 'NANGUAN', visitedOn: '2019-06-02' }],
