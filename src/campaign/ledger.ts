@@ -16,12 +16,12 @@
  * refusals append nothing. Time comes from `clock` (trusted, `recordedAt`); the caller's business
  * time is `options.effectiveAt`.
  */
-import { randomUUID } from 'node:crypto';
 import { runnable, type Runnable } from '../eventsourcing/runnable';
 import type { CodecRegistry } from '../eventsourcing/codecs';
 import type { Actor } from '../eventsourcing/envelope';
 import type { LedgerError } from '../eventsourcing/errors';
 import { createCommandHandler, type Loaded } from '../eventsourcing/handler';
+import { uuidv7 } from '../eventsourcing/ids';
 import type { EventStore } from '../eventsourcing/store';
 import { resolveActor } from './actors';
 import type { AccountabilityState } from './accountability/state';
@@ -52,7 +52,7 @@ export interface CampaignLedgerOptions {
   readonly namespace: string;
   /** The trusted clock. Default: the system clock. */
   readonly clock?: () => Date;
-  /** Id generator (UUIDs) for commands and events. Default: crypto.randomUUID. */
+  /** Id generator (UUIDs) for commands and events. Default: time-ordered UUIDv7 (`uuidv7`). */
   readonly ids?: () => string;
   /** Attempts after a concurrency conflict. Default 3 (50 on the ledger-number stream). */
   readonly maxRetries?: number;
@@ -112,7 +112,7 @@ export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLe
   const streams = campaignStreams(options.namespace);
   const registry = createCampaignRegistry();
   const clock = options.clock ?? (() => new Date());
-  const ids = options.ids ?? randomUUID;
+  const ids = options.ids ?? (() => uuidv7());
   const maxRetries = options.maxRetries ?? 3;
   const handlerWithIds = (generator: () => string, retries = maxRetries) =>
     createCommandHandler({ store: options.store, registry, clock, ids: generator, maxRetries: retries });

@@ -30,8 +30,14 @@ export interface PlanCommands {
   readonly categories: readonly DefineCategory[];
   readonly phases: readonly DefinePhase[];
   readonly tasks: readonly IssueTask[];
-  /** Every concrete department the tasks name (register them in the organizer court first). */
+  /** Every concrete department the tasks name (register those the organizer court lacks first). */
   readonly departments: readonly string[];
+  /**
+   * The business time of the set-up: the plan's issue date, 00:00 in China Standard Time. Issue
+   * every command with `{ effectiveAt }` so a plan of past years is set up as of its own date (its
+   * due dates were then in the future), whatever the clock says today.
+   */
+  readonly effectiveAt: string;
 }
 
 /** Builds the set-up commands of a plan, or the first department name it cannot resolve. */
@@ -59,5 +65,6 @@ export const planToCommands = (plan: PlanDefinition, options: PlanImportOptions)
     phases: plan.phases.map((p) => ({ phaseId: p.id, name: p.name, start: p.start, end: p.end, goals: p.goals })),
     tasks,
     departments: [...all],
+    effectiveAt: `${plan.issuedOn}T00:00:00+08:00`,
   });
 };

@@ -38,7 +38,7 @@ const decideIssue = (c: Extract<TaskCommand, { type: 'issue' }>, s: TaskState, c
   }
   const unknownCourt = c.scopeCourts.find((x) => !env.org.courts.has(x));
   if (unknownCourt !== undefined) return refuse('task.court.unknown', `no court "${unknownCourt}"`, { courtId: unknownCourt });
-  if (c.dueDate < localDate(ctx.recordedAt, env.campaign.utcOffsetMinutes)) {
+  if (c.dueDate < localDate(ctx.effectiveAt, env.campaign.utcOffsetMinutes)) { // as of the business time: a past plan is issued backdated
     return refuse('task.due_date.in_past', `the due date ${c.dueDate} has already passed`);
   }
   const holiday = refuseDeadline(c.dueDate, env.campaign.dayCount);
