@@ -5,6 +5,7 @@
  */
 import { accountabilityBinding } from './accountability/resolve';
 import { campaignBinding } from './campaign/resolve';
+import { followUpBinding } from './followup/resolve';
 import { inspectionBinding } from './inspection/resolve';
 import { organizationBinding } from './organization/resolve';
 import { problemBinding } from './problem/resolve';
@@ -22,4 +23,5 @@ export const aggregates = {
   inspection: inspectionBinding,
   accountability: accountabilityBinding,
   supervision: supervisionBinding,
+  followUp: followUpBinding,
 } as const;

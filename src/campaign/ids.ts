@@ -27,3 +27,6 @@ export const problemIdForFinding = (inspectionId: string, findingId: string): st
 /** The id of the case an overdue measure leads to: `AC-OD-` and 16 hex digits. */
 export const caseIdForOverdue = (problemId: string, measureId: string): string =>
   `AC-OD-${hex(`${problemId}\u0000${measureId}`).slice(0, 16)}`;
+
+/** The id of the accountability case the reactions open for an overdue problem: one per problem. */
+export const caseIdForOverdueProblem = (problemId: string): string => `AC-OD-${hex(`problem\u0000${problemId}`).slice(0, 16)}`;

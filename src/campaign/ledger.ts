@@ -94,6 +94,7 @@ const build = (ctx: FacadeContext): CampaignCommands => ({
   inspection: commandMethods(ctx, aggregates.inspection),
   accountability: commandMethods(ctx, aggregates.accountability),
   supervision: commandMethods(ctx, aggregates.supervision),
+  followUp: commandMethods(ctx, aggregates.followUp),
 });
 
 /** A campaign ledger: commands per aggregate, readers, the registry and the reactions. */

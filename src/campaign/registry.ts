@@ -5,6 +5,7 @@
 import { createCodecRegistry, type CodecRegistry } from '../eventsourcing/codecs';
 import { accountabilityEventTypes } from './accountability/events';
 import { campaignEventTypes } from './campaign/events';
+import { followUpEventTypes } from './followup/events';
 import { inspectionEventTypes } from './inspection/events';
 import { numberingEventTypes } from './numbering';
 import { organizationEventTypes } from './organization/events';
@@ -26,6 +27,7 @@ export const campaignEventDefinitions = [
   ...accountabilityEventTypes,
   ...supervisionEventTypes,
   ...supervisionNumberEventTypes,
+  ...followUpEventTypes,
 ] as const;
 
 /** A codec registry of every campaign event type. */

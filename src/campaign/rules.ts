@@ -33,6 +33,8 @@ export type CampaignAggregateRuleCode =
   | 'campaign.category.reversed_range'
   | 'campaign.court.unknown'
   | 'campaign.day_count.unchanged'
+  | 'campaign.follow_up.accountability_step'
+  | 'campaign.follow_up.ladder_order'
   | 'campaign.first_responsible.already_designated'
   | 'campaign.first_responsible.none'
   | 'campaign.first_responsible.not_leadership'
@@ -222,6 +224,17 @@ export type SupervisionRuleCode =
   | 'supervision.unit.lead_and_co'
   | 'supervision.unit.unknown';
 
+/** Rule codes of the follow-up (warnings and the escalation ladder). */
+export type FollowUpRuleCode =
+  | 'follow_up.escalation.complete'
+  | 'follow_up.escalation.not_overdue'
+  | 'follow_up.escalation.too_soon'
+  | 'follow_up.no_deadline'
+  | 'follow_up.subject.closed'
+  | 'follow_up.subject.unknown'
+  | 'follow_up.warning.already_given'
+  | 'follow_up.warning.not_due';
+
 /** Rule codes that are no aggregate's own. */
 export type SharedRuleCode =
   /** An effective time later than the recorded time (every aggregate). */
@@ -236,7 +249,7 @@ export type SharedRuleCode =
 /** Every rule code a campaign command can be refused with. */
 export type CampaignRuleCode =
   | OrganizationRuleCode | CampaignAggregateRuleCode | TaskRuleCode | ProblemRuleCode | ReportRuleCode | InspectionRuleCode
-  | AccountabilityRuleCode | SupervisionRuleCode | SharedRuleCode;
+  | AccountabilityRuleCode | SupervisionRuleCode | FollowUpRuleCode | SharedRuleCode;
 
 /** A refusal by a campaign rule. */
 export interface CampaignRuleViolated extends RuleViolated {

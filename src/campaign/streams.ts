@@ -9,6 +9,7 @@
  * - `${ns}/report/${periodId}@${courtId}` — one stream per court and report period
  * - `${ns}/ledger-numbers` — the reservation stream that keeps ledger numbers unique
  * - `${ns}/supervision-numbers/${office}@${year}` — one reservation stream per issuing office and year
+ * - `${ns}/follow-up/${kind}:${id}` — the warnings and escalation steps about one problem or task
  */
 import * as t from 'io-ts';
 
@@ -39,6 +40,7 @@ export interface CampaignStreams {
   readonly inspection: (inspectionId: string) => string;
   readonly accountability: (caseId: string) => string;
   readonly supervision: (itemId: string) => string;
+  readonly followUp: (kind: 'problem' | 'task', id: string) => string;
   readonly report: (periodId: string, courtId: string) => string;
 }
 
@@ -57,6 +59,7 @@ export const campaignStreams = (namespace: string): CampaignStreams => {
     inspection: (id) => `${p}inspection/${id}`,
     accountability: (id) => `${p}accountability/${id}`,
     supervision: (id) => `${p}supervision/${id}`,
+    followUp: (kind, id) => `${p}follow-up/${kind}:${id}`,
     report: (periodId, courtId) => `${p}report/${periodId}@${courtId}`,
   };
 };

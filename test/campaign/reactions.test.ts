@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawTargets, seedCommitment } from '../../src/campaign/inspection/draw';
-import { caseIdForOverdue, problemIdForFinding } from '../../src/campaign/ids';
+import { caseIdForOverdueProblem, problemIdForFinding } from '../../src/campaign/ids';
 import { fails, ok, testLedger, type TestLedger } from './support/ledger-world';
 
 const seed = '0123456789abcdef0123456789abcdef';
@@ -44,7 +44,9 @@ describe('reaction: an inspection finding identifies a problem, linked both ways
     await ok(t.ledger.reactions.run());
     const before = await t.all();
     const again = await ok(t.ledger.reactions.run());
-    expect(again).toEqual({ problemsIdentified: [], findingsLinked: [], numbersAssigned: [], casesProposed: [], failures: [] });
+    expect(again).toEqual({
+      problemsIdentified: [], findingsLinked: [], numbersAssigned: [], casesProposed: [], warningsGiven: [], remindersGiven: [], stepsTaken: [], failures: [],
+    });
     expect((await t.all()).length).toBe(before.length);
   });
   it('two runs at once never duplicate', async () => {
@@ -76,16 +78,18 @@ describe('reaction: rectification overdue past the grace proposes an accountabil
     await ok(L.problem.identify('ng-staff', { problemId: 'P-1', courtId: 'NANGUAN', department: '执行局', source: 'self_inspection', title: 'x', description: 'x', criterion: 'x', severity: 'minor' }));
     await ok(L.problem.assignResponsibility('ng-president', { problemId: 'P-1', leaderId: 'ng-president', department: '执行局', personId: 'ng-staff' }));
     await ok(L.problem.planMeasure('ng-staff', { problemId: 'P-1', measureId: 'M1', content: 'x', deadline: '2019-06-10' }));
+    await ok(L.problem.planMeasure('ng-staff', { problemId: 'P-1', measureId: 'M2', content: 'y', deadline: '2019-06-10' }));
   };
-  it('waits for the grace, then proposes one case per measure against the responsible person', async () => {
+  it('waits for the grace, then proposes one case per problem (not per measure) against the responsible person, with the step on the trail', async () => {
     const t = await testLedger(true, { grace: { days: 5 } });
     await overdueProblem(t);
     t.setNow('2019-06-15T08:00:00.000Z');
     expect((await ok(t.ledger.reactions.run())).casesProposed).toEqual([]);
     t.setNow('2019-06-16T08:00:00.000Z');
     const r = await ok(t.ledger.reactions.run());
-    const caseId = caseIdForOverdue('P-1', 'M1');
+    const caseId = caseIdForOverdueProblem('P-1');
     expect(r.casesProposed).toEqual([caseId]);
+    expect(r.stepsTaken).toEqual([{ problemId: 'P-1', step: 'accountability' }]);
     const c = await ok(t.ledger.load.accountability(caseId));
     expect(c.state.proposal).toMatchObject({ grounds: 'overdue_rectification', subject: { kind: 'person', personId: 'ng-staff' }, confirmed: ['overdue'] });
     expect((await ok(t.ledger.reactions.run())).casesProposed).toEqual([]);
@@ -96,6 +100,7 @@ describe('reaction: rectification overdue past the grace proposes an accountabil
     t.setNow('2019-06-09T08:00:00.000Z');
     await ok(t.ledger.problem.requestExtension('ng-staff', { problemId: 'P-1', measureId: 'M1', requestId: 'X1', requestedDeadline: '2019-07-10', reason: 'x' }));
     await ok(t.ledger.problem.grantExtension('office1', { problemId: 'P-1', requestId: 'X1' }));
+    await ok(t.ledger.problem.completeMeasure('ng-staff', { problemId: 'P-1', measureId: 'M2', note: 'done' }));
     t.setNow('2019-06-20T08:00:00.000Z');
     expect((await ok(t.ledger.reactions.run())).casesProposed).toEqual([]);
   });
@@ -103,8 +108,8 @@ describe('reaction: rectification overdue past the grace proposes an accountabil
     const t = await testLedger();
     await overdueProblem(t);
     const r = await ok(t.ledger.reactions.run(new Date('2019-07-01T00:00:00.000Z')));
-    expect(r.casesProposed).toEqual([]);
-    expect(r.failures[0]?.error).toMatchObject({ rule: 'accountability.overdue.not_overdue' });
+    expect([r.casesProposed, r.stepsTaken, r.warningsGiven]).toEqual([[], [], []]);
+    expect(r.failures.map((f) => f.error)).toMatchObject([{ rule: 'follow_up.warning.not_due' }, { rule: 'follow_up.escalation.not_overdue' }]);
   });
 });
 

@@ -2,7 +2,7 @@
 import * as t from 'io-ts';
 import { DepartmentName, Id, IsoDate, LongText, Sha256Hex, ShortText, distinctListOf, intIn, listOf, optional, struct } from '../codecs';
 import type { CommandUnion } from '../define';
-import { DayCountCodec, LeadingGroupRole } from './events';
+import { DayCountCodec, FollowUpConfigured, LeadingGroupRole } from './events';
 
 /** Launches the campaign. `utcOffsetMinutes` defaults to +480 (UTC+08:00); deciders and read models read dates at it. */
 export const Launch = t.intersection([
@@ -69,6 +69,11 @@ export const ChooseDayCount = struct({ dayCount: DayCountCodec });
 /** Input of `campaign.chooseDayCount`. */
 export type ChooseDayCount = t.TypeOf<typeof ChooseDayCount>;
 
+/** Sets the warning threshold, the escalation ladder and the step at which accountability opens. */
+export const ConfigureFollowUp = FollowUpConfigured;
+/** Input of `campaign.configureFollowUp`. */
+export type ConfigureFollowUp = t.TypeOf<typeof ConfigureFollowUp>;
+
 /** Input codecs of the Campaign's commands, by command name. */
 export const campaignCommands = {
   launch: Launch,
@@ -82,6 +87,7 @@ export const campaignCommands = {
   designateFirstResponsible: DesignateFirstResponsible,
   replaceFirstResponsible: ReplaceFirstResponsible,
   chooseDayCount: ChooseDayCount,
+  configureFollowUp: ConfigureFollowUp,
 } as const;
 
 /** Any Campaign command. */

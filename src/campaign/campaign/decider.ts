@@ -42,6 +42,9 @@ const leadershipOf = (org: OrganizationState, personId: string, courtId: string)
       `person "${personId}" is not a member of the leadership (court_president or court_leadership) of court "${courtId}"`, { personId, courtId });
 };
 
+/** The escalation steps in their only order (预警 → 催办 → 约谈 → 通报 → 问责). */
+export const LADDER = ['warning', 'reminder', 'talk', 'circular', 'accountability'] as const;
+
 const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) => a.start <= b.end && b.start <= a.end;
 
 /** Decides a Campaign command. */
@@ -143,6 +146,17 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
     case 'chooseDayCount':
       if (s.dayCount === c.dayCount) return refuse('campaign.day_count.unchanged', `the campaign already counts ${c.dayCount} days`);
       return accept(ev(CE.dayCountChosen, { dayCount: c.dayCount }));
+    case 'configureFollowUp': {
+      const order = c.ladder.map((x) => LADDER.indexOf(x));
+      if (order.some((x, i) => i > 0 && x < (order[i - 1] ?? 0))) {
+        return refuse('campaign.follow_up.ladder_order', `the ladder's steps go in the order ${LADDER.join(' → ')}; got ${c.ladder.join(' → ')}`);
+      }
+      if (!c.ladder.includes(c.accountabilityAt)) {
+        return refuse('campaign.follow_up.accountability_step', `accountability opens at "${c.accountabilityAt}", which is not on the ladder ${c.ladder.join(' → ')}`);
+      }
+      const { type: _t, ...data } = c;
+      return accept(ev(CE.followUpConfigured, data));
+    }
   }
 };
 

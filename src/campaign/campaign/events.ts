@@ -90,6 +90,22 @@ export const DayCountChosen = struct({ dayCount: DayCountCodec });
 /** Data of `campaign.day_count_chosen`. */
 export type DayCountChosen = t.TypeOf<typeof DayCountChosen>;
 
+/** A step of the escalation ladder: 预警 warning, 催办 reminder, 约谈 talk, 通报 circular, 问责 accountability. */
+export const EscalationStep = t.keyof({ warning: null, reminder: null, talk: null, circular: null, accountability: null }, 'EscalationStep');
+/** A step of the escalation ladder. */
+export type EscalationStep = t.TypeOf<typeof EscalationStep>;
+
+/**
+ * How the campaign follows up: the blue warning's threshold (days left, in the campaign's days),
+ * the escalation ladder (steps in the order 预警 → 催办 → 约谈 → 通报 → 问责, any left out), the step
+ * at which an accountability case opens, and the days between two steps.
+ */
+export const FollowUpConfigured = struct({
+  approachingDays: intIn(0, 60), ladder: distinctListOf(EscalationStep, 1, 5), accountabilityAt: EscalationStep, stepEveryDays: intIn(1, 60),
+});
+/** Data of `campaign.follow_up_configured`. */
+export type FollowUpConfigured = t.TypeOf<typeof FollowUpConfigured>;
+
 /** The Campaign's event types. */
 export const campaignEvents = {
   launched: eventType('campaign.launched', CampaignLaunched),
@@ -103,6 +119,7 @@ export const campaignEvents = {
   firstResponsibleDesignated: eventType('campaign.first_responsible_designated', FirstResponsibleDesignated),
   firstResponsibleReplaced: eventType('campaign.first_responsible_replaced', FirstResponsibleReplaced),
   dayCountChosen: eventType('campaign.day_count_chosen', DayCountChosen),
+  followUpConfigured: eventType('campaign.follow_up_configured', FollowUpConfigured),
 } as const;
 
 /** Any Campaign event. */

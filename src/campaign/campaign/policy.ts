@@ -48,4 +48,5 @@ export const campaignPolicy: Policy<CampaignCommand, CampaignState, CampaignEnv>
   designateFirstResponsible: ownLeadership,
   replaceFirstResponsible: ownLeadership,
   chooseDayCount: office,
+  configureFollowUp: leadership,
 };

@@ -2,7 +2,7 @@
 import type { DayCount } from '../calendar';
 import type { OrganizationState } from '../organization/state';
 import type {
-  CampaignEvent, CategoryDefined, LeadingGroupRole, OfficeEstablished, PhaseDefined, PlanAdopted, ReportPeriodDefined,
+  CampaignEvent, CategoryDefined, FollowUpConfigured, LeadingGroupRole, OfficeEstablished, PhaseDefined, PlanAdopted, ReportPeriodDefined,
 } from './events';
 
 /** The Campaign's state. */
@@ -26,12 +26,21 @@ export interface CampaignState {
   readonly firstResponsible: ReadonlyMap<string, string>;
   /** How deadlines and days left are counted: natural days unless the campaign chose working days. */
   readonly dayCount: DayCount;
+  /** Warning threshold and escalation ladder ({@link DEFAULT_FOLLOW_UP} until configured). */
+  readonly followUp: FollowUpConfigured;
 }
+
+/**
+ * Follow-up until a campaign configures it: blue 3 days before a deadline, and a one-step ladder
+ * that opens the accountability case at the first run after a problem is overdue.
+ */
+export const DEFAULT_FOLLOW_UP: FollowUpConfigured = { approachingDays: 3, ladder: ['accountability'], accountabilityAt: 'accountability', stepEveryDays: 1 };
 
 /** A campaign not launched yet. */
 export const initialCampaign: CampaignState = {
   launched: false, campaignId: '', name: '', organizerCourtId: '', startYear: 0, endYear: 0, utcOffsetMinutes: 480,
   categories: new Map(), phases: new Map(), periods: new Map(), leadingGroup: new Map(), firstResponsible: new Map(), dayCount: 'natural',
+  followUp: DEFAULT_FOLLOW_UP,
 };
 
 /** Folds one Campaign event. */
@@ -61,6 +70,8 @@ export const evolveCampaign = (s: CampaignState, e: CampaignEvent): CampaignStat
       return { ...s, firstResponsible: new Map(s.firstResponsible).set(e.data.courtId, e.data.personId) };
     case 'campaign.day_count_chosen':
       return { ...s, dayCount: e.data.dayCount };
+    case 'campaign.follow_up_configured':
+      return { ...s, followUp: e.data };
   }
 };
 

@@ -5,8 +5,12 @@
  *    derived from the inspection and finding ids, and the finding is linked back to it.
  * 2. Every identified problem without a ledger number is registered (the number reserved in the
  *    campaign's reservation stream, unique under concurrency).
- * 3. A measure overdue past the configured grace leads to an accountability case (grounds:
- *    overdue rectification; subject: the responsible person, else the unit), one per measure.
+ * 3. Follow-up (`follow-up.ts`), on the campaign's working days only: warnings of every problem's,
+ *    task's and supervision item's colour and reminders of missed feedback are recorded as events;
+ *    a problem overdue past the configured grace climbs the campaign's escalation ladder one
+ *    recorded step at a time, and an accountability case (grounds: overdue rectification;
+ *    subject: the responsible person, else the unit) opens once per problem, at the step the
+ *    campaign sets and only with the earlier steps on the trail.
  *
  * Every command runs as the system actor, with the causing event as `causationId` and its
  * correlation id, and with event ids derived from the causing event. Each step first checks
@@ -16,19 +20,17 @@ import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import type { RecordedEvent } from '../../eventsourcing/envelope';
 import { errors, type LedgerError } from '../../eventsourcing/errors';
-import type { DomainEnv } from '../aggregate';
-import { accountabilityBinding } from '../accountability/resolve';
 import type { CommandCodecs } from '../define';
 import type { Binding } from '../facade/binding';
 import type { FacadeContext } from '../facade/context';
 import { runCommand } from '../facade/execute';
 import { inspectionBinding } from '../inspection/resolve';
 import { problemBinding } from '../problem/resolve';
-import { caseIdForOverdue, deterministicIds, problemIdForFinding } from '../ids';
+import { deterministicIds, problemIdForFinding } from '../ids';
 import { holdersOf } from '../organization/state';
-import { overdueMeasures } from '../problem/state';
 import type { CampaignRuleCode } from '../rules';
 import { localDate } from '../time';
+import { followUp, type Exec } from './follow-up';
 import { scanCampaign, type Scan } from './scan';
 
 /** What one run did. */
@@ -37,6 +39,12 @@ export interface ReactionReport {
   readonly findingsLinked: readonly string[];
   readonly numbersAssigned: readonly { readonly problemId: string; readonly ledgerNumber: string }[];
   readonly casesProposed: readonly string[];
+  /** `${kind}:${id}:${colour}` of each warning recorded. */
+  readonly warningsGiven: readonly string[];
+  /** `${itemId}:${rule}` of each reminder of a supervision item recorded. */
+  readonly remindersGiven: readonly string[];
+  /** Each step of the escalation ladder taken. */
+  readonly stepsTaken: readonly { readonly problemId: string; readonly step: string }[];
   /** Reactions that were refused or failed (the others still ran). */
   readonly failures: readonly { readonly reaction: string; readonly causationId: string; readonly error: LedgerError }[];
 }
@@ -48,7 +56,10 @@ export interface Reactions {
 }
 
 /** Refusals that mean another run already did the work: not failures. */
-const ALREADY_DONE: readonly CampaignRuleCode[] = ['problem.already_identified', 'problem.already_registered', 'accountability.case.exists'];
+const ALREADY_DONE: readonly CampaignRuleCode[] = [
+  'problem.already_identified', 'problem.already_registered', 'accountability.case.exists', 'follow_up.warning.already_given', 'follow_up.escalation.too_soon',
+  'follow_up.escalation.complete',
+];
 
 type Mutable = { -readonly [K in keyof ReactionReport]: ReactionReport[K] extends readonly (infer X)[] ? X[] : never };
 
@@ -113,29 +124,6 @@ export const createReactions = (ctx: FacadeContext, config: { readonly graceDays
     }
   };
 
-  const overdue = async (scan: Scan, env: DomainEnv, now: Date, actorId: string, out: Mutable) => {
-    const today = localDate(now.toISOString(), env.campaign.utcOffsetMinutes);
-    for (const p of scan.problems.values()) {
-      const s = p.state;
-      if (s.status === 'none') continue;
-      for (const m of overdueMeasures(s, today, config.graceDays)) {
-        const caseId = caseIdForOverdue(p.problemId, m.measureId);
-        const cause = p.deadlineSetBy.get(m.measureId);
-        if (scan.cases.has(caseId) || cause === undefined) continue;
-        const r = s.responsibility;
-        const d = s.details;
-        const r2 = await exec('overdue-to-case', cause, accountabilityBinding, 'propose', actorId, {
-          caseId,
-          subject: r ? { kind: 'person', personId: r.personId } : { kind: 'unit', courtId: d.courtId, ...(d.department === undefined ? {} : { department: d.department }) },
-          grounds: 'overdue_rectification',
-          summary: `整改逾期 (overdue rectification): problem ${s.ledgerNumber ?? p.problemId}, measure ${m.measureId}, deadline ${m.deadline}`,
-          evidence: [{ kind: 'problem', problemId: p.problemId }],
-        }, out);
-        if (E.isRight(r2)) { scan.cases.add(caseId); out.casesProposed.push(caseId); }
-      }
-    }
-  };
-
   return {
     run: (now) => async () => {
       const world = await ctx.world();
@@ -144,10 +132,14 @@ export const createReactions = (ctx: FacadeContext, config: { readonly graceDays
       if (actorId === undefined) return E.left(errors.notAuthorized('system', 'reactions.run', 'no active person holds the system post'));
       const scan = await scanCampaign(ctx.store, ctx.registry, ctx.streams);
       if (E.isLeft(scan)) return scan;
-      const out: Mutable = { problemsIdentified: [], findingsLinked: [], numbersAssigned: [], casesProposed: [], failures: [] };
+      const out: Mutable = {
+        problemsIdentified: [], findingsLinked: [], numbersAssigned: [], casesProposed: [], warningsGiven: [], remindersGiven: [], stepsTaken: [], failures: [],
+      };
       await findings(scan.right, actorId, out);
       await numbers(scan.right, actorId, out);
-      await overdue(scan.right, world.right, now ?? ctx.clock(), actorId, out);
+      const today = localDate((now ?? ctx.clock()).toISOString(), world.right.campaign.utcOffsetMinutes);
+      const run: Exec = (reaction, cause, binding, type, input) => exec(reaction, cause, binding, type, actorId, input, out);
+      await followUp(scan.right, world.right, today, config.graceDays, run, out);
       return E.right(out);
     },
   };

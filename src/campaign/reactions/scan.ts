@@ -13,6 +13,28 @@ import type { InspectionEvent } from '../inspection/events';
 import { evolveProblem, initialProblem, type ProblemState } from '../problem/state';
 import type { ProblemEvent } from '../problem/events';
 import { parseStreamId, type CampaignStreams } from '../streams';
+import { evolveFollowUp, initialFollowUp, type FollowUpState } from '../followup/state';
+import type { FollowUpEvent } from '../followup/events';
+import { evolveSupervision, initialSupervision, type SupervisionState } from '../supervision/state';
+import type { SupervisionEvent } from '../supervision/events';
+import { evolveTask, initialTask, type TaskState } from '../task/state';
+import type { TaskEvent } from '../task/events';
+
+/** A task as the reactions see it. */
+export interface ScannedTask {
+  readonly taskId: string;
+  state: TaskState;
+  /** The event that set its current due date. */
+  dueSetBy?: RecordedEvent;
+}
+
+/** A supervision item as the reactions see it. */
+export interface ScannedItem {
+  readonly itemId: string;
+  state: SupervisionState;
+  /** The event that assigned it. */
+  assignedBy?: RecordedEvent;
+}
 
 /** A problem as the reactions see it. */
 export interface ScannedProblem {
@@ -36,11 +58,15 @@ export interface Scan {
   readonly problems: Map<string, ScannedProblem>;
   readonly inspections: Map<string, ScannedInspection>;
   readonly cases: Set<string>;
+  readonly tasks: Map<string, ScannedTask>;
+  readonly items: Map<string, ScannedItem>;
+  /** `${kind}:${id}` → the follow-up of that problem or task. */
+  readonly followUps: Map<string, FollowUpState>;
 }
 
 /** Reads every event of the campaign once and folds what the reactions need. */
 export const scanCampaign = async (store: EventStore, registry: CodecRegistry, streams: CampaignStreams): Promise<E.Either<LedgerError, Scan>> => {
-  const scan: Scan = { problems: new Map(), inspections: new Map(), cases: new Set() };
+  const scan: Scan = { problems: new Map(), inspections: new Map(), cases: new Set(), tasks: new Map(), items: new Map(), followUps: new Map() };
   try {
     for await (const raw of store.readAll({ streamPrefix: streams.prefix })) {
       const where = parseStreamId(streams.namespace, raw.streamId);
@@ -61,6 +87,18 @@ export const scanCampaign = async (store: EventStore, registry: CodecRegistry, s
         scan.inspections.set(where.id, i);
       } else if (where.aggregate === 'accountability') {
         scan.cases.add(where.id);
+      } else if (where.aggregate === 'task') {
+        const t: ScannedTask = scan.tasks.get(where.id) ?? { taskId: where.id, state: initialTask };
+        t.state = evolveTask(t.state, e as unknown as TaskEvent);
+        if (e.type === 'task.issued' || e.type === 'task.extension_granted') t.dueSetBy = e;
+        scan.tasks.set(where.id, t);
+      } else if (where.aggregate === 'supervision') {
+        const i: ScannedItem = scan.items.get(where.id) ?? { itemId: where.id, state: initialSupervision };
+        i.state = evolveSupervision(i.state, e as unknown as SupervisionEvent);
+        if (e.type === 'supervision.assigned') i.assignedBy = e;
+        scan.items.set(where.id, i);
+      } else if (where.aggregate === 'follow-up') {
+        scan.followUps.set(where.id, evolveFollowUp(scan.followUps.get(where.id) ?? initialFollowUp, e as unknown as FollowUpEvent));
       }
     }
   } catch (x) {
