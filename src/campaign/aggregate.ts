@@ -58,9 +58,10 @@ export interface AggregateSpec<C extends { readonly type: string }, S, E extends
   readonly policy: Policy<C, S, Env>;
   /**
    * Checks that run before the policy because the policy cannot be judged without them (the
-   * campaign is launched, the entity exists); undefined when they pass.
+   * campaign is launched, the entity exists, a rule about who the actor is that deserves its own
+   * rule code); undefined when they pass.
    */
-  readonly precheck?: (command: C, state: S, env: Env) => E.Either<LedgerError, never> | undefined;
+  readonly precheck?: (command: C, state: S, env: Env, context: DecisionContext) => E.Either<LedgerError, never> | undefined;
 }
 
 /** The right a command needs: `${aggregate}.${command}`, e.g. `problem.verify`. */
@@ -93,7 +94,7 @@ export const bindDecider = <C extends { readonly type: string }, S, E extends Do
     if (Date.parse(context.effectiveAt) > Date.parse(context.recordedAt)) {
       return refuse('effective_at.in_future', `the effective time ${context.effectiveAt} is later than the recorded time ${context.recordedAt}`);
     }
-    const pre = spec.precheck?.(command, state, env);
+    const pre = spec.precheck?.(command, state, env, context);
     if (pre !== undefined) return pre;
     const allowed = authorize(spec, command, state, context.actor, env);
     return E.isLeft(allowed) ? allowed : spec.decide(command, state, context, env);

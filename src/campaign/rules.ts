@@ -66,6 +66,7 @@ export type TaskRuleCode =
   | 'task.already_issued'
   | 'task.category.unknown'
   | 'task.completion.already_reported'
+  | 'task.completion.by_co_department'
   | 'task.court.not_in_scope'
   | 'task.court.unknown'
   | 'task.decompose.due_after_task'

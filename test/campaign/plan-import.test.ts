@@ -27,7 +27,8 @@ describe('setting a campaign up from the management-year plan', () => {
     for (const p of phases) await ok(L.campaign.definePhase('office1', p));
     for (const task of tasks) await ok(L.task.issue('office1', task));
     const t6 = await ok(L.load.task('T-06'));
-    expect(t6.state.task?.leadDepartments).toEqual(['审管办', '刑事审判庭', '民事审判庭', '行政审判庭', '审判监督庭', '执行局']);
+    expect(t6.state.task?.leadDepartments).toEqual(['审管办']);
+    expect(t6.state.task?.coDepartments).toEqual(['刑事审判庭', '民事审判庭', '行政审判庭', '审判监督庭', '执行局']);
     const campaign = await ok(L.load.campaign());
     expect(campaign.state.plan?.documentSha256).toBe(sha);
     expect([...campaign.state.categories.keys()].sort()).toEqual(['1', '2', '3', '4']);

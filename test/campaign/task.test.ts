@@ -127,3 +127,16 @@ describe('task: completion, return, evaluation', () => {
     spec.given([issuedEv, accepted, completed]).when({ type: 'evaluate', taskId: 'T-01', rating: 'good', comment: 'x' }, { actor: head }).thenNotAuthorized('task.evaluate');
   });
 });
+
+describe('task: the lead (牵头) department reports completion, co-responsible (协办) departments their parts', () => {
+  const ledBy立案庭: TaskEvent = { type: 'task.issued', data: { ...issueData, leadDepartments: ['立案庭'], coDepartments: ['审管办'] } };
+  const acceptedByLead: TaskEvent = { type: 'task.accepted', data: { taskId: 'T-01', courtId: 'CITY', department: '立案庭' } };
+  it('given a task led by 立案庭 with 审管办 co-responsible, when the head of 审管办 reports completion, then it is refused with task.completion.by_co_department', () => {
+    spec.given([ledBy立案庭, acceptedByLead]).when({ type: 'reportCompletion', taskId: 'T-01', summary: 'done' }, { actor: head })
+      .thenRefused('task.completion.by_co_department');
+  });
+  it('given the same task, when a member of 审管办 reports its part, then the progress is recorded', () => {
+    spec.given([ledBy立案庭, acceptedByLead]).when({ type: 'reportProgress', taskId: 'T-01', courtId: 'CITY', summary: '协办部分已完成', percent: 100 }, { actor: actor('tmo-staff') })
+      .thenEmitsTypes('task.progress_reported');
+  });
+});

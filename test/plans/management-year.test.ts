@@ -46,7 +46,16 @@ describe('management-year plan: counts and ranges', () => {
     }
   });
 
-  it('gives every task at least one lead department and a title in both languages', () => {
+  it('gives every task one lead (牵头) department, the first-listed, the others co-responsible (协办), marked as assumed', () => {
+    expect(plan.tasks.find((t) => t.number === 30)).toMatchObject({ leadDepartments: ['监察室'], coDepartments: ['干部处', '审管办', '各审判执行部门'], leadAssumed: true });
+    expect(plan.tasks.find((t) => t.number === 2)).toMatchObject({ leadDepartments: ['审管办'], coDepartments: [] });
+    for (const t of plan.tasks) {
+      expect(t.leadDepartments, `task ${t.number}`).toHaveLength(1);
+      expect(t.leadAssumed, `task ${t.number}`).toBe(true);
+    }
+  });
+
+  it('gives every task a lead department and a title in both languages', () => {
     for (const t of plan.tasks) {
       expect(t.leadDepartments.length, `task ${t.number}`).toBeGreaterThan(0);
       expect(t.title.trim(), `task ${t.number}`).not.toBe('');
@@ -153,7 +162,7 @@ describe('management-year plan: checked against the plan text', () => {
         expect(found, `task ${t.number} title piece ${piece}`).toBeGreaterThanOrEqual(0);
         at = found + piece.length;
       }
-      const list = `责任部门:${t.leadDepartments.join('、')}`;
+      const list = `责任部门:${[...t.leadDepartments, ...t.coDepartments].join('、')}`;
       expect(text.slice(listAt, listAt + list.length), `task ${t.number}`).toBe(list);
       const category = plan.categories.find((c) => c.id === t.categoryId);
       const last = category?.taskRange[1] === t.number;

@@ -117,13 +117,22 @@ export const decideTask = (c: TaskCommand, s: TaskState, ctx: DecisionContext, e
   }
 };
 
-/** Before the policy: the campaign is launched, the task exists and is not finished. */
-export const precheckTask = (c: TaskCommand, s: TaskState, env: DomainEnv) => {
+/**
+ * Before the policy: the campaign is launched, the task exists and is not finished; completion is
+ * never reported by a co-responsible (协办) department (`task.completion.by_co_department`).
+ */
+export const precheckTask = (c: TaskCommand, s: TaskState, env: DomainEnv, ctx?: Pick<DecisionContext, 'actor'>) => {
   const notLaunched = requireLaunched(env);
   if (notLaunched) return notLaunched;
   if (c.type === 'issue') return undefined;
   if (s.status === 'none') return refuse('task.not_issued', `task "${c.taskId}" has not been issued`);
   if (s.status === 'evaluated') return refuse('task.finished', `task "${c.taskId}" has been evaluated and is finished`);
+  if (c.type === 'reportCompletion' && s.task !== undefined && ctx !== undefined) {
+    const dept = actorDepartment(ctx.actor);
+    if (actorCourt(ctx.actor) === env.campaign.organizerCourtId && dept !== undefined && s.task.coDepartments.includes(dept) && !s.task.leadDepartments.includes(dept)) {
+      return refuse('task.completion.by_co_department', `${ctx.actor.id} of ${dept}, a co-responsible (协办) department of task "${c.taskId}", reports its part with reportProgress; completion is reported by the lead (牵头) department (${s.task.leadDepartments.join('、')})`);
+    }
+  }
   return undefined;
 };
 

@@ -2,7 +2,9 @@
  * The 37 tasks of the management-year plan (三、主要任务), read from the plan text.
  *
  * Titles are the plan's own lead phrase for each task, verbatim; `……` marks words left out of a
- * long phrase. Departments are the plan's 责任部门 lists, verbatim and in the plan's order.
+ * long phrase. Departments are the plan's 责任部门 lists, verbatim and in the plan's order: the
+ * first-listed is the lead (牵头) department, the others co-responsible (协办). ASSUMED: the plan
+ * does not say which leads; courts read the first-listed as the lead in practice (`leadAssumed`).
  *
  * @packageDocumentation
  */
@@ -13,9 +15,10 @@ function task(
   categoryId: CategoryId,
   title: string,
   titleEn: string,
-  leadDepartments: readonly string[],
+  departments: readonly string[],
 ): Task {
-  return { number, categoryId, title, titleEn, leadDepartments, coDepartments: [] };
+  const [lead, ...co] = departments;
+  return { number, categoryId, title, titleEn, leadDepartments: lead === undefined ? [] : [lead], coDepartments: co, leadAssumed: true };
 }
 
 /** All 37 tasks, in plan order. */

@@ -32,9 +32,10 @@ export interface Category {
  * One numbered task of the plan.
  *
  * The plan lists each task's 责任部门 (responsible departments) in one list and does not say
- * which of them leads. All listed departments are therefore recorded, in the plan's order, as
- * `leadDepartments`; `coDepartments` is empty because the plan names no co-responsible
- * departments separately.
+ * which of them leads. As courts run such lists, the first-listed department (or group) is
+ * recorded as the lead (牵头) and the others, in the plan's order, as co-responsible (协办);
+ * `leadAssumed` marks this reading as an assumption. `[...leadDepartments, ...coDepartments]` is
+ * the plan's list, verbatim.
  */
 export interface Task {
   /** Task number, 1..37, as numbered in the plan. */
@@ -48,10 +49,12 @@ export interface Task {
   readonly title: string;
   /** Short English gloss of the title. */
   readonly titleEn: string;
-  /** The 责任部门 exactly as the plan names them (departments or group names), in plan order. */
+  /** The lead (牵头) department: the first-listed of the plan's 责任部门 (see the interface note). */
   readonly leadDepartments: readonly string[];
-  /** Co-responsible departments; empty for every task of this plan (see the interface note). */
+  /** The co-responsible (协办) departments: the rest of the plan's list, in plan order. */
   readonly coDepartments: readonly string[];
+  /** True: the plan does not say which department leads; the first-listed is assumed to. */
+  readonly leadAssumed: boolean;
 }
 
 /** A stage of the plan's schedule (一年抓重点、两年再深化、三年促提升). */
