@@ -18,6 +18,7 @@ import type { CommandCodecs } from '../define';
 import { asCampaignError, type CampaignError } from '../rules';
 import type { Binding, CommandResult, InputOf } from './binding';
 import type { FacadeContext } from './context';
+import { plainCopy } from './plain';
 
 /** Who asks, why and when, beyond the actor id. */
 export interface CommandOptions {
@@ -135,27 +136,74 @@ export const runCommand = async <D extends CommandCodecs, S>(
 ): Promise<E.Either<CampaignError, CommandResult<S>>> =>
   E.mapLeft(asCampaignError)(await validateAndHandle(ctx, binding, type, actorId, input, options, handler));
 
+/**
+ * Checks what the caller passed: a plain copy of each part first (hostile values — BigInts,
+ * Proxies, throwing getters, sparse arrays — are a ValidationFailed naming their path), then the
+ * codecs. Nothing the caller passed is used past this point.
+ */
+const checkAll = <D extends CommandCodecs, S>(
+  binding: Binding<D, S>, type: keyof D & string, actorId: unknown, input: unknown, options: unknown,
+): E.Either<LedgerError, { readonly id: string; readonly valid: InputOf<D, typeof type>; readonly opts: DecodedOptions }> => {
+  try {
+    const rawId = plainCopy(actorId, 'actorId');
+    const raw = plainCopy(input);
+    const opts = plainOptions(options);
+    const hostile = [rawId, raw, opts].flatMap((r) => (E.isLeft(r) && r.left._tag === 'ValidationFailed' ? r.left.issues : []));
+    if (hostile.length > 0 || E.isLeft(rawId) || E.isLeft(raw) || E.isLeft(opts)) return E.left(errors.validation(hostile));
+    const id = decodeWith(Id, rawId.right, 'actorId');
+    if (E.isLeft(id)) return id;
+    const codec: t.Mixed | undefined = Object.prototype.hasOwnProperty.call(binding.codecs, type) ? binding.codecs[type] : undefined;
+    if (codec === undefined) return E.left(errors.validation([{ path: 'type', message: `unknown command ${JSON.stringify(type)}` }]));
+    const valid = decodeWith<InputOf<D, typeof type>, unknown>(codec, raw.right);
+    if (E.isLeft(valid)) return valid;
+    const decoded = decodeOptions(opts.right);
+    if (E.isLeft(decoded)) return decoded;
+    return E.right({ id: id.right, valid: valid.right, opts: decoded.right });
+  } catch (x) {
+    return E.left(errors.validation([{ path: 'input', message: `could not be read: ${x instanceof Error ? x.message : 'unknown failure'}` }]));
+  }
+};
+
+/** A plain copy of the options; `expectedRevision` may be a BigInt (it is checked by its codec). */
+const plainOptions = (options: unknown): E.Either<LedgerError, unknown> => {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return plainCopy(options, 'options');
+  let revision: unknown;
+  let rest: unknown;
+  try {
+    const d = Object.getOwnPropertyDescriptor(options, 'expectedRevision');
+    revision = d !== undefined && 'value' in d ? d.value : undefined;
+    if (d !== undefined && !('value' in d)) return E.left(errors.validation([{ path: 'options.expectedRevision', message: 'expected a value, got an accessor' }]));
+    rest = Object.fromEntries(Object.keys(options).filter((k) => k !== 'expectedRevision').map((k) => [k, Object.getOwnPropertyDescriptor(options, k)?.value]));
+    for (const k of Object.keys(options)) {
+      const dk = Object.getOwnPropertyDescriptor(options, k);
+      if (dk !== undefined && !('value' in dk)) return E.left(errors.validation([{ path: `options.${k}`, message: 'expected a value, got an accessor' }]));
+    }
+  } catch {
+    return E.left(errors.validation([{ path: 'options', message: 'could not be read (a getter or proxy threw)' }]));
+  }
+  const copy = plainCopy(rest, 'options');
+  if (E.isLeft(copy)) return copy;
+  if (revision === undefined) return copy;
+  const rev = typeof revision === 'bigint' ? E.right(revision) : plainCopy(revision, 'options.expectedRevision');
+  return E.isLeft(rev) ? rev : E.right({ ...(copy.right as object), expectedRevision: rev.right });
+};
+
 const validateAndHandle = async <D extends CommandCodecs, S>(
   ctx: FacadeContext, binding: Binding<D, S>, type: keyof D & string, actorId: unknown, input: unknown,
   options: unknown, handler: CommandHandler,
 ): Promise<E.Either<LedgerError, CommandResult<S>>> => {
-  const id = decodeWith(Id, actorId, 'actorId');
-  if (E.isLeft(id)) return id;
-  const codec: t.Mixed | undefined = binding.codecs[type];
-  if (codec === undefined) return E.left(errors.validation([{ path: 'type', message: `unknown command ${JSON.stringify(type)}` }]));
-  const valid = decodeWith<InputOf<D, typeof type>, unknown>(codec, input);
-  if (E.isLeft(valid)) return valid;
-  const opts = decodeOptions(options);
-  if (E.isLeft(opts)) return opts;
+  const checked = checkAll(binding, type, actorId, input, options);
+  if (E.isLeft(checked)) return checked;
+  const { id, valid, opts } = checked.right;
   const world = await ctx.world();
   if (E.isLeft(world)) return world;
-  const resolved = resolveActor(id.right, world.right.org, world.right.campaign);
+  const resolved = resolveActor(id, world.right.org, world.right.campaign);
   let actor: Actor;
   if (E.isRight(resolved)) actor = resolved.right;
-  else if (binding.bootstrap.includes(type) && !world.right.org.people.has(id.right)) actor = { id: id.right, posts: [] };
+  else if (binding.bootstrap.includes(type) && !world.right.org.people.has(id)) actor = { id, posts: [] };
   else return resolved;
-  const metadata = metadataOf(actor, valid.right, opts.right);
-  return binding.handle(type, valid.right, { world: world.right, actor, metadata, handler, options: handleOptionsOf(ctx, opts.right) }, ctx);
+  const metadata = metadataOf(actor, valid, opts);
+  return binding.handle(type, valid, { world: world.right, actor, metadata, handler, options: handleOptionsOf(ctx, opts) }, ctx);
 };
 
 /** Builds the command methods of an aggregate. */
