@@ -14,7 +14,7 @@ import {
   type AppendResult, type ExpectedRevision, type NewEvent, type PreparedAppend, type StoreError, type WritePlan,
 } from '../../src/eventsourcing/index';
 import { outgoing, type Outgoing } from './codec';
-import type { StoreContext } from './context';
+import { expecting, type StoreContext } from './context';
 import { isClientError, toStoreError } from './errors';
 import { CHECKPOINT_PREFIX } from './options';
 import { readPhysicalPage, readStreamPage, toEnvelopes } from './reads';
@@ -102,11 +102,7 @@ async function appendWithRetries(ctx: StoreContext, prepared: PreparedAppend): P
     const out = plan.right.rows.map(outgoing);
     let result: ClientAppendResult;
     try {
-      const expectedRevision = head === undefined ? 'no_stream' as const : head.revision;
-      // KurrentDB's client names the option `streamState`; @eventstore/db-client `expectedRevision`.
-      result = await ctx.client.appendToStream(ctx.names.physical(streamId), out.map((o) => o.data), {
-        expectedRevision, streamState: expectedRevision,
-      } as Parameters<typeof ctx.client.appendToStream>[2]);
+      result = await ctx.client.appendToStream(ctx.names.physical(streamId), out.map((o) => o.data), expecting(head === undefined ? 'no_stream' : head.revision));
     } catch (e) {
       if (isClientError(e) && e.type === ErrorType.WRONG_EXPECTED_VERSION) {
         const actual = (e as WrongExpectedVersionError).actualVersion;

@@ -8,7 +8,7 @@
 import { ErrorType, jsonEvent, type JSONEventType, type ResolvedEvent } from '@eventstore/db-client';
 import * as E from 'fp-ts/Either';
 import { errors, sameCheckpoint, type Checkpoint, type CheckpointStore, type StoreError, type ValidationIssue } from '../../src/eventsourcing/index';
-import type { StoreContext } from './context';
+import { expecting, type StoreContext } from './context';
 import { isClientError, toStoreError } from './errors';
 import { positionOf } from './positions';
 import { readPhysicalPage } from './reads';
@@ -90,7 +90,7 @@ export const checkpointStore = (ctx: StoreContext): CheckpointStore => {
       const issues = [...validName(name), ...validCheckpoint(cp)];
       if (issues.length > 0) return E.left(errors.validation(issues));
       const stream = await cappedStream(name);
-      await ctx.client.appendToStream(stream, jsonEvent<CheckpointEvent>({ type: 'Checkpoint', data: encode(cp) }), { expectedRevision: 'any' });
+      await ctx.client.appendToStream(stream, jsonEvent<CheckpointEvent>({ type: 'Checkpoint', data: encode(cp) }), expecting('any'));
       return E.right(undefined);
     }),
     compareAndSet: (name, expected, next) => () => guard(name, `saving checkpoint "${name}"`, async () => {
@@ -103,9 +103,7 @@ export const checkpointStore = (ctx: StoreContext): CheckpointStore => {
       if (!sameCheckpoint(stored.right, expected)) return E.right(false);
       await cappedStream(name);
       try {
-        await ctx.client.appendToStream(stream, jsonEvent<CheckpointEvent>({ type: 'Checkpoint', data: encode(next) }), {
-          expectedRevision: last?.event === undefined ? 'no_stream' : last.event.revision,
-        });
+        await ctx.client.appendToStream(stream, jsonEvent<CheckpointEvent>({ type: 'Checkpoint', data: encode(next) }), expecting(last?.event === undefined ? 'no_stream' : last.event.revision));
       } catch (e) {
         if (isClientError(e) && e.type === ErrorType.WRONG_EXPECTED_VERSION) return E.right(false);
         throw e;

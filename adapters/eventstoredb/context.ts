@@ -13,3 +13,7 @@ export interface StoreContext {
   readonly recentIds: RecentIds;
   isClosed(): boolean;
 }
+
+/** An expected revision as append options both clients read: KurrentDB's client names it `streamState`, `@eventstore/db-client` `expectedRevision`. */
+export const expecting = (revision: 'any' | 'no_stream' | 'stream_exists' | bigint): Parameters<EventStoreDBClient['appendToStream']>[2] =>
+  ({ expectedRevision: revision, streamState: revision }) as Parameters<EventStoreDBClient['appendToStream']>[2];

@@ -19,3 +19,4 @@ export const storeOn = (server: EsdbTestServer | string, options: Partial<EventS
 export const startServer = (options: EsdbTestServerOptions = {}): Promise<EsdbTestServer> => EsdbTestServer.start(options);
 
 export { eventually } from '../support/eventually';
+

@@ -2,16 +2,18 @@
  * The EventStoreDB adapter driven by KurrentDB's maintained client (`@kurrent/kurrentdb-client`,
  * chosen by `openEventStoreDbStore` for `kurrentdb://` connection strings), over real gRPC against
  * the in-process test server: appends with every expected-revision form, idempotent retries,
- * stream and global reads from a position, and the same hashes as with `@eventstore/db-client`.
- * (Live subscriptions through this client do not run against the test server yet: it cannot
- * answer the client's subscription request.)
+ * stream and global reads from a position. The whole store contract runs through this client in
+ * kurrent-contract.test.ts (its sealing test proves the same hashes as every other store). The server
+ * here speaks through KurrentDB's generated code (see ../support/esdb-kurrent).
  */
+import '../support/esdb-kurrent';
 import * as E from 'fp-ts/Either';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseDriver, openEventStoreDbStore } from '../../adapters/eventstoredb/index';
 import { collect, testEvent } from '../../src/testing/index';
 import type { EsdbTestServer } from '../support/esdb-server';
 import { freshNamespace, startServer } from './helpers';
+import { KurrentDBClient, kurrentUrlOf } from './kurrent-helpers';
 
 const rightOf = <A>(e: E.Either<{ message: string }, A>): A => {
   if (E.isLeft(e)) throw new Error(e.left.message);
@@ -28,13 +30,12 @@ for (const mode of ['batch', 'legacy'] as const) {
       await server.close();
     });
     const open = (url: string, namespace = freshNamespace()) => openEventStoreDbStore({ connectionString: url, namespace });
-    const kurrentUrl = () => server.connectionString.replace(/^esdb:/, 'kurrentdb:');
+    const kurrentUrl = () => kurrentUrlOf(server);
 
     it('picks the client by the connection string', async () => {
       expect(await chooseDriver(kurrentUrl())).toBe('@kurrent/kurrentdb-client');
       expect(await chooseDriver(server.connectionString)).toBe('@eventstore/db-client');
       const store = await open(kurrentUrl());
-      const { KurrentDBClient } = await import('@kurrent/kurrentdb-client');
       expect(store.client).toBeInstanceOf(KurrentDBClient);
       await store.close();
     });
@@ -56,7 +57,7 @@ for (const mode of ['batch', 'legacy'] as const) {
       await store.close();
     });
 
-    it('reads streams and $all from a position, with the hashes the other client stores', async () => {
+    it('reads streams and $all from a position', async () => {
       const namespace = freshNamespace();
       const events = [testEvent({ n: 1 }), testEvent({ n: 2 }), testEvent({ n: 3 })];
       const viaKurrent = await open(kurrentUrl(), namespace);
@@ -67,9 +68,6 @@ for (const mode of ['batch', 'legacy'] as const) {
       expect((await collect(viaKurrent.readAll({ fromPosition: all[1]!.position }))).map((e) => e.eventId)).toEqual(all.slice(1).map((e) => e.eventId));
       expect((await collect(viaKurrent.readStream('r-a', { direction: 'backwards' }))).map((e) => e.revision)).toEqual([1n, 0n]);
       await viaKurrent.close();
-      const viaEsdb = await open(server.connectionString, namespace);
-      expect((await collect(viaEsdb.readAll())).map((e) => [e.eventId, e.hash])).toEqual(all.map((e) => [e.eventId, e.hash]));
-      await viaEsdb.close();
     });
   });
 }

@@ -7,7 +7,19 @@ import { createRequire } from 'node:module';
 import * as grpc from '@grpc/grpc-js';
 
 const require = createRequire(import.meta.url);
-const gen = (name: string): unknown => require(`@eventstore/db-client/generated/${name}.js`);
+
+/**
+ * Which client's generated code the server speaks with: `eventstore` (default) or `kurrent`, set by
+ * importing ./esdb-kurrent first. The two packages' generated protobuf code registers the same
+ * message names (`proto.event_store.client.*`) on the global object and their methods look them up
+ * there, so the last package loaded owns them: a server and a client in one process must use the
+ * same package's generated code, loaded after the other package (the adapter always loads
+ * `@eventstore/db-client`). Test files therefore run one client each.
+ */
+export const PROTOCOL_FAMILY: 'eventstore' | 'kurrent' = process.env.ESDB_TEST_CLIENT === 'kurrent' ? 'kurrent' : 'eventstore';
+if (PROTOCOL_FAMILY === 'kurrent') require('@eventstore/db-client'); // loaded first, so KurrentDB's generated code owns the globals
+const gen = (name: string): unknown =>
+  require(PROTOCOL_FAMILY === 'kurrent' ? `@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/${name}.js` : `@eventstore/db-client/generated/${name}.js`);
 
 export const streamsPb = gen('streams_pb') as typeof import('@eventstore/db-client/generated/streams_pb');
 export const sharedPb = gen('shared_pb') as typeof import('@eventstore/db-client/generated/shared_pb');
