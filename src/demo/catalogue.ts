@@ -1,7 +1,9 @@
 /**
  * The kinds of problem the demo's courts find, each tied to a task of the management-year plan.
  * FICTIONAL: invented, typical findings for a demonstration; the task numbers and department
- * names are the plan's. Each court finds a seeded selection of them.
+ * names are the plan's. Each template sits under the task whose text covers it (e.g. 公务用车 under
+ * task 22, which names 车辆使用; 着装 under 32; 电子卷宗 under 36; 廉政风险 under 30; 类案检索 under
+ * 7). Each court finds a seeded selection of them.
  */
 
 /** A kind of problem, with the measures that rectify it. */
@@ -21,7 +23,7 @@ export interface ProblemTemplate {
   readonly intermediateOnly?: boolean;
 }
 
-/** Every template, in plan task order. */
+/** Every template, in plan task order: those every court has, then the intermediate court's own. */
 export const problemTemplates: readonly ProblemTemplate[] = [
   {
     task: 1, department: '审管办', severity: 'moderate',
@@ -37,6 +39,11 @@ export const problemTemplates: readonly ProblemTemplate[] = [
     task: 4, department: '审管办', severity: 'minor',
     title: '院庭长办案数量未达规定比例', description: '部分院庭长上半年结案数低于规定的办案比例。',
     criterion: '院长、庭长办案常态化机制', measures: ['按季度通报院庭长办案情况'],
+  },
+  {
+    task: 7, department: '审管办', severity: 'minor',
+    title: '类案检索等智能辅助办案功能使用率低', description: '部分法官未按要求开展类案强制检索，类案推送等智能辅助功能使用率低。',
+    criterion: '智慧法院应用要求', measures: ['组织系统应用培训', '按月通报应用情况'],
   },
   {
     task: 9, department: '审管办', severity: 'serious',
@@ -79,39 +86,34 @@ export const problemTemplates: readonly ProblemTemplate[] = [
     criterion: '公文处理办法', measures: ['建立公文督办台账', '每周通报超时公文'],
   },
   {
-    task: 21, department: '办公室', severity: 'moderate',
+    task: 22, department: '办公室', severity: 'moderate',
     title: '公务用车使用登记不规范', description: '公务用车出车登记缺少事由和审批人。',
     criterion: '公务用车管理规定', measures: ['完善出车审批登记制度', '开展公务用车专项检查'],
   },
   {
-    task: 24, department: '政治部', severity: 'moderate',
+    task: 27, department: '政治部', severity: 'moderate',
     title: '干警教育培训学时不足', description: '部分干警年度教育培训学时未达到规定要求。',
     criterion: '干警教育培训规定', measures: ['制定补训计划', '建立培训学时电子档案'],
   },
   {
-    task: 27, department: '政治部', severity: 'serious',
+    task: 29, department: '政治部', severity: 'serious',
     title: '上班迟到早退、工作日饮酒等作风问题', description: '明察暗访发现个别干警工作时间脱岗。',
     criterion: '干警作风纪律规定', measures: ['开展作风纪律专项整治', '严格考勤并每月通报'],
   },
   {
-    task: 29, department: '监察室', severity: 'serious',
+    task: 30, department: '监察室', severity: 'serious',
     title: '廉政风险防控措施未落实', description: '关键岗位廉政风险点排查不全，防控措施流于形式。',
     criterion: '廉政风险防控制度', measures: ['重新排查关键岗位风险点', '签订廉政承诺并公开'],
   },
   {
-    task: 33, department: '政治部', severity: 'minor',
+    task: 32, department: '政治部', severity: 'minor',
     title: '干警着装、言行不规范', description: '窗口部门个别干警未按规定着装。',
     criterion: '人民法院司法礼仪规范', measures: ['开展司法礼仪培训'],
   },
   {
-    task: 34, department: '审管办', severity: 'moderate',
+    task: 36, department: '审管办', severity: 'moderate',
     title: '电子卷宗随案生成率偏低', description: '上半年电子卷宗随案同步生成率低于全市平均水平。',
     criterion: '电子卷宗随案同步生成要求', measures: ['配备扫描设备和专人', '将随案生成率纳入考核'],
-  },
-  {
-    task: 36, department: '审管办', severity: 'minor',
-    title: '智能辅助办案系统使用率低', description: '部分法官未使用类案推送等智能辅助功能。',
-    criterion: '智慧法院应用要求', measures: ['组织系统应用培训', '按月通报应用情况'],
   },
   {
     task: 5, department: '审管办', severity: 'moderate', intermediateOnly: true,

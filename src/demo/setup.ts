@@ -61,6 +61,9 @@ const organization = async (ctx: DemoContext): Promise<void> => {
   }
 };
 
+/** Tasks that concern the intermediate court alone (task 6: its 审级指导 of the grassroots courts). */
+export const INTERMEDIATE_ONLY_TASKS: ReadonlySet<number> = new Set([6]);
+
 const campaign = async (ctx: DemoContext) => {
   const C = ctx.ledger.campaign;
   const plan = managementYearPlan;
@@ -88,7 +91,8 @@ const campaign = async (ctx: DemoContext) => {
   for (const p of reportPeriods) {
     await ctx.step(`report period ${p.periodId}`, C.defineReportPeriod(OFFICE, { ...p, courts: grassrootsCourts.map((c) => c.courtId) }));
   }
-  return setup.right.tasks;
+  // Task 6 is the intermediate court's guidance of the grassroots courts: it concerns that court alone.
+  return setup.right.tasks.map((t) => (INTERMEDIATE_ONLY_TASKS.has(t.number) ? { ...t, scopeCourts: [INTERMEDIATE] } : t));
 };
 
 const tasks = async (ctx: DemoContext, issue: Awaited<ReturnType<typeof campaign>>) => {
@@ -102,7 +106,7 @@ const tasks = async (ctx: DemoContext, issue: Awaited<ReturnType<typeof campaign
   }
   ctx.clock.at('2019-05-28', '09:00');
   for (const t of issue) {
-    for (const c of grassrootsCourts) {
+    for (const c of grassrootsCourts.filter((g) => t.scopeCourts.includes(g.courtId))) {
       await ctx.step(`decompose task ${t.number} to ${c.courtId}`, T.decompose(OFFICE, {
         taskId: t.taskId, courtId: c.courtId, dueDate: t.dueDate,
         assignment: `${c.name}对照任务${t.number}“${t.title}”制定本院落实方案，明确责任部门和时限，按期报告进展。`,

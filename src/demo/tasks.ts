@@ -6,7 +6,7 @@
 import { addDays, type Agenda } from './agenda';
 import type { DemoContext } from './context';
 import { INTERMEDIATE, departmentPerson, grassrootsCourts } from './organization';
-import { LEADER, OFFICE, taskDueDate, taskId } from './setup';
+import { INTERMEDIATE_ONLY_TASKS, LEADER, OFFICE, taskDueDate, taskId } from './setup';
 import { managementYearPlan } from '../plans/management-year/index';
 import { expandDepartments } from '../plans/management-year/departments';
 
@@ -25,7 +25,7 @@ export const planTasks = (ctx: DemoContext, agenda: Agenda): void => {
   const T = ctx.ledger.task;
   const numbers = managementYearPlan.tasks.map((t) => t.number);
   // Progress from the grassroots courts on a sample of tasks, twice.
-  for (const n of ctx.random.sample(numbers, 12).sort((a, b) => a - b)) {
+  for (const n of ctx.random.sample(numbers.filter((x) => !INTERMEDIATE_ONLY_TASKS.has(x)), 12).sort((a, b) => a - b)) {
     for (const [i, court] of grassrootsCourts.entries()) {
       for (const [date, percent] of [[addDays('2019-08-05', i), ctx.random.int(30, 60)], [addDays('2019-10-14', i), ctx.random.int(60, 95)]] as const) {
         agenda.add(date, '16:00', `task ${n} progress ${court.courtId}`, async () => {

@@ -54,6 +54,13 @@ describe('the plan', () => {
     expect(d.tasks.total).toBe(37);
   });
 
+  it('gives task 6 (the intermediate court\'s 审级指导) to the intermediate court alone: no grassroots court has it in scope or decomposed', () => {
+    const t6 = ofType('task.issued').map(data).find((t) => t.number === 6);
+    expect(t6?.scopeCourts).toHaveLength(1);
+    expect(ofType('task.decomposed').map(data).filter((x) => x.taskId === t6?.taskId)).toEqual([]);
+    expect(ofType('task.progress_reported').map(data).filter((x) => x.taskId === t6?.taskId && x.courtId !== t6?.scopeCourts[0])).toEqual([]);
+  });
+
   it('sets up the leading group and its office as the plan says', () => {
     const roles = ofType('campaign.leading_group_member_appointed').map((e) => data(e).role);
     expect(roles.filter((r) => r === 'leader')).toHaveLength(1);
