@@ -14,7 +14,7 @@
  *   on, is ESM-only. `require` of it failing is the intended answer.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -60,13 +60,23 @@ try {
     failed = true;
   }
 
-  // Are the Types Wrong exits non-zero on any problem; its JSON report says which.
-  const attw = run(bin('attw'), [tarball, '--format', 'json']);
+  // Are the Types Wrong exits non-zero on any problem; its JSON report says which. The report goes
+  // to a file: attw exits as soon as it has written, and a pipe loses what was not yet flushed.
+  const reportFile = join(work, 'attw.json');
+  const fd = openSync(reportFile, 'w');
+  let attwErr = '';
+  try {
+    execFileSync(bin('attw'), [tarball, '--format', 'json'], { cwd: root, stdio: ['ignore', fd, 'pipe'] });
+  } catch (e) {
+    attwErr = String(e.stderr ?? '');
+  } finally {
+    closeSync(fd);
+  }
   let report;
   try {
-    report = JSON.parse(attw.out);
+    report = JSON.parse(readFileSync(reportFile, 'utf8'));
   } catch {
-    console.error(`attw: no report\n${attw.out}`);
+    console.error(`attw: no report\n${attwErr}`);
     process.exit(1);
   }
   const problems = report.analysis?.problems ?? report.problems ?? [];
