@@ -175,7 +175,8 @@ describe('domain samples', () => {
     expect([categories.length, phases.length, tasks.length]).toEqual([4, 4, 37]);
     expect(tasks[5]).toMatchObject({
       taskId: 'T-06', number: 6, categoryId: '1', dueDate: '2019-12-31', // default: the end of phase 2019-h2
-      leadDepartments: ['审管办', '刑事审判庭', '民事审判庭', '行政审判庭', '审判监督庭', '执行局'], // 各审判执行部门 expanded
+      leadDepartments: ['审管办'], // the first-listed department leads (牵头)
+      coDepartments: ['刑事审判庭', '民事审判庭', '行政审判庭', '审判监督庭', '执行局'], // 各审判执行部门 expanded, co-responsible (协办)
     });
     expect(expandDepartments(['法警队', '各审判执行部门'])).toEqual(E.right(['法警支队', '刑事审判庭', '民事审判庭', '行政审判庭', '审判监督庭', '执行局']));
     // Register `departments` in the organizer court, then issue adoptPlan, categories, phases and tasks in that order.
