@@ -14,7 +14,7 @@ import { LEDGER_MIGRATIONS } from '../../adapters/sqlite/schema';
 import { tempDir } from './helpers';
 
 const adapter = fileURLToPath(new URL('../../dist/adapters/sqlite/index.js', import.meta.url));
-const root = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const root = fileURLToPath(new URL('../../dist/kernel/index.js', import.meta.url)); // the kernel entry point: createLease
 const fixture = fileURLToPath(new URL('./fixtures/lease-holder.mjs', import.meta.url));
 const sources = ['../../adapters/sqlite/', '../../src/eventsourcing/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 
