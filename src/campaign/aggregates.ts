@@ -9,6 +9,7 @@ import { followUpBinding } from './followup/resolve';
 import { inspectionBinding } from './inspection/resolve';
 import { organizationBinding } from './organization/resolve';
 import { problemBinding } from './problem/resolve';
+import { regulationBinding } from './regulation/resolve';
 import { reportBinding } from './report/resolve';
 import { supervisionBinding } from './supervision/resolve';
 import { taskBinding } from './task/resolve';
@@ -23,5 +24,6 @@ export const aggregates = {
   inspection: inspectionBinding,
   accountability: accountabilityBinding,
   supervision: supervisionBinding,
+  regulation: regulationBinding,
   followUp: followUpBinding,
 } as const;

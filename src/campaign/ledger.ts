@@ -32,6 +32,7 @@ import { defaultLedgerNumber, type LedgerNumberFormat } from './numbering';
 import type { OrganizationState } from './organization/state';
 import type { ProblemState } from './problem/state';
 import { createCampaignRegistry } from './registry';
+import type { RegulationState } from './regulation/state';
 import type { ReportState } from './report/state';
 import { campaignStreams, type CampaignStreams } from './streams';
 import type { SupervisionState } from './supervision/state';
@@ -74,6 +75,7 @@ export interface CampaignReaders {
   inspection(inspectionId: string): Runnable<LedgerError, Loaded<InspectionState>>;
   accountability(caseId: string): Runnable<LedgerError, Loaded<AccountabilityState>>;
   supervision(itemId: string): Runnable<LedgerError, Loaded<SupervisionState>>;
+  regulation(regulationId: string): Runnable<LedgerError, Loaded<RegulationState>>;
   /** The beacon of an unannounced inspection, once it exists (for the office to draw its targets). */
   beacon(inspectionId: string): Runnable<LedgerError, Beacon | undefined>;
   /** The actor as the next command would record it. */
@@ -95,6 +97,7 @@ const build = (ctx: FacadeContext): CampaignCommands => ({
   accountability: commandMethods(ctx, aggregates.accountability),
   supervision: commandMethods(ctx, aggregates.supervision),
   followUp: commandMethods(ctx, aggregates.followUp),
+  regulation: commandMethods(ctx, aggregates.regulation),
 });
 
 /** A campaign ledger: commands per aggregate, readers, the registry and the reactions. */
@@ -125,7 +128,7 @@ export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLe
     handlerWithIds: (g) => handlerWithIds(g),
     world: createWorldLoader(options.store, handler, streams),
   };
-  const { organization, campaign, task, problem, report, inspection, accountability, supervision } = aggregates;
+  const { organization, campaign, task, problem, report, inspection, accountability, supervision, regulation } = aggregates;
   const readers: CampaignReaders = {
     organization: () => runnable(() => organization.load(handler, streams.organization)),
     campaign: () => runnable(() => campaign.load(handler, streams.campaign)),
@@ -135,6 +138,7 @@ export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLe
     inspection: (id) => runnable(() => inspection.load(handler, streams.inspection(id))),
     accountability: (id) => runnable(() => accountability.load(handler, streams.accountability(id))),
     supervision: (id) => runnable(() => supervision.load(handler, streams.supervision(id))),
+    regulation: (id) => runnable(() => regulation.load(handler, streams.regulation(id))),
     beacon: (id) => runnable(() => beaconOf(ctx, id)),
     actor: (actorId) => runnable(async () => {
       const world = await ctx.world();

@@ -10,6 +10,7 @@ import { inspectionEventTypes } from './inspection/events';
 import { numberingEventTypes } from './numbering';
 import { organizationEventTypes } from './organization/events';
 import { problemEventTypes } from './problem/events';
+import { regulationEventTypes } from './regulation/events';
 import { reportEventTypes } from './report/events';
 import { supervisionEventTypes } from './supervision/events';
 import { supervisionNumberEventTypes } from './supervision/numbering';
@@ -28,6 +29,7 @@ export const campaignEventDefinitions = [
   ...supervisionEventTypes,
   ...supervisionNumberEventTypes,
   ...followUpEventTypes,
+  ...regulationEventTypes,
 ] as const;
 
 /** A codec registry of every campaign event type. */

@@ -225,6 +225,18 @@ export type SupervisionRuleCode =
   | 'supervision.unit.lead_and_co'
   | 'supervision.unit.unknown';
 
+/** Rule codes of the rule entry (制度建设). */
+export type RegulationRuleCode =
+  | 'regulation.court.unknown'
+  | 'regulation.date.in_future'
+  | 'regulation.exists'
+  | 'regulation.links.none'
+  | 'regulation.not_found'
+  | 'regulation.problem.other_court'
+  | 'regulation.problem.unknown'
+  | 'regulation.task.unknown'
+  | 'regulation.withdrawn';
+
 /** Rule codes of the follow-up (warnings and the escalation ladder). */
 export type FollowUpRuleCode =
   | 'follow_up.escalation.complete'
@@ -250,7 +262,7 @@ export type SharedRuleCode =
 /** Every rule code a campaign command can be refused with. */
 export type CampaignRuleCode =
   | OrganizationRuleCode | CampaignAggregateRuleCode | TaskRuleCode | ProblemRuleCode | ReportRuleCode | InspectionRuleCode
-  | AccountabilityRuleCode | SupervisionRuleCode | FollowUpRuleCode | SharedRuleCode;
+  | AccountabilityRuleCode | SupervisionRuleCode | FollowUpRuleCode | RegulationRuleCode | SharedRuleCode;
 
 /** A refusal by a campaign rule. */
 export interface CampaignRuleViolated extends RuleViolated {

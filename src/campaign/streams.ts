@@ -5,7 +5,7 @@
  * - `${ns}/organization` — the Organization (one per namespace)
  * - `${ns}/campaign` — the Campaign (one per namespace; its id is the namespace)
  * - `${ns}/task/${taskId}`, `${ns}/problem/${problemId}`, `${ns}/inspection/${inspectionId}`,
- *   `${ns}/accountability/${caseId}`, `${ns}/supervision/${itemId}` — one stream per entity
+ *   `${ns}/accountability/${caseId}`, `${ns}/supervision/${itemId}`, `${ns}/regulation/${regulationId}` — one stream per entity
  * - `${ns}/report/${periodId}@${courtId}` — one stream per court and report period
  * - `${ns}/ledger-numbers` — the reservation stream that keeps ledger numbers unique
  * - `${ns}/supervision-numbers/${office}@${year}` — one reservation stream per issuing office and year
@@ -25,7 +25,7 @@ export const Namespace = new t.Type<string, string, unknown>(
 );
 
 /** The aggregates that have one stream per entity. */
-export type EntityAggregate = 'task' | 'problem' | 'inspection' | 'accountability' | 'supervision';
+export type EntityAggregate = 'task' | 'problem' | 'inspection' | 'accountability' | 'supervision' | 'regulation';
 
 /** Stream names of one campaign namespace. */
 export interface CampaignStreams {
@@ -40,6 +40,7 @@ export interface CampaignStreams {
   readonly inspection: (inspectionId: string) => string;
   readonly accountability: (caseId: string) => string;
   readonly supervision: (itemId: string) => string;
+  readonly regulation: (regulationId: string) => string;
   readonly followUp: (kind: 'problem' | 'task', id: string) => string;
   readonly report: (periodId: string, courtId: string) => string;
 }
@@ -59,6 +60,7 @@ export const campaignStreams = (namespace: string): CampaignStreams => {
     inspection: (id) => `${p}inspection/${id}`,
     accountability: (id) => `${p}accountability/${id}`,
     supervision: (id) => `${p}supervision/${id}`,
+    regulation: (id) => `${p}regulation/${id}`,
     followUp: (kind, id) => `${p}follow-up/${kind}:${id}`,
     report: (periodId, courtId) => `${p}report/${periodId}@${courtId}`,
   };

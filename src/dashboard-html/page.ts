@@ -7,6 +7,7 @@ import { accountabilitySection, reportedSection, trailSection } from './integrit
 import { namer } from './layout';
 import { inspectionsSection, reportsSection } from './oversight';
 import { colourSection, ratesSection, summarySection, trendSection } from './problems';
+import { regulationsSection } from './regulations';
 import { taskSection } from './tasks';
 import type { Dashboard, RenderOptions } from './types';
 
@@ -50,7 +51,7 @@ footer{padding:12px 24px;color:var(--muted);border-top:1px solid var(--line)}
 const SECTIONS: readonly (readonly [string, string])[] = [
   ['summary', '总体情况'], ['rates-by-court', '整改率（法院）'], ['rates-by-department', '整改率（部门）'], ['colour-board', '红黄绿预警'],
   ['task-matrix', '任务矩阵'], ['trend', '整改走势'], ['reports', '报告及时性'], ['inspections', '检查覆盖'], ['accountability', '问责台账'],
-  ['reported', '报送与计算'], ['trail', '留痕校验'],
+  ['regulations', '制度建设'], ['reported', '报送与计算'], ['trail', '留痕校验'],
 ];
 
 /**
@@ -69,7 +70,7 @@ export const renderDashboardHtml = (dashboard: Dashboard, options: RenderOptions
   const title = options.title ?? (campaign ? `${campaign} · 工作看板 Dashboard` : '工作看板 Campaign dashboard');
   const body = [
     summarySection(d), ratesSection(d, n, 'court'), ratesSection(d, n, 'department'), colourSection(d, n), taskSection(d, n),
-    trendSection(options.trend), reportsSection(d, n), inspectionsSection(d, n), accountabilitySection(d, n), reportedSection(d, n),
+    trendSection(options.trend), reportsSection(d, n), inspectionsSection(d, n), accountabilitySection(d, n), regulationsSection(d, n), reportedSection(d, n),
     trailSection(options.trail),
   ].join('\n');
   const nav = SECTIONS.map(([id, zh]) => `<li><a href="#${id}">${esc(zh)}</a></li>`).join('');

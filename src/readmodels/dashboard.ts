@@ -9,6 +9,7 @@ import { colourBoard, dueSoonOf, overdueOf, problemLedger, type LedgerRow } from
 import { pmList } from './pmap';
 import { rectificationRates } from './rates';
 import { reportedVsComputed } from './reported';
+import { regulationInventory } from './regulations';
 import { reportTracker } from './reports';
 import type { ReadModelState } from './state';
 import { taskMatrix } from './tasks';
@@ -84,6 +85,7 @@ export const dashboard = (s: ReadModelState, options: DashboardOptions) => {
       register,
       rankings: rankings(s, at),
     },
+    regulations: regulationInventory(s),
     reportedVsComputed: { checked: reported.checked, withGaps: reported.withGaps, notVerifiable: reported.notVerifiable, gaps: reported.gaps },
   };
 };

@@ -12,6 +12,7 @@ import type { InspectionEvent } from '../campaign/inspection/events';
 import type { OrganizationEvent } from '../campaign/organization/events';
 import type { ProblemEvent } from '../campaign/problem/events';
 import { createCampaignRegistry } from '../campaign/registry';
+import type { RegulationEvent } from '../campaign/regulation/events';
 import type { ReportEvent } from '../campaign/report/events';
 import type { TaskEvent } from '../campaign/task/events';
 import type { RecordedEvent } from '../eventsourcing/envelope';
@@ -20,18 +21,20 @@ import { applyAccountability } from './apply-accountability';
 import { applyCampaign, applyOrganization, indexTask } from './apply-catalog';
 import { applyInspection, watchBeacons } from './apply-inspection';
 import { applyProblem } from './apply-problem';
+import { applyRegulation } from './apply-regulation';
 import { applyReport } from './apply-report';
 import { applyTask } from './apply-task';
 import { CannotApply } from './errors';
+import { pmEmpty } from './pmap';
 import { emptyState, type ReadModelState } from './state';
 
 /** A slice of the state a projection can fold (the catalog is always folded). */
-export type Slice = 'problems' | 'tasks' | 'reports' | 'inspections' | 'cases';
+export type Slice = 'problems' | 'tasks' | 'reports' | 'inspections' | 'cases' | 'regulations';
 
 /** Bump when any fold changes: runners then rebuild every read model from the start. */
 export const READ_MODEL_VERSION = 1;
 
-const AGGREGATES = new Set(['organization', 'campaign', 'task', 'problem', 'report', 'inspection', 'accountability']);
+const AGGREGATES = new Set(['organization', 'campaign', 'task', 'problem', 'report', 'inspection', 'accountability', 'regulation']);
 const registry = createCampaignRegistry();
 
 /** The apply function of a projection folding `slices`. */
@@ -64,6 +67,7 @@ export const applyWith = (slices: ReadonlySet<Slice>) => (s: ReadModelState, e: 
         ? [...s.pendingBeacons, i.data.inspectionId] : s.pendingBeacons;
       return { ...next, inspections: applyInspection(s.inspections, i, e), pendingBeacons };
     }
+    case 'regulation': return slices.has('regulations') ? { ...next, regulations: applyRegulation(s.regulations, ev as RegulationEvent, e) } : next;
     default: return slices.has('cases') ? { ...next, cases: applyAccountability(s.cases, s.catalog, ev as AccountabilityEvent, e) } : next;
   }
 };
@@ -77,7 +81,8 @@ export const deserializeState = (text: string): ReadModelState => {
   const ok = typeof s === 'object' && s !== null && typeof s.catalog === 'object' && Array.isArray(s.pendingBeacons) &&
     (['problems', 'tasks', 'reports', 'inspections', 'cases'] as const).every((k) => Array.isArray(s[k]?.root));
   if (!ok) throw new Error('not a read-model state');
-  return s as ReadModelState;
+  // A state written before rule entries were folded has none (no such event existed then).
+  return (s.regulations === undefined ? { ...s, regulations: pmEmpty() } : s) as ReadModelState;
 };
 
 /** Options of every read-model projection. */
@@ -109,4 +114,4 @@ export const inspectionsProjection = (o?: ReadModelOptions) => readModelProjecti
 export const accountabilityProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.accountability', ['cases', 'problems', 'reports'], o);
 /** Every slice: what the dashboard reads. */
 export const campaignReadModel = (o?: ReadModelOptions) =>
-  readModelProjection('readmodel.campaign', ['problems', 'tasks', 'reports', 'inspections', 'cases'], o);
+  readModelProjection('readmodel.campaign', ['problems', 'tasks', 'reports', 'inspections', 'cases', 'regulations'], o);

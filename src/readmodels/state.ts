@@ -9,6 +9,7 @@ import type { ProblemSource } from '../campaign/problem/events';
 import type { ConsolidatedSource, ReportFigures } from '../campaign/report/events';
 import type { Beacon, InspectionKind } from '../campaign/inspection/events';
 import type { TaskRating } from '../campaign/task/events';
+import type { RegulationAction } from '../campaign/regulation/events';
 import type { Severity } from '../campaign/codecs';
 import { pmEmpty, type PMap } from './pmap';
 
@@ -178,6 +179,16 @@ export interface CaseRow {
   readonly proposedAt: string; readonly closedAt?: string;
 }
 
+/** One entry of a court's inventory of rules (制度建设). */
+export interface RegulationRow {
+  readonly regulationId: string; readonly courtId: string; readonly title: string; readonly action: RegulationAction;
+  /** The day the rule was adopted, revised or repealed. */
+  readonly on: string;
+  readonly documentNumber?: string;
+  readonly problemIds: readonly string[]; readonly taskIds: readonly string[];
+  readonly withdrawn: boolean; readonly recordedAt: string;
+}
+
 /** The whole read-model state. A projection folds only the slices it was built with; the others stay empty. */
 export interface ReadModelState {
   readonly catalog: Catalog;
@@ -186,6 +197,7 @@ export interface ReadModelState {
   readonly reports: PMap<ReportRow>;
   readonly inspections: PMap<InspectionRow>;
   readonly cases: PMap<CaseRow>;
+  readonly regulations: PMap<RegulationRow>;
   /** Unannounced inspections whose beacon event has not been seen yet. */
   readonly pendingBeacons: readonly string[];
   /** Global position of the last event folded (decimal), null before any. */
@@ -195,6 +207,6 @@ export interface ReadModelState {
 /** The empty state. */
 export const emptyState = (): ReadModelState => ({
   catalog: { courts: {}, departments: {}, people: pmEmpty(), categories: {}, periods: {}, tasks: {} },
-  problems: pmEmpty(), tasks: pmEmpty(), reports: pmEmpty(), inspections: pmEmpty(), cases: pmEmpty(),
+  problems: pmEmpty(), tasks: pmEmpty(), reports: pmEmpty(), inspections: pmEmpty(), cases: pmEmpty(), regulations: pmEmpty(),
   pendingBeacons: [], lastPosition: null,
 });

@@ -39,7 +39,7 @@ describe('renderDashboardHtml', () => {
   });
 
   it('has every section, each chart with a title and a description', () => {
-    for (const id of ['summary', 'rates-by-court', 'rates-by-department', 'colour-board', 'task-matrix', 'trend', 'reports', 'inspections', 'accountability', 'reported', 'trail']) {
+    for (const id of ['summary', 'rates-by-court', 'rates-by-department', 'colour-board', 'task-matrix', 'trend', 'reports', 'inspections', 'accountability', 'regulations', 'reported', 'trail']) {
       expect(html).toContain(`<section id="${id}"`);
     }
     const charts = [...html.matchAll(/<svg id="([^"]+)"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1]);
@@ -55,6 +55,8 @@ describe('renderDashboardHtml', () => {
     expect(cell(html, 'overdue', 'p1', 'daysOverdue')).toEqual({ value: '20', text: '20' });
     expect(cell(html, 'inspections', 'overall', 'coverage')).toEqual({ value: '1', text: '100.0%' });
     expect(cell(html, 'gaps', 'R1@C2#1#problemsClosed#0', 'claimed')).toEqual({ value: '1', text: '1' });
+    expect(cell(html, 'regulations', 'C2', 'cleared')).toEqual({ value: '1', text: '1' });
+    expect(cell(html, 'regulations', 'overall', 'total')).toEqual({ value: '2', text: '2' });
     expect(html).toMatch(/data-key="C1" data-series="value" data-value="0.5"\/>/);
     expect(html).toMatch(/data-key="C1" data-series="red" data-value="1"/);
     expect(html).toMatch(/data-key="T1\|审管办" data-series="lead" data-value="0.5"/);

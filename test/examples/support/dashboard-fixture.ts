@@ -77,6 +77,17 @@ export const fixtureDashboard: Dashboard = {
       byDepartment: [],
     },
   },
+  regulations: {
+    overall: { courtId: '*', cleared: 1, revised: 0, made: 1, total: 2, problemsAnswered: 1, tasksAnswered: 2 },
+    byCourt: [
+      { courtId: 'C1', cleared: 0, revised: 0, made: 1, total: 1, problemsAnswered: 0, tasksAnswered: 1 },
+      { courtId: 'C2', cleared: 1, revised: 0, made: 0, total: 1, problemsAnswered: 1, tasksAnswered: 1 },
+    ],
+    rows: [
+      { regulationId: 'RG1', courtId: 'C1', title: `督办工作规定 ${HOSTILE}`, action: 'made', on: '2019-06-20', documentNumber: '办〔2019〕3号', problemIds: [], taskIds: ['T1'], withdrawn: false, recordedAt: '2019-06-20T02:00:00.000Z' },
+      { regulationId: 'RG2', courtId: 'C2', title: '旧考勤办法', action: 'cleared', on: '2019-06-25', problemIds: ['p1'], taskIds: ['T2'], withdrawn: false, recordedAt: '2019-06-25T02:00:00.000Z' },
+    ],
+  },
   reportedVsComputed: {
     checked: 2, withGaps: 1, notVerifiable: 0,
     gaps: [{ reportId: 'R1@C2', version: 1, figure: 'problemsClosed', claimed: 1, computed: 0, note: `claimed 1, the events say 0 ${HOSTILE}` }],
