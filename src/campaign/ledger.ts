@@ -22,6 +22,7 @@ import type { Actor } from '../eventsourcing/envelope';
 import type { LedgerError } from '../eventsourcing/errors';
 import { createCommandHandler, type Loaded } from '../eventsourcing/handler';
 import { uuidv7 } from '../eventsourcing/ids';
+import { createStateCache } from '../eventsourcing/state-cache';
 import type { EventStore } from '../eventsourcing/store';
 import { resolveActor } from './actors';
 import type { AccountabilityState } from './accountability/state';
@@ -63,6 +64,11 @@ export interface CampaignLedgerOptions {
   readonly ledgerNumber?: LedgerNumberFormat;
   /** The actor the reactions run as (must hold `system`). Default: the first active `system` holder by id. */
   readonly systemActorId?: string;
+  /**
+   * How many streams keep their folded state between commands, checked against the stream's head
+   * before use (default 10,000; 0 folds every stream from the start every time).
+   */
+  readonly cachedStreams?: number;
 }
 
 /** Readers of an entity's current state (each a TaskEither that also runs when awaited). */
@@ -118,15 +124,17 @@ export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLe
   const clock = options.clock ?? (() => new Date());
   const ids = options.ids ?? (() => uuidv7());
   const maxRetries = options.maxRetries ?? 3;
+  // One cache for every handler of this ledger: they fold the same streams with the same registry.
+  const cache = createStateCache(options.cachedStreams === undefined ? {} : { maxStreams: options.cachedStreams });
   const handlerWithIds = (generator: () => string, retries = maxRetries) =>
-    createCommandHandler({ store: options.store, registry, clock, ids: generator, maxRetries: retries });
+    createCommandHandler({ store: options.store, registry, clock, ids: generator, maxRetries: retries, cache });
   const handler = handlerWithIds(ids);
   const ctx: FacadeContext = {
     store: options.store, registry, handler, streams, clock, maxRetries,
     ledgerNumber: options.ledgerNumber ?? defaultLedgerNumber,
     numberingHandler: handlerWithIds(ids, Math.max(50, maxRetries)),
     handlerWithIds: (g) => handlerWithIds(g),
-    world: createWorldLoader(options.store, handler, streams),
+    world: createWorldLoader(handler, streams),
   };
   const { organization, campaign, task, problem, report, inspection, accountability, supervision, regulation } = aggregates;
   const readers: CampaignReaders = {

@@ -11,6 +11,7 @@ import type { Actor, NewEvent, RecordedEvent } from './envelope';
 import { errors, type LedgerError } from './errors';
 import type { EventStore } from './store';
 import { uuidv7 } from './ids';
+import { createStateCache, type CachedState, type StateCache } from './state-cache';
 
 /** Who issues a command and why; everything else of the metadata is fixed by the handler. */
 export interface CommandMetadata {
@@ -59,6 +60,14 @@ export interface HandleOptions {
   } | undefined;
 }
 
+/** A fold in the handler: what was loaded, the last event's hash, the event that stopped it. */
+interface Folded<S> extends Loaded<S> {
+  readonly hash?: string | undefined;
+  readonly found?: RecordedEvent | undefined;
+  /** The events up to a cached state were not read. */
+  readonly partial: boolean;
+}
+
 /** A loaded stream: folded state and its revision. */
 export interface Loaded<S> {
   readonly state: S;
@@ -76,6 +85,12 @@ export interface CommandHandlerOptions {
   readonly ids?: () => string;
   /** Attempts after a concurrency conflict. Default 3. */
   readonly maxRetries?: number;
+  /**
+   * Folded state kept by stream head, so a command reads only the events appended since
+   * (default: a cache of its own; share one between handlers of the same store and registry;
+   * `false`: fold every stream from the start every time).
+   */
+  readonly cache?: StateCache | false;
 }
 
 /** The part of a decider that folds state. */
@@ -104,29 +119,68 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
   const ids = options.ids ?? (() => uuidv7());
   const maxRetries = options.maxRetries ?? 3;
 
+  const cache = options.cache === false ? undefined : options.cache ?? createStateCache();
+
   const loadNow = async <S, E extends DomainEvent>(decider: Evolver<S, E>, streamId: string): Promise<E.Either<LedgerError, Loaded<S>>> => {
-    const loaded = await loadUntil(decider, streamId, undefined);
+    const loaded = await loadUntil(decider, streamId, undefined, true);
     return E.map(({ state, revision }: Loaded<S>) => ({ state, revision }))(loaded);
   };
 
-  /** Folds a stream, stopping before the event with id `stopAt` (returned as `found`) when there is one. */
+  /**
+   * Folds a stream, stopping before the event with id `stopAt` (returned as `found`) when there is
+   * one. With `useCache`, starts from the cached state when the stream's head moved on from it (or
+   * returns it when the head is the cached one); `partial` then says that the events up to the
+   * cached revision were not read (so `stopAt` was looked for only after it).
+   */
   const loadUntil = async <S, E extends DomainEvent>(
-    decider: Evolver<S, E>, streamId: string, stopAt: string | undefined,
-  ): Promise<E.Either<LedgerError, Loaded<S> & { readonly found?: RecordedEvent }>> => {
-    let state = decider.initialState;
-    let revision: bigint | undefined;
+    decider: Evolver<S, E>, streamId: string, stopAt: string | undefined, useCache: boolean,
+  ): Promise<E.Either<LedgerError, Folded<S>>> => {
+    let start = useCache ? cache?.get<S>(decider, streamId) : undefined;
+    if (start !== undefined) {
+      const head = await store.streamHead(streamId)();
+      if (E.isLeft(head)) return head;
+      const h = head.right;
+      if (h !== undefined && h.revision === start.revision && h.hash === start.hash) {
+        return E.right({ state: start.state, revision: start.revision, partial: true });
+      }
+      if (h === undefined || h.revision <= start.revision) start = undefined;
+    }
+    const folded = await foldFrom(decider, streamId, stopAt, start);
+    if (folded === 'broken') {
+      // The event after the cached one does not chain to it: this is not the stream it was folded from.
+      cache?.delete(streamId);
+      return loadUntil(decider, streamId, stopAt, false);
+    }
+    if (E.isRight(folded) && folded.right.found === undefined && folded.right.revision !== undefined && folded.right.hash !== undefined) {
+      cache?.set(decider, streamId, { state: folded.right.state, revision: folded.right.revision, hash: folded.right.hash });
+    }
+    return folded;
+  };
+
+  /** Folds the events after `start` (all of them without it); 'broken' when the first does not chain to it. */
+  const foldFrom = async <S, E extends DomainEvent>(
+    decider: Evolver<S, E>, streamId: string, stopAt: string | undefined, start: CachedState<S> | undefined,
+  ): Promise<E.Either<LedgerError, Folded<S>> | 'broken'> => {
+    let state = start === undefined ? decider.initialState : start.state;
+    let revision = start?.revision;
+    let hash = start?.hash;
+    const partial = start !== undefined;
+    let first = true;
     try {
-      for await (const stored of store.readStream(streamId)) {
-        if (stopAt !== undefined && stored.eventId === stopAt) return E.right({ state, revision, found: stored });
+      for await (const stored of store.readStream(streamId, start === undefined ? undefined : { fromRevision: start.revision + 1n })) {
+        if (first && start !== undefined && stored.prevHash !== start.hash) return 'broken';
+        first = false;
+        if (stopAt !== undefined && stored.eventId === stopAt) return E.right({ state, revision, hash, found: stored, partial });
         const up = registry.upcast(stored);
         if (E.isLeft(up)) return E.left(errors.corrupt(stored.position, up.left, streamId));
         state = decider.evolve(state, { type: up.right.type, data: up.right.data } as E);
         revision = stored.revision;
+        hash = stored.hash;
       }
     } catch (x) {
       return E.left(errors.fromUnknown(x));
     }
-    return E.right({ state, revision });
+    return E.right({ state, revision, hash, partial });
   };
 
   const handleNow = async <C, S, E extends DomainEvent>(
@@ -136,19 +190,18 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
     const commandId = keyed === undefined ? ids() : keyed.commandId;
     const eventId = keyed === undefined ? () => ids() : keyed.eventId;
     const expectedByCaller = options.expectedRevision;
-    for (let attempt = 0; ; attempt++) {
-      const loaded = await loadUntil(decider, streamId, keyed?.eventId(0));
-      if (E.isLeft(loaded)) return loaded;
-      const found = loaded.right.found;
-      if (expectedByCaller !== undefined && found === undefined && (loaded.right.revision ?? 'no_stream') !== expectedByCaller) {
-        return E.left(errors.wrongExpectedRevision(streamId, expectedByCaller, loaded.right.revision ?? 'no_stream'));
+    // Decides on what was loaded and appends with the loaded revision.
+    const once = async (loaded: Folded<S>): Promise<E.Either<LedgerError, HandleResult<S>>> => {
+      const found = loaded.found;
+      if (expectedByCaller !== undefined && found === undefined && (loaded.revision ?? 'no_stream') !== expectedByCaller) {
+        return E.left(errors.wrongExpectedRevision(streamId, expectedByCaller, loaded.revision ?? 'no_stream'));
       }
       // A retry of a keyed command is decided as it was: on the state before its events, at their recorded time.
       const recordedAt = found === undefined ? clock().toISOString() : found.metadata.recordedAt;
       const context: DecisionContext = { actor: meta.actor, recordedAt, effectiveAt: meta.effectiveAt ?? recordedAt };
       let decided: E.Either<LedgerError, readonly E[]>;
       try {
-        decided = decider.decide(command, loaded.right.state, context);
+        decided = decider.decide(command, loaded.state, context);
       } catch (x) {
         return E.left(errors.rule('decider.threw', `the decider threw: ${x instanceof Error ? x.message : String(x)}`));
       }
@@ -156,7 +209,7 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       if (decided.right.length === 0 && found !== undefined) {
         return E.left(errors.duplicateEventId(streamId, found.eventId, 'this idempotency key was used for another command'));
       }
-      if (decided.right.length === 0) return E.right({ events: [], state: loaded.right.state, revision: loaded.right.revision, duplicate: false });
+      if (decided.right.length === 0) return E.right({ events: [], state: loaded.state, revision: loaded.revision, duplicate: false });
       const metadata = {
         actor: meta.actor,
         ...(meta.onBehalfOf === undefined ? {} : { onBehalfOf: meta.onBehalfOf }),
@@ -174,18 +227,38 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       }
       const valid = registry.validate(events);
       if (E.isLeft(valid)) return valid;
-      const expected = loaded.right.revision ?? 'no_stream';
+      const expected = loaded.revision ?? 'no_stream';
       let appended: E.Either<LedgerError, { events: readonly RecordedEvent[]; lastRevision: bigint; duplicate?: boolean }>;
       try {
         appended = await store.append(streamId, events, expected)();
       } catch (x) {
         return E.left(errors.fromUnknown(x)); // a store that throws instead of answering a Left
       }
-      if (E.isRight(appended)) {
-        const state = decided.right.reduce(decider.evolve, loaded.right.state);
-        return E.right({ events: appended.right.events, state, revision: appended.right.lastRevision, duplicate: appended.right.duplicate === true });
+      if (E.isLeft(appended)) return appended;
+      const state = decided.right.reduce(decider.evolve, loaded.state);
+      const last = appended.right.events[appended.right.events.length - 1];
+      if (appended.right.duplicate !== true && last !== undefined) {
+        cache?.set(decider, streamId, { state, revision: appended.right.lastRevision, hash: last.hash });
       }
-      if (appended.left._tag !== 'WrongExpectedRevision' || attempt >= maxRetries || expectedByCaller !== undefined) return appended;
+      return E.right({ events: appended.right.events, state, revision: appended.right.lastRevision, duplicate: appended.right.duplicate === true });
+    };
+
+    // A keyed command first looks for its events only after the cached state. Unless that attempt
+    // stores new events (so none of the key's events was stored anywhere), it is decided again from
+    // the whole stream, as if there were no cache.
+    let exact = false;
+    for (let conflicts = 0; ;) {
+      const loaded = await loadUntil(decider, streamId, keyed?.eventId(0), !exact);
+      if (E.isLeft(loaded)) return loaded;
+      const tentative = keyed !== undefined && loaded.right.found === undefined && loaded.right.partial;
+      const outcome = await once(loaded.right);
+      if (tentative && !(E.isRight(outcome) && outcome.right.events.length > 0 && outcome.right.duplicate !== true)) {
+        exact = true;
+        continue;
+      }
+      if (E.isRight(outcome)) return outcome;
+      if (outcome.left._tag !== 'WrongExpectedRevision' || conflicts >= maxRetries || expectedByCaller !== undefined) return outcome;
+      conflicts++;
     }
   };
 

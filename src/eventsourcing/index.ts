@@ -21,3 +21,4 @@ export * from './ids';
 export * from './read-options';
 export * from './json';
 export * from './runnable';
+export * from './state-cache';

@@ -1,7 +1,7 @@
 /**
  * What every facade operation shares: the store, the handler, the stream names, the registry,
- * the clock, and loaders that fold a stream with an aggregate (the Organization and the Campaign
- * are cached by their stream head, so an unchanged stream is not read again).
+ * the clock, and loaders that fold a stream with an aggregate (through the handler, whose cache
+ * keeps folded state by stream head, so an unchanged stream is not read again).
  */
 import * as E from 'fp-ts/Either';
 import type { DomainEvent } from '../../eventsourcing/decider';
@@ -36,25 +36,12 @@ export interface FacadeContext {
 export const loadWith = <S, Ev extends DomainEvent>(handler: CommandHandler, fold: Evolver<S, Ev>, streamId: string): Promise<E.Either<LedgerError, Loaded<S>>> =>
   handler.load(fold, streamId)();
 
-/** Loads the Organization and the Campaign, reusing the last fold while a stream's head is unchanged. */
-export const createWorldLoader = (store: EventStore, handler: CommandHandler, streams: CampaignStreams) => {
-  const cache = new Map<string, { readonly hash: string; readonly state: unknown }>();
-  const cached = async <S, Ev extends DomainEvent>(spec: Evolver<S, Ev>, streamId: string): Promise<E.Either<LedgerError, S>> => {
-    const head = await store.streamHead(streamId)();
-    if (E.isLeft(head)) return head;
-    if (head.right === undefined) return E.right(spec.initialState);
-    const hit = cache.get(streamId);
-    if (hit !== undefined && hit.hash === head.right.hash) return E.right(hit.state as S);
-    const loaded = await loadWith(handler, spec, streamId);
-    if (E.isLeft(loaded)) return loaded;
-    cache.set(streamId, { hash: head.right.hash, state: loaded.right.state });
-    return E.right(loaded.right.state);
-  };
-  return async (): Promise<E.Either<LedgerError, DomainEnv>> => {
-    const org = await cached(organizationAggregate, streams.organization);
+/** Loads the Organization and the Campaign (the handler's cache keeps their folds by stream head). */
+export const createWorldLoader = (handler: CommandHandler, streams: CampaignStreams) =>
+  async (): Promise<E.Either<LedgerError, DomainEnv>> => {
+    const org = await loadWith(handler, organizationAggregate, streams.organization);
     if (E.isLeft(org)) return org;
-    const campaign = await cached(campaignAggregate, streams.campaign);
+    const campaign = await loadWith(handler, campaignAggregate, streams.campaign);
     if (E.isLeft(campaign)) return campaign;
-    return E.right({ org: org.right, campaign: campaign.right });
+    return E.right({ org: org.right.state, campaign: campaign.right.state });
   };
-};
