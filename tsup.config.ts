@@ -67,6 +67,7 @@ export default defineConfig([
     entry: present({
       'eventstoredb-server': 'test/support/bench-server.ts',
       'readmodel-scenarios': 'bench/readmodel-scenarios.ts',
+      'command-scenarios': 'bench/command-scenarios.ts',
     }),
     outDir: 'bench/.build',
     format: ['esm'],

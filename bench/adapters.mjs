@@ -8,7 +8,7 @@ const dist = new URL('../dist/', import.meta.url);
 
 /** The bench event's type with an io-ts codec, so every append also validates its data. */
 const benchRegistry = async () => {
-  const { createCodecRegistry } = await import(new URL('index.js', dist).href);
+  const { createCodecRegistry } = await import(new URL('kernel/index.js', dist).href);
   const t = await import('io-ts');
   return createCodecRegistry([{
     type: 'RectificationProgressRecorded',

@@ -9,10 +9,14 @@ const scenario = scenarios[scenarioName];
 const events = Number(eventsArg);
 const times = [];
 let processed = 0;
+let history = events;
 for (let r = 0; r < Number(runsArg); r++) {
   const { store, cleanup } = await variant.open(scenario.registry ? await scenario.registry() : undefined);
   try {
-    if (scenario.setup) await scenario.setup(store, events);
+    if (scenario.setup) {
+      const made = await scenario.setup(store, events);
+      if (made?.events !== undefined) history = made.events;
+    }
     const t0 = process.hrtime.bigint();
     processed = await scenario.run(store, events);
     times.push(Number(process.hrtime.bigint() - t0) / 1e9);
@@ -23,8 +27,13 @@ for (let r = 0; r < Number(runsArg); r++) {
 }
 const rates = times.map((s) => processed / s).sort((a, b) => a - b);
 const median = (xs) => (xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2);
+const seconds = median([...times].sort((a, b) => a - b));
+const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+// A command scenario: `events` is the history it ran after, the rate is in commands per second.
+const rate = scenario.unit === 'commands'
+  ? { events: history, commands: processed, runs: times.length, seconds, commandsPerSec: Math.round(median(rates)) }
+  : { events: processed, runs: times.length, seconds, eventsPerSec: Math.round(median(rates)) };
 process.stdout.write(JSON.stringify({
   adapter: adapterName, scenario: scenarioName, durability, concurrency: scenarioName === 'append-concurrent' ? 100 : 1,
-  events: processed, runs: times.length, seconds: median([...times].sort((a, b) => a - b)),
-  eventsPerSec: Math.round(median(rates)), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  ...rate, peakRssMb,
 }) + '\n');

@@ -71,6 +71,14 @@ export const scenarios = {
     setup: async (store, events) => (await import('./.build/readmodel-scenarios.js')).fillCampaign(store, events),
     run: async (store) => (await import('./.build/readmodel-scenarios.js')).projectLedger(store),
   },
+  'command-throughput': {
+    // A campaign-shaped mix of commands through the facade after `events` events of history (the
+    // history written untimed, mostly by batched appends); rated in commands per second.
+    unit: 'commands',
+    registry: async () => (await import(new URL('../dist/index.js', import.meta.url).href)).createCampaignRegistry(),
+    setup: async (store, events) => (await import('./.build/command-scenarios.js')).setUpHistory(store, events),
+    run: async (store) => (await import('./.build/command-scenarios.js')).runCommands(store, Number(process.env.BENCH_COMMANDS ?? 1800)),
+  },
   digest: {
     setup: (store, events) => fill(store, events),
     run: async (store) => {
