@@ -41,7 +41,7 @@ export type {
   NoProblem, NoTask, NumberingEvent, NumberingState, OpenProblem, OrganizationCommand, OrganizationEvent,
   OrganizationRuleCode, OrganizationState, Person, PlanCommands, PlanImportOptions, Policy, PolicyRule, Post,
   ProblemCommand, ProblemEvent, ProblemRuleCode, ProblemState, ProposeWithFindings, ReactionReport, Reactions,
-  RegisterWithNumber, ReportCommand, ReportEvent, ReportRuleCode, ReportState, ReportStatus, ReserveNumber,
+  RegisterWithNumber, ReportCommand, ReportEvent, ReportRuleCode, ReportState, ReportStatus, Reservation,
   ResolvedInspectionCommand, Resolver, Resolvers, SharedRuleCode, SourceReport, StandingPost, TaskCommand,
   TaskEvent, TaskExtension, TaskRuleCode, TaskState, VerifiedProblem, WithdrawnProblem, Zone,
 } from './campaign/index';

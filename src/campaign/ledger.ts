@@ -56,11 +56,11 @@ export interface CampaignLedgerOptions {
   readonly clock?: () => Date;
   /** Id generator (UUIDs) for commands and events. Default: time-ordered UUIDv7 (`uuidv7`). */
   readonly ids?: () => string;
-  /** Attempts after a concurrency conflict. Default 3 (50 on the ledger-number stream). */
+  /** Attempts after a concurrency conflict. Default 3 (50 on the ledger-number counters). */
   readonly maxRetries?: number;
   /** Days past a measure's deadline before the overdue reaction proposes a case. Default 0. */
   readonly grace?: { readonly days: number };
-  /** How ledger numbers are written; must be injective. Default `TZ-0001`. */
+  /** How ledger numbers are written from court, year and sequence; must be injective. Default `NANGUAN-2019-0001`. */
   readonly ledgerNumber?: LedgerNumberFormat;
   /** The actor the reactions run as (must hold `system`). Default: the first active `system` holder by id. */
   readonly systemActorId?: string;
@@ -131,7 +131,9 @@ export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLe
   const handler = handlerWithIds(ids);
   const ctx: FacadeContext = {
     store: options.store, registry, handler, streams, clock, maxRetries,
-    ledgerNumber: options.ledgerNumber ?? defaultLedgerNumber,
+    numbering: {
+      store: options.store, registry, prefix: streams.prefix, clock, format: options.ledgerNumber ?? defaultLedgerNumber, maxRetries: Math.max(50, maxRetries),
+    },
     numberingHandler: handlerWithIds(ids, Math.max(50, maxRetries)),
     handlerWithIds: (g) => handlerWithIds(g),
     world: createWorldLoader(handler, streams),

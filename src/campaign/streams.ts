@@ -7,11 +7,12 @@
  * - `${ns}/task/${taskId}`, `${ns}/problem/${problemId}`, `${ns}/inspection/${inspectionId}`,
  *   `${ns}/accountability/${caseId}`, `${ns}/supervision/${itemId}`, `${ns}/regulation/${regulationId}` — one stream per entity
  * - `${ns}/report/${periodId}@${courtId}` — one stream per court and report period
- * - `${ns}/ledger-numbers` — the reservation stream that keeps ledger numbers unique
+ * - `${ns}/ledger-numbers/${courtId}@${year}` — one counter stream per court and year: its ledger's numbers
  * - `${ns}/supervision-numbers/${office}@${year}` — one reservation stream per issuing office and year
  * - `${ns}/follow-up/${kind}:${id}` — the warnings and escalation steps about one problem or task
  */
 import * as t from 'io-ts';
+import { ledgerNumberStream } from './numbering';
 
 const NS_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 /** A campaign namespace: 1–64 letters, digits or `_ . : -` (never `/`). */
@@ -34,7 +35,8 @@ export interface CampaignStreams {
   readonly prefix: string;
   readonly organization: string;
   readonly campaign: string;
-  readonly ledgerNumbers: string;
+  /** The counter stream of a court's ledger numbers of a year. */
+  readonly ledgerNumbers: (courtId: string, year: number) => string;
   readonly task: (taskId: string) => string;
   readonly problem: (problemId: string) => string;
   readonly inspection: (inspectionId: string) => string;
@@ -54,7 +56,7 @@ export const campaignStreams = (namespace: string): CampaignStreams => {
     prefix: p,
     organization: `${p}organization`,
     campaign: `${p}campaign`,
-    ledgerNumbers: `${p}ledger-numbers`,
+    ledgerNumbers: (courtId, year) => ledgerNumberStream(p, courtId, year),
     task: (id) => `${p}task/${id}`,
     problem: (id) => `${p}problem/${id}`,
     inspection: (id) => `${p}inspection/${id}`,

@@ -23,7 +23,7 @@ describe('reaction: an inspection finding identifies a problem, linked both ways
     const pid = problemIdForFinding('I-1', 'F1');
     expect(report.problemsIdentified).toEqual([pid]);
     expect(report.findingsLinked).toEqual(['I-1/F1']);
-    expect(report.numbersAssigned).toEqual([{ problemId: pid, ledgerNumber: 'TZ-0001' }]);
+    expect(report.numbersAssigned).toEqual([{ problemId: pid, ledgerNumber: 'NANGUAN-2019-0001' }]);
     expect(report.failures).toEqual([]);
     const problem = await ok(t.ledger.load.problem(pid));
     expect(problem.state.details).toMatchObject({ source: 'routine_inspection', inspectionId: 'I-1', findingId: 'F1', courtId: 'NANGUAN' });

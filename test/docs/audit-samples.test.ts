@@ -157,10 +157,10 @@ describe('audit samples', () => {
     // sample:readmodels
     const model = await ok(runProjection(store, store.checkpoints, campaignReadModel({ namespace: ledger.streams.namespace })));
     const colour = (now: string) => problemLedger(model.state, { now }).map((r) => [r.ledgerNumber, r.daysLeft, r.colour, r.dueSoon]);
-    expect(colour('2019-06-05T12:00:00+08:00')).toEqual([['TZ-0001', 15, 'green', true]]);
-    expect(colour('2019-06-10T12:00:00+08:00')).toEqual([['TZ-0001', 10, 'yellow', true]]);
-    expect(colour('2019-06-20T23:59:59+08:00')).toEqual([['TZ-0001', 0, 'yellow', true]]); // met through its whole local day
-    expect(colour('2019-06-21T00:00:00+08:00')).toEqual([['TZ-0001', -1, 'red', false]]);
+    expect(colour('2019-06-05T12:00:00+08:00')).toEqual([['NANGUAN-2019-0001', 15, 'green', true]]);
+    expect(colour('2019-06-10T12:00:00+08:00')).toEqual([['NANGUAN-2019-0001', 10, 'yellow', true]]);
+    expect(colour('2019-06-20T23:59:59+08:00')).toEqual([['NANGUAN-2019-0001', 0, 'yellow', true]]); // met through its whole local day
+    expect(colour('2019-06-21T00:00:00+08:00')).toEqual([['NANGUAN-2019-0001', -1, 'red', false]]);
     const rates = rectificationRates(model.state, { now: '2019-06-21T00:00:00+08:00' });
     expect(rates.overall).toMatchObject({ total: 1, closed: 0, rectificationRate: 0, onTimeRate: null, overdue: 1 });
     // sample:end

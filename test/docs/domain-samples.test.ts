@@ -41,7 +41,7 @@ describe('domain samples', () => {
     // sample:closure
     const p = ledger.problem;
     await ok(p.identify('ng-staff', problem));
-    expect((await ok(p.register('office1', { problemId: 'P-1' }))).state.ledgerNumber).toBe('TZ-0001');
+    expect((await ok(p.register('office1', { problemId: 'P-1' }))).state.ledgerNumber).toBe('NANGUAN-2019-0001');
     await ok(p.assignResponsibility('ng-president', { problemId: 'P-1', leaderId: 'ng-president', department: '执行局', personId: 'ng-staff' }));
     await ok(p.planMeasure('ng-staff', { problemId: 'P-1', measureId: 'M1', content: '清理超期案款', deadline: '2019-06-30' }));
     expect(await fails(p.requestClosure('ng-staff', { problemId: 'P-1', summary: '整改完成' })))
@@ -134,7 +134,7 @@ describe('domain samples', () => {
     }));
     const first = await ok(ledger.reactions.run());
     const pid = problemIdForFinding('I-1', 'F1'); // PF- and 16 hex digits, the same on every run
-    expect(first).toMatchObject({ problemsIdentified: [pid], findingsLinked: ['I-1/F1'], numbersAssigned: [{ problemId: pid, ledgerNumber: 'TZ-0001' }] });
+    expect(first).toMatchObject({ problemsIdentified: [pid], findingsLinked: ['I-1/F1'], numbersAssigned: [{ problemId: pid, ledgerNumber: 'NANGUAN-2019-0001' }] });
 
     await ok(ledger.problem.assignResponsibility('ng-president', { problemId: pid, leaderId: 'ng-president', department: '执行局', personId: 'ng-staff' }));
     await ok(ledger.problem.planMeasure('ng-staff', { problemId: pid, measureId: 'M1', content: '限期归档', deadline: '2019-06-10' }));

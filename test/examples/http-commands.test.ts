@@ -26,7 +26,7 @@ describe('the problem workflow over HTTP', () => {
     expect(closed.status).toBe(200);
     const got = await w.call('GET', '/problems/P-1');
     expect(got.headers.get('etag')).toBe(closed.headers.get('etag'));
-    expect((await body(got)).state).toMatchObject({ status: 'closed', ledgerNumber: 'TZ-0001' });
+    expect((await body(got)).state).toMatchObject({ status: 'closed', ledgerNumber: 'NANGUAN-2019-0001' });
     const again = await w.call('GET', '/problems/P-1', { headers: { 'if-none-match': got.headers.get('etag') as string } });
     expect(again.status).toBe(304);
   });

@@ -122,7 +122,7 @@ export const playHistory = async (steps: readonly Step[], start = '2019-01-05T01
       case 'milestone': { const ms = p ? pick(p.milestones, b) : undefined; if (p && ms) await emit(ps, 'problem.milestone_reached', { problemId: p.id, milestoneId: ms, note: 'Reached.' }); break; }
       case 'correct': if (p) await emit(ps, 'problem.corrected', { problemId: p.id, reason: 'Typo.', ...(c % 2 ? { department: dept } : { title: `Renamed ${n}` }) }); break;
       case 'evidence': if (p) await emit(ps, 'problem.evidence_attached', { problemId: p.id, evidence: EV }); break;
-      case 'noise': await emit(w.s.ledgerNumbers, 'ledger_number.reserved', { problemId: `Z${n}`, sequence: n, ledgerNumber: `N-${n}` }); break;
+      case 'noise': await emit(w.s.ledgerNumbers('NOISE', 2019), 'ledger_number.reserved', { problemId: `Z${n}`, sequence: n, ledgerNumber: `N-${n}` }); break;
       case 'accept': await emit(w.s.task(t.taskId), 'task.accepted', { taskId: t.taskId, courtId: court, department: dept }); break;
       case 'decompose': await emit(w.s.task(t.taskId), 'task.decomposed', { taskId: t.taskId, courtId: court, assignment: 'Part.', dueDate: addDays(today(), b) }); break;
       case 'progress': await emit(w.s.task(t.taskId), 'task.progress_reported', { taskId: t.taskId, courtId: court, summary: 'Going.', percent: b % 101 }); break;
@@ -185,7 +185,7 @@ export const playHistory = async (steps: readonly Step[], start = '2019-01-05T01
         insp.revealed = true;
         if (b % 4) {
           w.advance(86_400_000 * (1 + (b % 2)));
-          await emit(w.s.ledgerNumbers, 'ledger_number.reserved', { problemId: `Y${n}`, sequence: n, ledgerNumber: `B-${n}` });
+          await emit(w.s.ledgerNumbers('NOISE', 2020), 'ledger_number.reserved', { problemId: `Y${n}`, sequence: n, ledgerNumber: `B-${n}` });
         }
         const all = await w.events();
         const committed = all.find((e) => e.type === 'inspection.seed_committed' && (e.data as { inspectionId: string }).inspectionId === insp.id)!;

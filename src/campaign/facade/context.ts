@@ -11,7 +11,7 @@ import type { CommandHandler, Evolver, Loaded } from '../../eventsourcing/handle
 import type { EventStore } from '../../eventsourcing/store';
 import type { DomainEnv } from '../aggregate';
 import { campaignAggregate } from '../campaign/decider';
-import type { LedgerNumberFormat } from '../numbering';
+import type { NumberingDeps } from '../numbering';
 import { organizationAggregate } from '../organization/decider';
 import type { CampaignStreams } from '../streams';
 
@@ -23,8 +23,9 @@ export interface FacadeContext {
   readonly streams: CampaignStreams;
   readonly clock: () => Date;
   readonly maxRetries: number;
-  readonly ledgerNumber: LedgerNumberFormat;
-  /** The handler of the ledger-number reservation stream (more retries: every registration contends for it). */
+  /** What ledger-number reservations need (the format, the store, more retries: a court's registrations contend for its counter). */
+  readonly numbering: NumberingDeps;
+  /** The handler of the supervision-number reservation streams (more retries: every item of an office contends for them). */
   readonly numberingHandler: CommandHandler;
   /** Creates a handler with another id generator (the reactions' deterministic ids). */
   readonly handlerWithIds: (ids: () => string) => CommandHandler;

@@ -1,7 +1,8 @@
 /**
  * How the facade drives a Problem: `${ns}/problem/${problemId}`. `identify` checks that the linked
- * task, inspection and finding exist; `register` reserves the ledger number in the campaign's
- * reservation stream, after a dry run of the policy and rules, so a refused command reserves nothing.
+ * task, inspection and finding exist; `register` reserves the next number of the problem's court's
+ * ledger of the year (its counter stream), after a dry run of the policy and rules, so a refused
+ * command reserves nothing.
  */
 import * as E from 'fp-ts/Either';
 import type { LedgerError } from '../../eventsourcing/errors';
@@ -10,7 +11,8 @@ import { refuse } from '../rules';
 import { bindAggregate, type Resolver } from '../facade/binding';
 import { loadWith } from '../facade/context';
 import { inspectionAggregate } from '../inspection/decider';
-import { numberingDecider } from '../numbering';
+import { reserveLedgerNumber } from '../numbering';
+import { localDate } from '../time';
 import { taskAggregate } from '../task/decider';
 import { problemCommands, type IdentifyProblem, type ProblemCommand, type RegisterProblem, type RegisterWithNumber } from './commands';
 import { problemAggregate } from './decider';
@@ -33,7 +35,7 @@ export const resolveIdentify: Resolver<IdentifyProblem, ProblemCommand> = async 
   return E.right({ ...input, type: 'identify' });
 };
 
-/** `problem.register`: dry-run the decision, then reserve the number in the reservation stream. */
+/** `problem.register`: dry-run the decision, then reserve the number in the court's counter of the year. */
 export const resolveRegister: Resolver<RegisterProblem, RegisterWithNumber> = async (input, world, actor, ctx) => {
   const loaded = await loadWith(ctx.handler, problemAggregate, ctx.streams.problem(input.problemId));
   if (E.isLeft(loaded)) return loaded;
@@ -42,11 +44,14 @@ export const resolveRegister: Resolver<RegisterProblem, RegisterWithNumber> = as
     { type: 'register', problemId: input.problemId, ledgerNumber: 'pending', sequence: 1 }, loaded.right.state, { actor, recordedAt: now, effectiveAt: now },
   );
   if (E.isLeft(dry)) return dry;
-  const reserved = await ctx.numberingHandler.handle(numberingDecider(ctx.ledgerNumber), ctx.streams.ledgerNumbers, { problemId: input.problemId }, { actor })();
+  const courtId = loaded.right.state.details?.courtId;
+  if (courtId === undefined) return refuse('problem.not_found', `no problem "${input.problemId}"`);
+  const year = Number(localDate(now, world.campaign.utcOffsetMinutes).slice(0, 4));
+  const reserved = await reserveLedgerNumber(ctx.numbering, {
+    problemId: input.problemId, courtId, year, sinceYear: world.campaign.startYear || year, actor,
+  });
   if (E.isLeft(reserved)) return reserved;
-  const r = reserved.right.state.byProblem.get(input.problemId);
-  if (r === undefined) return refuse('problem.register.not_reserved', `no ledger number was reserved for problem "${input.problemId}"`);
-  return E.right<LedgerError, RegisterWithNumber>({ type: 'register', problemId: input.problemId, ledgerNumber: r.ledgerNumber, sequence: r.sequence });
+  return E.right<LedgerError, RegisterWithNumber>({ type: 'register', problemId: input.problemId, ledgerNumber: reserved.right.ledgerNumber, sequence: reserved.right.sequence });
 };
 
 /** The Problem's binding. */

@@ -5,7 +5,7 @@ import type { TimelineEntry } from '../../audit/timeline';
 import { accountabilityAggregate } from '../../campaign/accountability/decider';
 import { campaignAggregate } from '../../campaign/campaign/decider';
 import { inspectionAggregate } from '../../campaign/inspection/decider';
-import { numberingDecider } from '../../campaign/numbering';
+import { numberingFold } from '../../campaign/numbering';
 import { organizationAggregate } from '../../campaign/organization/decider';
 import { problemAggregate } from '../../campaign/problem/decider';
 import { createCampaignRegistry } from '../../campaign/registry';
@@ -33,7 +33,7 @@ const EVOLVERS: Readonly<Record<string, AnyEvolver>> = {
   report: asEvolver(reportAggregate),
   inspection: asEvolver(inspectionAggregate),
   accountability: asEvolver(accountabilityAggregate),
-  'ledger-numbers': asEvolver(numberingDecider()),
+  'ledger-numbers': asEvolver(numberingFold),
 };
 
 const evolverOf = (streamId: string): AnyEvolver => {
