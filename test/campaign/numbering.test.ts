@@ -93,6 +93,16 @@ describe('ledger numbers: per court and year', () => {
     expect(reserved.map((d) => (d as { ledgerNumber: string }).ledgerNumber)).toEqual(['NANGUAN-2019-0001', 'NANGUAN-2019-0002', 'NANGUAN-2019-0003']);
   });
 
+  it('a stale expected revision is WrongExpectedRevision before any rule, and reserves nothing', async () => {
+    const t = await testLedger();
+    await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: 'P-1' }));
+    await ok(t.ledger.problem.register('office1', { problemId: 'P-1' }));
+    expect(await fails(t.ledger.problem.register('office1', { problemId: 'P-1' }, { expectedRevision: 0 }))).toMatchObject({ _tag: 'WrongExpectedRevision' });
+    await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: 'P-2' }));
+    expect(await fails(t.ledger.problem.register('office1', { problemId: 'P-2' }, { expectedRevision: 3 }))).toMatchObject({ _tag: 'WrongExpectedRevision' });
+    expect((await t.all()).filter((e) => e.type === 'ledger_number.reserved')).toHaveLength(1);
+  });
+
   it('reads the same number of events per registration after 5 and after 120 numbers (the counter head, never the stream)', async () => {
     const c = counting(createMemoryStore({ registry: createCampaignRegistry() }));
     const t = await testLedger(true, { store: c.store });

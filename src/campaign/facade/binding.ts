@@ -22,8 +22,11 @@ export type CommandResult<S> = HandleResult<S>;
 /** The input of command `K` of the codecs `D`, as its codec decodes it. */
 export type InputOf<D extends CommandCodecs, K extends keyof D> = t.TypeOf<D[K]>;
 
-/** Completes the validated input `I` of one command into the command `C` the decider sees. */
-export type Resolver<I, C> = (input: I, world: DomainEnv, actor: Actor, ctx: FacadeContext) => Promise<E.Either<LedgerError, C>>;
+/**
+ * Completes the validated input `I` of one command into the command `C` the decider sees. `options`
+ * are the caller's (a resolver that writes elsewhere first checks the expected revision itself).
+ */
+export type Resolver<I, C> = (input: I, world: DomainEnv, actor: Actor, ctx: FacadeContext, options?: HandleOptions) => Promise<E.Either<LedgerError, C>>;
 
 /** The input of command `K` with its type: what the decider sees when no resolver is needed. */
 type Plain<D extends CommandCodecs, K extends keyof D & string> = { readonly type: K } & InputOf<D, K>;
@@ -96,7 +99,7 @@ export const bindAggregate = <D extends CommandCodecs, C extends { readonly type
     load: (handler, streamId) => loadWith(handler, def.spec, streamId),
     handle: async (type, input, request, ctx) => {
       const resolver = resolvers[type] as Resolver<InputOf<D, typeof type>, C> | undefined;
-      const command = await (resolver === undefined ? plain(type, input) : resolver(input, request.world, request.actor, ctx));
+      const command = await (resolver === undefined ? plain(type, input) : resolver(input, request.world, request.actor, ctx, request.options));
       if (E.isLeft(command)) return command;
       const decider = bindDecider(def.spec, envOf(request.world, ctx));
       return request.handler.handle(decider, def.streamOf(input, ctx), command.right, request.metadata, request.options)();

@@ -5,7 +5,7 @@
  * command reserves nothing.
  */
 import * as E from 'fp-ts/Either';
-import type { LedgerError } from '../../eventsourcing/errors';
+import { errors, type LedgerError } from '../../eventsourcing/errors';
 import { bindDecider } from '../aggregate';
 import { refuse } from '../rules';
 import { bindAggregate, type Resolver } from '../facade/binding';
@@ -36,9 +36,15 @@ export const resolveIdentify: Resolver<IdentifyProblem, ProblemCommand> = async 
 };
 
 /** `problem.register`: dry-run the decision, then reserve the number in the court's counter of the year. */
-export const resolveRegister: Resolver<RegisterProblem, RegisterWithNumber> = async (input, world, actor, ctx) => {
-  const loaded = await loadWith(ctx.handler, problemAggregate, ctx.streams.problem(input.problemId));
+export const resolveRegister: Resolver<RegisterProblem, RegisterWithNumber> = async (input, world, actor, ctx, options) => {
+  const streamId = ctx.streams.problem(input.problemId);
+  const loaded = await loadWith(ctx.handler, problemAggregate, streamId);
   if (E.isLeft(loaded)) return loaded;
+  // A stale If-Match is answered before any rule and before a number is reserved.
+  const expected = options?.expectedRevision;
+  if (expected !== undefined && (loaded.right.revision ?? 'no_stream') !== expected) {
+    return E.left(errors.wrongExpectedRevision(streamId, expected, loaded.right.revision ?? 'no_stream'));
+  }
   const now = ctx.clock().toISOString();
   const dry = bindDecider(problemAggregate, world).decide(
     { type: 'register', problemId: input.problemId, ledgerNumber: 'pending', sequence: 1 }, loaded.right.state, { actor, recordedAt: now, effectiveAt: now },
