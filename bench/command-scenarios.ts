@@ -52,7 +52,7 @@ const fact = (type: string, data: unknown, actorId: string): NewEvent => {
 };
 
 /** The events of history problem `k` (numbered `k`, closed). */
-const historyProblem = (k: number): NewEvent[] => {
+const historyProblem = (k: number, ledgerNumber: string, sequence: number): NewEvent[] => {
   const problemId = `H-${k}`;
   const courtId = courtOf(k);
   const t = templateOf(k);
@@ -63,7 +63,7 @@ const historyProblem = (k: number): NewEvent[] => {
       problemId, courtId, department: t.department, taskId: taskId(t.task), source: 'self_inspection',
       title: t.title, description: t.description, criterion: t.criterion, severity: t.severity, evidence: [],
     }, staff),
-    fact('problem.registered', { problemId, ledgerNumber: defaultLedgerNumber(k), sequence: k }, OFFICE),
+    fact('problem.registered', { problemId, ledgerNumber, sequence }, OFFICE),
     fact('problem.responsibility_assigned', { problemId, leaderId: `${courtId}-vp`, courtId, department: t.department, personId: staff }, `${courtId}-president`),
     fact('problem.measure_planned', { problemId, measureId: 'M1', content: t.measures[0] ?? '整改', deadline: '2019-11-30' }, staff),
     fact('problem.measure_completed', { problemId, measureId: 'M1', note: '已完成', completedBy: staff }, staff),
@@ -87,17 +87,28 @@ export async function setUpHistory(store: EventStore, events: number): Promise<{
   const ctx = createDemoContext({ store, namespace: NS, clock: createScenarioClock('2019-05-20'), random: createRandom(2019) });
   await setUp(ctx);
   let n = await countEvents(store);
-  let numbers: bigint | 'no_stream' = 'no_stream';
+  // Each court numbers its own ledger: one counter stream per court (of 2019), appended to per batch.
+  const counters = new Map<string, { sequence: number; revision: bigint | 'no_stream' }>();
   let k = 0;
   while (n < events) {
-    const reservations: NewEvent[] = [];
+    const reservations = new Map<string, NewEvent[]>();
     for (let b = 0; b < BATCH && n < events; b++) {
       k++;
-      must(await store.append(streams.problem(`H-${k}`), historyProblem(k), 'no_stream')(), `history problem ${k}`);
-      reservations.push(fact('ledger_number.reserved', { problemId: `H-${k}`, sequence: k, ledgerNumber: defaultLedgerNumber(k) }, OFFICE));
+      const courtId = courtOf(k);
+      const counter = counters.get(courtId) ?? { sequence: 0, revision: 'no_stream' };
+      counters.set(courtId, counter);
+      const sequence = ++counter.sequence;
+      const ledgerNumber = defaultLedgerNumber(courtId, 2019, sequence);
+      must(await store.append(streams.problem(`H-${k}`), historyProblem(k, ledgerNumber, sequence), 'no_stream')(), `history problem ${k}`);
+      const list = reservations.get(courtId) ?? [];
+      reservations.set(courtId, list);
+      list.push(fact('ledger_number.reserved', { problemId: `H-${k}`, courtId, year: 2019, sequence, ledgerNumber }, OFFICE));
       n += 10;
     }
-    numbers = must(await store.append(streams.ledgerNumbers, reservations, numbers)(), 'ledger-number reservations').lastRevision;
+    for (const [courtId, list] of reservations) {
+      const counter = counters.get(courtId)!;
+      counter.revision = must(await store.append(streams.ledgerNumbers(courtId, 2019), list, counter.revision)(), 'ledger-number reservations').lastRevision;
+    }
   }
   return { events: n, problems: k };
 }
