@@ -68,6 +68,7 @@ export default defineConfig([
       'eventstoredb-server': 'test/support/bench-server.ts',
       'readmodel-scenarios': 'bench/readmodel-scenarios.ts',
       'command-scenarios': 'bench/command-scenarios.ts',
+      province: 'bench/province.ts',
     }),
     outDir: 'bench/.build',
     format: ['esm'],
