@@ -18,6 +18,7 @@
  * The model knows two court levels; the high court is registered at the top of the hierarchy with
  * the upper one (`intermediate`, no parent), the intermediate courts under it.
  */
+import { defaultLedgerNumber } from '../src/campaign/numbering';
 import { campaignStreams, type CampaignStreams } from '../src/campaign/streams';
 import { supervisionNumberStream } from '../src/campaign/supervision/numbering';
 import { createRandom, type Random } from '../src/demo/random';
@@ -288,7 +289,7 @@ export async function generateProvince(store: EventStore, options: ProvinceOptio
 
   // ---- problems ---------------------------------------------------------------------------
   let problems = 0;
-  let ledgerSequence = 0;
+  const ledgerSequence = new Map<string, number>();
   let cases = 0;
   const stats = new Map(courts.map((c) => [c.courtId, { found: 0, closed: 0, overdue: 0 }]));
   /** A few recently closed problems per court, for spot checks (their streams' heads are kept meanwhile). */
@@ -316,9 +317,13 @@ export async function generateProvince(store: EventStore, options: ProvinceOptio
       title: `${department}工作不规范问题${problems}`, description: `对照${taskId}自查发现：${department}相关工作制度执行不到位，台账记录不完整，需限期整改。`,
       criterion: `任务${taskId}工作要求`, severity: r.pick(['minor', 'moderate', 'moderate', 'serious']), evidence: [],
     }, source.kind === 'self' ? head(c, department) : office);
-    const sequence = ++ledgerSequence;
-    const ledgerNumber = `TZ-${String(sequence).padStart(6, '0')}`;
-    w.emit(s.ledgerNumbers, 'ledger_number.reserved', { ledgerNumber, problemId: id, sequence }, office);
+    // The court's ledger numbers of the year come from its own counter stream.
+    const year = Number(dateOf(day).slice(0, 4));
+    const counter = `${c.courtId}@${year}`;
+    const sequence = (ledgerSequence.get(counter) ?? 0) + 1;
+    ledgerSequence.set(counter, sequence);
+    const ledgerNumber = defaultLedgerNumber(c.courtId, year, sequence);
+    w.emit(s.ledgerNumbers(c.courtId, year), 'ledger_number.reserved', { problemId: id, courtId: c.courtId, year, sequence, ledgerNumber }, office);
     w.emit(stream, 'problem.registered', { problemId: id, ledgerNumber, sequence }, office);
     const measures = r.int(1, 3);
     const deadlines: string[] = [];
