@@ -82,6 +82,7 @@ export type TaskRuleCode =
   | 'task.extension.pending'
   | 'task.extension.unknown_request'
   | 'task.finished'
+  | 'task.no_problem_found.already'
   | 'task.not_accepted'
   | 'task.not_issued'
   | 'task.number.outside_category'
@@ -92,6 +93,9 @@ export type TaskRuleCode =
 export type ProblemRuleCode =
   | 'problem.already_identified'
   | 'problem.already_registered'
+  | 'problem.carry_over.beyond_campaign'
+  | 'problem.carry_over.settled'
+  | 'problem.carry_over.year'
   | 'problem.close.measures_not_done'
   | 'problem.close.milestones_pending'
   | 'problem.close.no_evidence'

@@ -2,9 +2,14 @@
  * The second half of the year runs as one agenda: every action has a local date and time, and the
  * agenda runs them in time order (ties in the order they were added), moving the scenario clock to
  * each. Actions that depend on what happened before (report figures, the drawn targets) look it
- * up when they run.
+ * up when they run. Courts work on working days only: an action dated on a weekend or a public
+ * holiday of the PRC calendar moves to the next working day (order is kept: the move is monotone).
  */
+import { addWorkingDays } from '../campaign/calendar';
 import type { DemoContext } from './context';
+
+/** The date itself when it is a working day, else the next working day. */
+export const workday = (date: string): string => addWorkingDays(date, 0);
 
 /** One dated action. */
 export interface Action {
@@ -39,7 +44,7 @@ export const createAgenda = (): Agenda => {
   return {
     add: (date, time, label, run) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) throw new RangeError(`bad agenda time for "${label}": ${date} ${time}`);
-      actions.push({ date, time, label, run });
+      actions.push({ date: workday(date), time, label, run });
     },
     run: async (ctx) => {
       const ordered = actions.map((a, i) => [a, i] as const).sort(([a, i], [b, j]) =>

@@ -7,10 +7,15 @@
  */
 import { problemIdForFinding } from '../campaign/ids';
 import { problemTemplates, type ProblemTemplate } from './catalogue';
-import { addDays } from './agenda';
+import { addWorkingDays } from '../campaign/calendar';
+import { addDays, workday } from './agenda';
+import { localDate } from './clock';
 import type { DemoContext, DemoProblem, Fate } from './context';
 import { INTERMEDIATE, demoCourts, departmentPerson, grassrootsCourts, person } from './organization';
 import { OFFICE, taskId } from './setup';
+
+/** The local date of the scenario clock. */
+const localDay = (ctx: DemoContext): string => localDate(ctx.clock.current());
 
 /** The inspector who plans and runs inspections. */
 export const INSPECTOR = `${INTERMEDIATE}-inspector-1`;
@@ -27,7 +32,10 @@ const pickFate = (ctx: DemoContext): Fate => {
   return 'closed';
 };
 
-const deadlineFor = (ctx: DemoContext, fate: Fate, early: boolean): string => {
+/** A measure's deadline: a working day (the campaign counts working days). */
+const deadlineFor = (ctx: DemoContext, fate: Fate, early: boolean): string => workday(rawDeadline(ctx, fate, early));
+
+const rawDeadline = (ctx: DemoContext, fate: Fate, early: boolean): string => {
   if (early) return addDays('2019-08-15', ctx.random.int(0, 20));
   switch (fate) {
     case 'closed':
@@ -57,12 +65,13 @@ const track = (ctx: DemoContext, problemId: string, courtId: string, t: ProblemT
 const selfInspection = async (ctx: DemoContext, courtIndex: number) => {
   const court = demoCourts[courtIndex]!;
   const chosen = ctx.random.sample(templatesFor(court.courtId), ctx.random.int(5, 7));
-  ctx.clock.at(addDays('2019-06-03', courtIndex), '09:30');
+  const day = addWorkingDays('2019-06-03', courtIndex);
+  ctx.clock.at(day, '09:30');
   for (const [i, t] of chosen.entries()) {
     const problemId = `${court.courtId}-P${String(i + 1).padStart(2, '0')}`;
     const reporter = departmentPerson(court.courtId, t.department, 'staff').personId;
     // The first problem of each court was found at the start of the self-inspection and entered later (backdated).
-    const effectiveAt = i === 0 ? `${addDays('2019-06-01', courtIndex)}T01:00:00.000Z` : undefined;
+    const effectiveAt = i === 0 ? `${addWorkingDays(day, -3)}T01:00:00.000Z` : undefined;
     await ctx.step(`self-inspection ${problemId}`, ctx.ledger.problem.identify(reporter, {
       problemId, courtId: court.courtId, source: 'self_inspection', department: t.department, taskId: taskId(t.task),
       title: t.title, description: t.description, criterion: t.criterion, severity: t.severity,
@@ -74,13 +83,14 @@ const selfInspection = async (ctx: DemoContext, courtIndex: number) => {
 const routineInspection = async (ctx: DemoContext) => {
   const I = ctx.ledger.inspection;
   const inspectionId = 'I-2019-R1';
-  ctx.clock.at('2019-06-10', '09:00');
+  ctx.clock.at(addWorkingDays(localDay(ctx), 1), '09:00');
   await ctx.step('plan routine inspection', I.plan(INSPECTOR, {
     inspectionId, kind: 'routine', title: '上半年常规检查（全覆盖）', targets: grassrootsCourts.map((c) => c.courtId), periodId: '2019-H1',
   }));
   const findings: [string, ProblemTemplate][] = [];
+  const firstVisit = addWorkingDays(localDay(ctx), 1);
   for (const [i, court] of grassrootsCourts.entries()) {
-    const day = addDays('2019-06-11', i);
+    const day = addWorkingDays(firstVisit, Math.floor(i / 2));
     ctx.clock.at(day, '10:00');
     await ctx.step(`visit ${court.courtId}`, I.recordVisit(INSPECTOR, { inspectionId, courtId: court.courtId, visitedOn: day }));
     const found = new Set(ctx.problems.filter((p) => p.courtId === court.courtId).map((p) => p.title));
@@ -92,7 +102,7 @@ const routineInspection = async (ctx: DemoContext) => {
     }));
     findings.push([findingId, t]);
   }
-  ctx.clock.at('2019-06-17', '09:00');
+  ctx.clock.at(addWorkingDays(localDay(ctx), 1), '09:00');
   await ctx.step('conclude routine inspection', I.conclude(INSPECTOR, { inspectionId, summary: '四个基层法院全部检查，发现问题已移交台账。' }));
   const reacted = await ctx.step('reactions: findings to problems', ctx.ledger.reactions.run());
   for (const [findingId, t] of findings) {
@@ -104,19 +114,19 @@ const routineInspection = async (ctx: DemoContext) => {
 
 /** The office registers the self-inspection problems (the reactions number those from inspections). */
 const register = async (ctx: DemoContext) => {
-  ctx.clock.at('2019-06-09', '09:00');
+  ctx.clock.at(addWorkingDays(localDay(ctx), 1), '09:00');
   for (const p of ctx.problems) await ctx.step(`register ${p.problemId}`, ctx.ledger.problem.register(OFFICE, { problemId: p.problemId }));
 };
 
 const assign = async (ctx: DemoContext) => {
-  ctx.clock.at('2019-06-24', '09:00');
+  ctx.clock.at(addWorkingDays(localDay(ctx), 1), '09:00');
   for (const p of ctx.problems) {
     const staff = departmentPerson(p.courtId, p.department, 'staff').personId;
     await ctx.step(`assign ${p.problemId}`, ctx.ledger.problem.assignResponsibility(person(`${p.courtId}-president`).personId, {
       problemId: p.problemId, leaderId: `${p.courtId}-vp`, department: p.department, personId: staff,
     }));
   }
-  ctx.clock.at('2019-06-26', '09:00');
+  ctx.clock.at(addWorkingDays(localDay(ctx), 2), '09:00');
   for (const p of ctx.problems) {
     // Every grassroots court closes its first problem early, so each has a closure its Q3 report claims.
     const early = p.courtId !== INTERMEDIATE && p.problemId === `${p.courtId}-P01`;

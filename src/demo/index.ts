@@ -17,8 +17,9 @@ import { firstHalf } from './first-half';
 import { FALSIFICATION_CASE, UNANNOUNCED, planOversight } from './oversight';
 import { createRandom } from './random';
 import { planRectification } from './rectification';
-import { planReports } from './reports';
+import { OVERSTATED_Q3, planReports } from './reports';
 import { setUp } from './setup';
+import { planSupervision } from './supervision';
 import { planTasks } from './tasks';
 
 export { DemoStepFailed } from './context';
@@ -74,6 +75,7 @@ export const buildDemo = async (options: DemoOptions): Promise<DemoSummary> => {
   planRectification(ctx, agenda);
   planTasks(ctx, agenda);
   planReports(ctx, agenda);
+  planSupervision(ctx, agenda, OVERSTATED_Q3);
   const outcome = planOversight(ctx, agenda);
   await agenda.run(ctx);
   const f = outcome.falsified;

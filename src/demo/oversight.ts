@@ -126,7 +126,7 @@ const falsification = (ctx: DemoContext, agenda: Agenda, outcome: OversightOutco
   agenda.add('2019-11-12', '10:00', 'replan', async () => {
     const p = f();
     await ctx.step(`replan ${p.problemId}`, ctx.ledger.problem.planMeasure(responsiblePerson(p), {
-      problemId: p.problemId, measureId: 'M-R1', content: '重新制定整改措施，逐项落实并接受复查。', deadline: '2020-01-31',
+      problemId: p.problemId, measureId: 'M-R1', content: '重新制定整改措施，逐项落实并接受复查。', deadline: '2020-03-31',
     }));
   });
   agenda.add('2019-11-18', '15:00', 'establish facts', async () => {

@@ -4,7 +4,8 @@
  * first) and closed off by the office; extensions requested before the deadline (granted, one
  * denied); some left overdue; one made long-term with milestones; one withdrawn as a duplicate.
  */
-import { addDays, maxDate, type Agenda } from './agenda';
+import { addWorkingDays } from '../campaign/calendar';
+import { addDays, maxDate, workday, type Agenda } from './agenda';
 import { localDate } from './clock';
 import type { DemoContext, DemoProblem } from './context';
 import { INTERMEDIATE, departmentPerson } from './organization';
@@ -24,8 +25,9 @@ const evidence = (ctx: DemoContext, p: DemoProblem, what: string) => ({ sha256: 
 const lastDeadline = (p: DemoProblem): string => [...p.deadlines.values()].sort().pop() as string;
 
 /** Completion, evidence, closure request, verification (returned once when asked) and close-off, from `done` on. */
-const closeOut = (ctx: DemoContext, agenda: Agenda, p: DemoProblem, done: string, returnedFirst: boolean) => {
+const closeOut = (ctx: DemoContext, agenda: Agenda, p: DemoProblem, doneOn: string, returnedFirst: boolean) => {
   const L = ctx.ledger.problem;
+  const done = workday(doneOn);
   const staff = responsiblePerson(p);
   const problemId = p.problemId;
   for (const measureId of p.deadlines.keys()) {
@@ -38,22 +40,22 @@ const closeOut = (ctx: DemoContext, agenda: Agenda, p: DemoProblem, done: string
     await ctx.step(`request closure ${problemId}`, L.requestClosure(staff, { problemId, summary: '整改措施已全部完成，申请销号。' }));
     p.status = 'closure_requested';
   });
-  let verifyOn = addDays(done, ctx.random.int(2, 5));
+  let verifyOn = addWorkingDays(done, ctx.random.int(2, 4));
   if (returnedFirst) {
     agenda.add(verifyOn, '10:30', `return ${problemId}`, async () => {
       await ctx.step(`return ${problemId}`, L.returnVerification(verifierFor(p), { problemId, reason: '佐证材料不足，缺少整改前后对比材料，退回补充。' }));
     });
-    const again = addDays(verifyOn, ctx.random.int(4, 8));
+    const again = addWorkingDays(verifyOn, ctx.random.int(3, 6));
     agenda.add(again, '11:00', `more evidence ${problemId}`, async () => {
       await ctx.step(`more evidence ${problemId}`, L.attachEvidence(staff, { problemId, evidence: evidence(ctx, p, '整改前后对比材料') }));
       await ctx.step(`request closure again ${problemId}`, L.requestClosure(staff, { problemId, summary: '已补充对比材料，再次申请销号。' }));
     });
-    verifyOn = addDays(again, ctx.random.int(2, 4));
+    verifyOn = addWorkingDays(again, ctx.random.int(2, 3));
   }
   agenda.add(verifyOn, '14:00', `verify ${problemId}`, async () => {
     await ctx.step(`verify ${problemId}`, L.verify(verifierFor(p), { problemId, note: '经现场核查和材料审核，整改属实。' }));
   });
-  agenda.add(addDays(verifyOn, ctx.random.int(1, 3)), '16:00', `close ${problemId}`, async () => {
+  agenda.add(addWorkingDays(verifyOn, ctx.random.int(1, 2)), '16:00', `close ${problemId}`, async () => {
     await ctx.step(`close ${problemId}`, L.close(OFFICE, { problemId }));
     p.status = 'closed';
     p.closedOn = localDate(ctx.clock.current());
@@ -68,15 +70,15 @@ const progress = (ctx: DemoContext, agenda: Agenda, p: DemoProblem, date: string
 
 const extend = (ctx: DemoContext, agenda: Agenda, p: DemoProblem, granted: boolean) => {
   const deadline = p.deadlines.get('M1') as string;
-  const asked = addDays(deadline, -ctx.random.int(3, 6));
+  const asked = addWorkingDays(deadline, -ctx.random.int(3, 5));
   const requestId = `X-${p.problemId}`;
-  const requestedDeadline = addDays(deadline, 45);
+  const requestedDeadline = workday(addDays(deadline, 45));
   agenda.add(asked, '10:00', `ask extension ${p.problemId}`, async () => {
     await ctx.step(`ask extension ${p.problemId}`, ctx.ledger.problem.requestExtension(responsiblePerson(p), {
       problemId: p.problemId, measureId: 'M1', requestId, requestedDeadline, reason: '涉及系统改造，需协调技术部门，申请延期。',
     }));
   });
-  agenda.add(addDays(asked, 2), '15:00', `${granted ? 'grant' : 'deny'} extension ${p.problemId}`, async () => {
+  agenda.add(addWorkingDays(asked, 2), '15:00', `${granted ? 'grant' : 'deny'} extension ${p.problemId}`, async () => {
     const L = ctx.ledger.problem;
     await ctx.step(`decide extension ${p.problemId}`, granted
       ? L.grantExtension(OFFICE, { problemId: p.problemId, requestId })

@@ -9,6 +9,7 @@ import { campaignReadModel } from '../readmodels/projection';
 import { figuresAt } from '../readmodels/reported';
 import { endOfLocalDayMs } from '../campaign/time';
 import { campaignZone } from '../readmodels/clock';
+import { addWorkingDays } from '../campaign/calendar';
 import type { Agenda } from './agenda';
 import type { DemoContext } from './context';
 import { INTERMEDIATE, demoCourts, grassrootsCourts } from './organization';
@@ -28,10 +29,13 @@ export const ledgerFigures = async (ctx: DemoContext, period: Period, courts: re
   };
 };
 
+/** The court whose Q3 report overstates its closures. */
+export const OVERSTATED_Q3 = 'dc';
+
 /** When each court reports in each period (local date), and the one returned or overstated report. */
 const SCHEDULE: Readonly<Record<Period['periodId'], { submit: readonly string[]; returned?: string; overstated?: string }>> = {
   '2019-H1': { submit: ['2019-07-05', '2019-07-08', '2019-07-09', '2019-07-12'], returned: 'xc' },
-  '2019-Q3': { submit: ['2019-10-08', '2019-10-12', '2019-10-09', '2019-10-09'], overstated: 'dc' },
+  '2019-Q3': { submit: ['2019-10-08', '2019-10-12', '2019-10-09', '2019-10-09'], overstated: OVERSTATED_Q3 },
   '2019-ON': { submit: ['2019-12-06', '2019-12-09', '2019-12-09', '2019-12-13'] },
 };
 
@@ -41,7 +45,8 @@ const text = (court: string, period: Period, f: ReportFigures) => ({
   results: `已整改销号${f.problemsClosed}个，整改率${f.rectificationRatePercent}%，逾期未整改${f.overdue}个。`,
 });
 
-const plus = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** The working day `days` working days after `d` (courts act on working days). */
+const plus = (d: string, days: number) => addWorkingDays(d, days);
 
 /** Adds every report action of the three periods to the agenda. */
 export const planReports = (ctx: DemoContext, agenda: Agenda): void => {
@@ -69,8 +74,8 @@ export const planReports = (ctx: DemoContext, agenda: Agenda): void => {
         agenda.add(plus(submitted, 2), '10:00', `${period.periodId} return ${c}`, async () => {
           await ctx.step(`${period.periodId} return ${c}`, R.return(OFFICE, { periodId: period.periodId, courtId: c, reason }));
         });
-        agenda.add(plus(submitted, 5), '17:00', `${period.periodId} resubmit ${c}`, () => submit('honest', `${period.periodId} resubmit ${c}`));
-        acceptOn = plus(submitted, 6);
+        agenda.add(plus(submitted, 4), '17:00', `${period.periodId} resubmit ${c}`, () => submit('honest', `${period.periodId} resubmit ${c}`));
+        acceptOn = plus(submitted, 5);
       }
       if (acceptOn > last) last = acceptOn;
       agenda.add(acceptOn, '11:00', `${period.periodId} accept ${c}`, async () => {

@@ -31,8 +31,11 @@ export const reportPeriods = [
   { periodId: '2019-ON', name: '2019年10-11月', from: '2019-10-01', to: '2019-11-30', deadline: '2019-12-10' },
 ] as const;
 
-/** Tasks of categories 1 and 2 are due by the end of November, the others by the end of the year (assumed dates). */
-export const taskDueDate = (categoryId: number): string => (categoryId <= 2 ? '2019-11-30' : '2019-12-31');
+/**
+ * Tasks of categories 1 and 2 are due by the last working day of November, the others by the end of
+ * the year (assumed dates; a campaign counting working days takes deadlines on working days only).
+ */
+export const taskDueDate = (categoryId: number): string => (categoryId <= 2 ? '2019-11-29' : '2019-12-31');
 
 /** Task id of plan task `n`. */
 export const taskId = (n: number): string => `T-${String(n).padStart(2, '0')}`;
@@ -83,6 +86,13 @@ const campaign = async (ctx: DemoContext) => {
   }
   await ctx.step('establish the office', C.establishOffice(LEADER, { name: plan.office.name, courtId: INTERMEDIATE, department: plan.office.hostDepartment }));
   await ctx.step('adopt the plan', C.adoptPlan(OFFICE, setup.right.adoptPlan));
+  // The campaign counts working days (PRC calendar): deadlines fall on working days, warnings and
+  // the reactions count and act on working days only. Overdue work climbs 预警 → 催办 → 约谈 → 通报 → 问责,
+  // one step a week at most; the accountability case opens at the last step.
+  await ctx.step('count working days', C.chooseDayCount(OFFICE, { dayCount: 'working' }));
+  await ctx.step('configure follow-up', C.configureFollowUp(LEADER, {
+    approachingDays: 5, ladder: ['warning', 'reminder', 'talk', 'circular', 'accountability'], accountabilityAt: 'accountability', stepEveryDays: 5,
+  }));
   for (const c of setup.right.categories) await ctx.step(`define category ${c.categoryId}`, C.defineCategory(OFFICE, c));
   for (const p of setup.right.phases) await ctx.step(`define phase ${p.phaseId}`, C.definePhase(OFFICE, p));
   for (const c of demoCourts) {

@@ -3,6 +3,7 @@
  * departments report completion and the office evaluates (one returned for rework first); one
  * extension granted and one denied, both asked before the due date; a few tasks left overdue.
  */
+import { addWorkingDays } from '../campaign/calendar';
 import { addDays, type Agenda } from './agenda';
 import type { DemoContext } from './context';
 import { INTERMEDIATE, departmentPerson, grassrootsCourts } from './organization';
@@ -37,20 +38,20 @@ export const planTasks = (ctx: DemoContext, agenda: Agenda): void => {
     }
   }
   const shuffled = ctx.random.sample(numbers, numbers.length);
-  const overdue = new Set(shuffled.filter((n) => taskDueDate(managementYearPlan.tasks[n - 1]!.categoryId) === '2019-11-30').slice(0, 3));
-  const unfinished = new Set(shuffled.filter((n) => taskDueDate(managementYearPlan.tasks[n - 1]!.categoryId) === '2019-12-31').slice(0, 3));
+  const overdue = new Set(shuffled.filter((n) => taskDueDate(managementYearPlan.tasks[n - 1]!.categoryId) === taskDueDate(1)).slice(0, 3));
+  const unfinished = new Set(shuffled.filter((n) => taskDueDate(managementYearPlan.tasks[n - 1]!.categoryId) === taskDueDate(4)).slice(0, 3));
   const [extended, denied, reworked] = shuffled.filter((n) => !overdue.has(n) && !unfinished.has(n));
   for (const n of numbers) {
     const id = taskId(n);
     const due = taskDueDate(managementYearPlan.tasks[n - 1]!.categoryId);
     if (n === extended || n === denied) {
-      const asked = addDays(due, -12);
+      const asked = addWorkingDays(due, -8);
       agenda.add(asked, '09:00', `task ${n} extension`, async () => {
         await ctx.step(`task ${n} extension`, T.requestExtension(leadHead(n), {
           taskId: id, requestId: `TX-${n}`, requestedDueDate: '2020-03-31', reason: '涉及跨部门协调和系统开发，申请延期至2020年一季度末。',
         }));
       });
-      agenda.add(addDays(asked, 3), '15:00', `task ${n} extension decision`, async () => {
+      agenda.add(addWorkingDays(asked, 2), '15:00', `task ${n} extension decision`, async () => {
         await ctx.step(`task ${n} extension decision`, n === extended
           ? T.grantExtension(LEADER, { taskId: id, requestId: `TX-${n}` })
           : T.denyExtension(LEADER, { taskId: id, requestId: `TX-${n}`, reason: '应按原定时限完成，不予延期。' }));
@@ -58,23 +59,23 @@ export const planTasks = (ctx: DemoContext, agenda: Agenda): void => {
       if (n === extended) continue; // due next year: still in progress at the end of 2019
     }
     if (overdue.has(n) || unfinished.has(n)) continue;
-    // The task whose extension was denied is completed after the decision (asked 12 days before the due date).
-    const done = addDays(due, -ctx.random.int(3, n === denied ? 8 : 25));
+    // The task whose extension was denied is completed after the decision (asked 8 working days before the due date).
+    const done = addWorkingDays(due, -ctx.random.int(2, n === denied ? 5 : 18));
     agenda.add(done, '10:00', `task ${n} completion`, async () => {
       await ctx.step(`task ${n} completion`, T.reportCompletion(leadHead(n), {
         taskId: id, summary: `任务${n}已按方案完成，各基层法院分解任务均已落实。`,
         evidence: [{ sha256: ctx.random.hex(32), description: `任务${n}完成情况报告` }],
       }));
     });
-    let evaluateOn = addDays(done, 2);
+    let evaluateOn = addWorkingDays(done, 2);
     if (n === reworked) {
       agenda.add(evaluateOn, '15:00', `task ${n} return`, async () => {
         await ctx.step(`task ${n} return`, T.returnForRework(OFFICE, { taskId: id, reason: '完成情况报告缺少基层法院落实情况，退回补充。' }));
       });
-      agenda.add(addDays(evaluateOn, 2), '10:00', `task ${n} completion again`, async () => {
+      agenda.add(addWorkingDays(evaluateOn, 2), '10:00', `task ${n} completion again`, async () => {
         await ctx.step(`task ${n} completion again`, T.reportCompletion(leadHead(n), { taskId: id, summary: `已补充四个基层法院的落实情况，任务${n}完成。` }));
       });
-      evaluateOn = addDays(evaluateOn, 4);
+      evaluateOn = addWorkingDays(evaluateOn, 4);
     }
     agenda.add(evaluateOn, '16:30', `task ${n} evaluation`, async () => {
       await ctx.step(`task ${n} evaluation`, T.evaluate(OFFICE, { taskId: id, rating: ctx.random.pick(RATINGS), comment: '经考评，任务完成情况符合要求。' }));

@@ -95,6 +95,8 @@ const step = (p: ProblemRow, ev: ProblemEvent, e: RecordedEvent): ProblemRow => 
     }
     case 'problem.withdrawn':
       return withStatus({ ...p, withdrawal: { reason: ev.data.reason, approvedBy: ev.data.approvedBy, at } }, 'withdrawn', at);
+    case 'problem.carried_over':
+      return { ...p, carriedInto: [...(p.carriedInto ?? []), ev.data.toYear] };
     case 'problem.corrected': {
       const d = ev.data;
       return {

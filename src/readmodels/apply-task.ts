@@ -37,6 +37,8 @@ const step = (t: TaskRow, ev: TaskEvent, e: RecordedEvent): TaskRow => {
       return { ...t, status: 'returned', returned: t.returned + 1 };
     case 'task.evaluated':
       return { ...t, status: 'evaluated', evaluation: { rating: ev.data.rating, at } };
+    case 'task.no_problem_found':
+      return { ...t, courts: { ...t.courts, [ev.data.courtId]: { ...cell(t, ev.data.courtId), noProblemFound: { note: ev.data.note, at } } } };
   }
 };
 

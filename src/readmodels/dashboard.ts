@@ -51,6 +51,7 @@ export const dashboard = (s: ReadModelState, options: DashboardOptions) => {
       closed: rates.overall.closed,
       open: rates.overall.total - rates.overall.closed,
       withdrawn: all.filter((p) => p.status === 'withdrawn').length,
+      carriedOver: all.filter((p) => (p.carriedInto?.length ?? 0) > 0).length,
       overdue: rates.overall.overdue,
       dueSoon: dueSoon.length,
       rectificationRate: rates.overall.rectificationRate,

@@ -101,6 +101,8 @@ export interface ProblemRow {
   readonly reopened: number;
   readonly evidence: number;
   readonly withdrawal?: { readonly reason: string; readonly approvedBy: string; readonly at: string };
+  /** The years the problem was carried over into (结转), in order; absent while never carried. */
+  readonly carriedInto?: readonly number[];
 }
 
 /** A task's progress status. */
@@ -112,6 +114,8 @@ export interface TaskCourtRow {
   readonly decomposition?: { readonly assignment: string; readonly dueDate: string; readonly at: string };
   readonly progress?: { readonly percent: number; readonly summary: string; readonly at: string };
   readonly progressReports: number;
+  /** The court recorded finding no problem under the task (查摆). */
+  readonly noProblemFound?: { readonly note: string; readonly at: string };
 }
 /** A task with its progress. */
 export interface TaskRow extends TaskRef {

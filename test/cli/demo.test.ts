@@ -141,7 +141,7 @@ describe('audit on the demo', () => {
     const byPosition = JSON.parse(run('audit', 'as-of', '--store', 'sqlite:demo.db', '--stream', stream, '--position', '3', '--format', 'json').stdout) as { applied: number; lastPosition: string };
     expect(byPosition.applied).toBe(3);
     expect(byPosition.lastPosition).toBe('3');
-    // dc's first self-inspection problem was found on 2 June and entered two days later (backdated).
+    // dc's first self-inspection problem was found on 30 May and entered on 4 June (backdated).
     const effective = JSON.parse(run('audit', 'as-of', '--store', 'sqlite:demo.db', '--stream', 'demo-2019/problem/dc-P01', '--at', '2019-06-02', '--by', 'effective', '--format', 'json').stdout) as { applied: number; knownLater: unknown[] };
     expect(effective.applied).toBe(1);
     expect(effective.knownLater).toHaveLength(1);

@@ -10,6 +10,8 @@ import * as E from 'fp-ts/Either';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../adapters/memory/index';
 import { verifyStore } from '../../src/audit/verify';
+import { isWorkingDay } from '../../src/campaign/calendar';
+import { localDate } from '../../src/campaign/time';
 import { drawTargets } from '../../src/campaign/inspection/draw';
 import { createCampaignRegistry } from '../../src/campaign/registry';
 import { buildDemo, type DemoSummary } from '../../src/demo/index';
@@ -145,6 +147,70 @@ describe('the second half', () => {
     expect(d.accountability.byGrounds.overdue_rectification).toBeGreaterThan(0);
     const v = await verifyStore(store)();
     expect(E.isRight(v) && v.right.ok).toBe(true);
-    expect(events[events.length - 1]!.metadata.recordedAt.startsWith('2019-12-31')).toBe(true);
+    expect(events[events.length - 1]!.metadata.recordedAt >= '2019-12-30').toBe(true);
+  });
+});
+
+describe('督办 on the working-day calendar', () => {
+  const local = (iso: string) => localDate(iso, 480);
+  it('counts working days, and no action of the demo falls on a weekend or a public holiday (recorded or effective)', () => {
+    expect(data(ofType('campaign.day_count_chosen')[0])).toMatchObject({ dayCount: 'working' });
+    const off = events.filter((e) => !isWorkingDay(local(e.metadata.recordedAt)) || !isWorkingDay(local(e.metadata.effectiveAt)));
+    expect(off.map((e) => `${e.type} ${e.metadata.recordedAt} ${e.metadata.effectiveAt}`)).toEqual([]);
+    // The National Day week passes without a single recorded fact.
+    expect(events.filter((e) => local(e.metadata.recordedAt) >= '2019-10-01' && local(e.metadata.recordedAt) <= '2019-10-07')).toEqual([]);
+  });
+
+  it('runs supervision items from the leading group\'s decision, a leader\'s instruction (批示) and a report, each through to 办结', () => {
+    const items = new Map<string, string[]>();
+    for (const e of events.filter((x) => x.type.startsWith('supervision.'))) items.set(e.streamId, [...(items.get(e.streamId) ?? []), e.type]);
+    const sources = ofType('supervision.proposed').map((e) => data(e).source.kind).sort();
+    expect(sources).toEqual(['leader_instruction', 'leading_group_decision', 'report']);
+    const instruction = data(ofType('supervision.proposed').find((e) => data(e).source.kind === 'leader_instruction'));
+    expect(events.find((e) => e.type === 'organization.person_registered' && data(e).personId === instruction.source.givenBy)).toBeDefined();
+    for (const [stream, types] of items) {
+      const order = ['supervision.proposed', 'supervision.opened', 'supervision.approved', 'supervision.assigned', 'supervision.received'];
+      expect(types.filter((t) => order.includes(t)), stream).toEqual(order);
+      expect(types.at(-1), stream).toBe('supervision.closed');
+      expect(types.filter((t) => t === 'supervision.feedback_given').length, stream).toBeGreaterThan(1);
+    }
+    expect(ofType('supervision.opened').map((e) => data(e).number)).toEqual(ofType('supervision.opened').map((_, i) => `督〔2019〕${i + 1}号`));
+    expect(ofType('supervision.returned')).toHaveLength(1);
+    // The assignee never closes its own item; the approver is never the proposer.
+    for (const e of ofType('supervision.closed')) {
+      const assigned = data(events.find((x) => x.streamId === e.streamId && x.type === 'supervision.assigned'));
+      expect((e.metadata.actor.unit ?? '').startsWith(`${assigned.lead.courtId}/${assigned.lead.department ?? ''}`)).toBe(false);
+    }
+  });
+
+  it('records a reminder (催办) for a missed feedback period, and warnings, on working days, as the reactions gave them', () => {
+    const reminded = ofType('supervision.reminded');
+    expect(reminded.length).toBeGreaterThan(0);
+    for (const r of reminded) {
+      const feedback = events.filter((e) => e.streamId === r.streamId && e.type === 'supervision.feedback_given' && e.position < r.position).map((e) => data(e).period);
+      const missing = Number(/period_(\d+)/.exec(data(r).rule)?.[1]);
+      expect(feedback).not.toContain(missing);
+      expect(r.metadata.actor.posts).toContain('system');
+    }
+    expect(ofType('follow_up.warned').length).toBeGreaterThan(0);
+  });
+
+  it('takes at least one overdue problem up the whole ladder 预警 → 催办 → 约谈 → 通报 → 问责, a step at a time, before its case opens', () => {
+    const ladder = ['warning', 'reminder', 'talk', 'circular', 'accountability'];
+    const steps = new Map<string, RecordedEvent[]>();
+    for (const e of ofType('follow_up.escalated')) steps.set(data(e).subject.problemId, [...(steps.get(data(e).subject.problemId) ?? []), e]);
+    const full = [...steps].filter(([, xs]) => xs.map((x) => data(x).step).join() === ladder.join());
+    expect(full.length).toBeGreaterThan(0);
+    for (const [problemId, xs] of full) {
+      const days = xs.map((x) => local(x.metadata.recordedAt));
+      expect([...days].sort()).toEqual(days);
+      expect(new Set(days).size).toBe(days.length);
+      const opened = ofType('accountability.case_proposed').find((e) => data(e).grounds === 'overdue_rectification' && data(e).evidence.some((v: any) => v.problemId === problemId));
+      expect(opened).toBeDefined();
+      expect(opened!.position > xs.at(-1)!.position).toBe(true);
+    }
+    // One case per problem, never one per measure.
+    const cases = ofType('accountability.case_proposed').filter((e) => data(e).grounds === 'overdue_rectification').map((e) => data(e).evidence[0].problemId);
+    expect(new Set(cases).size).toBe(cases.length);
   });
 });

@@ -3,7 +3,7 @@
  * in the campaign's reservation stream and hands the decider the resolved number.
  */
 import * as t from 'io-ts';
-import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, Severity, ShortText, listOf, optional, struct } from '../codecs';
+import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, Severity, ShortText, intIn, listOf, optional, struct } from '../codecs';
 import type { CommandUnion } from '../define';
 import { Milestone, ProblemSource } from './events';
 
@@ -110,6 +110,11 @@ export const CorrectProblem = t.intersection([
 /** Input of `problem.correct`. */
 export type CorrectProblem = t.TypeOf<typeof CorrectProblem>;
 
+/** 结转: carries a problem still open at the turn of the year from the ledger of `fromYear` into that of `toYear`. */
+export const CarryOverProblem = struct({ problemId: Id, fromYear: intIn(2000, 2100), toYear: intIn(2000, 2100), reason: LongText });
+/** Input of `problem.carryOver`. */
+export type CarryOverProblem = t.TypeOf<typeof CarryOverProblem>;
+
 /** Input codecs of the Problem's commands, by command name. */
 export const problemCommands = {
   identify: IdentifyProblem,
@@ -131,6 +136,7 @@ export const problemCommands = {
   reachMilestone: ReachMilestone,
   withdraw: WithdrawProblem,
   correct: CorrectProblem,
+  carryOver: CarryOverProblem,
 } as const;
 
 /** `register` as the decider sees it: with the number reserved for the problem. */

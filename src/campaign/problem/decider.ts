@@ -18,7 +18,7 @@ import { pendingRequest, refuseRequest, type ExtensionRules } from '../extension
 import type { ProblemCommand } from './commands';
 import { problemEvents as PE, type ProblemEvent } from './events';
 import { problemPolicy } from './policy';
-import { evolveProblem, initialProblem, overdueMeasures, type NoProblem, type ProblemState, type ProblemStatus, type WithdrawnProblem } from './state';
+import { evolveProblem, initialProblem, overdueMeasures, problemDeadline, type NoProblem, type ProblemState, type ProblemStatus, type WithdrawnProblem } from './state';
 
 export { evolveProblem, initialProblem, overdueMeasures, type ProblemState };
 
@@ -145,16 +145,41 @@ const ALLOWED: Record<Exclude<ProblemCommand['type'], 'identify'>, readonly Prob
   requestClosure: ['open'], verify: ['closure_requested'], returnVerification: ['closure_requested'], close: ['verified'],
   reopen: ['closed'], markLongTerm: ['open'], reachMilestone: ['open'],
   withdraw: ['open', 'closure_requested', 'verified'], correct: ['open', 'closure_requested', 'verified', 'closed'],
+  carryOver: ['open', 'closure_requested', 'verified'],
 };
 
 /** The refusal of a command in a status it may not run in: its own code where it has one, else the status's. */
 const STATE_RULES: Partial<Record<ProblemCommand['type'], ProblemRuleCode>> = {
   close: 'problem.close.not_verified', verify: 'problem.verify.not_requested', returnVerification: 'problem.verify.not_requested',
-  reopen: 'problem.reopen.not_closed',
+  reopen: 'problem.reopen.not_closed', carryOver: 'problem.carry_over.settled',
 };
 const IN_STATUS: Record<ProblemStatus, ProblemRuleCode> = {
   none: 'problem.not_found', open: 'problem.open', closure_requested: 'problem.closure_requested', verified: 'problem.verified',
   closed: 'problem.closed', withdrawn: 'problem.withdrawn',
+};
+
+/**
+ * 结转: from the year the problem is in (the last it was carried into, else any year of the
+ * campaign before it was carried) to the next year, within the campaign's years, at the turn of
+ * the year (today is in December of the first year or in the next year).
+ */
+const decideCarryOver = (c: Extract<ProblemCommand, { type: 'carryOver' }>, s: LiveProblem, ctx: DecisionContext, env: DomainEnv) => {
+  const today = localDate(ctx.recordedAt, env.campaign.utcOffsetMinutes);
+  const year = Number(today.slice(0, 4));
+  const current = s.carriedInto?.at(-1);
+  const turn = (year === c.fromYear && today.slice(5, 7) === '12') || year === c.toYear;
+  if (c.toYear !== c.fromYear + 1 || (current !== undefined && c.fromYear !== current) || !turn) {
+    return refuse('problem.carry_over.year', `problem "${c.problemId}" is carried from the year it is in${current === undefined ? '' : ` (${current})`} to the next, at the turn of that year (today is ${today})`,
+      { fromYear: c.fromYear, toYear: c.toYear, ...(current === undefined ? {} : { current }) });
+  }
+  if (c.fromYear < env.campaign.startYear || c.toYear > env.campaign.endYear) {
+    return refuse('problem.carry_over.beyond_campaign', `the campaign runs from ${env.campaign.startYear} to ${env.campaign.endYear}`);
+  }
+  const deadline = problemDeadline(s);
+  return accept(ev(PE.carriedOver, {
+    problemId: c.problemId, fromYear: c.fromYear, toYear: c.toYear, status: s.longTerm === undefined ? s.status : 'long_term', reason: c.reason,
+    carriedBy: ctx.actor.id, ...(deadline === undefined ? {} : { deadline }),
+  }));
 };
 
 const isLive = (s: ProblemState): s is LiveProblem => s.status !== 'none' && s.status !== 'withdrawn';
@@ -213,6 +238,8 @@ export const decideProblem = (c: ProblemCommand, s: ProblemState, ctx: DecisionC
     }
     case 'withdraw':
       return accept(ev(PE.withdrawn, { problemId: c.problemId, reason: c.reason, approvedBy: ctx.actor.id }));
+    case 'carryOver':
+      return decideCarryOver(c, s, ctx, env);
     case 'correct': {
       const { type: _t, problemId, reason, ...changes } = c;
       const d = s.details;

@@ -135,6 +135,18 @@ export const ProblemCorrected = t.intersection([
 /** Data of `problem.corrected`. */
 export type ProblemCorrected = t.TypeOf<typeof ProblemCorrected>;
 
+/**
+ * 结转: the problem, still open at the turn of the year, was carried over from the ledger of
+ * `fromYear` into that of `toYear` (the campaign runs for several years), with its status and
+ * deadline then.
+ */
+export const ProblemCarriedOver = t.intersection([
+  struct({ problemId: Id, fromYear: intIn(2000, 2100), toYear: intIn(2000, 2100), status: ShortText, reason: LongText, carriedBy: Id }),
+  optional({ deadline: IsoDate }),
+]);
+/** Data of `problem.carried_over`. */
+export type ProblemCarriedOver = t.TypeOf<typeof ProblemCarriedOver>;
+
 /** The Problem's event types. */
 export const problemEvents = {
   identified: eventType('problem.identified', ProblemIdentified),
@@ -156,6 +168,7 @@ export const problemEvents = {
   milestoneReached: eventType('problem.milestone_reached', MilestoneReached),
   withdrawn: eventType('problem.withdrawn', ProblemWithdrawn),
   corrected: eventType('problem.corrected', ProblemCorrected),
+  carriedOver: eventType('problem.carried_over', ProblemCarriedOver),
 } as const;
 
 /** Any Problem event. */

@@ -127,5 +127,6 @@ export const problemPolicy: Policy<ProblemCommand, ProblemState, DomainEnv> = {
   markLongTerm: either(['campaign_office'], ['first_responsible', 'court_president']),
   reachMilestone: responsible,
   withdraw: (c, s, a) => allOf(() => inspectingSide('withdrawn')(c, s, a), () => either([...LEADERS], ['first_responsible'])(c, s, a)),
+  carryOver: either(['campaign_office'], ['first_responsible']),
   correct: (c, s, a) => allOf(() => inspectingSide('corrected')(c, s, a), () => either(['campaign_office', 'inspection_office'], ['first_responsible'])(c, s, a)),
 };

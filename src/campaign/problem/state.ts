@@ -41,6 +41,8 @@ interface ProblemFacts {
   readonly timesClosed: number;
   readonly timesReopened: number;
   readonly timesReturned: number;
+  /** The years the problem was carried over into (结转), in order. */
+  readonly carriedInto?: readonly number[] | undefined;
 }
 
 /** No problem yet. */
@@ -135,6 +137,8 @@ export const evolveProblem = (s: ProblemState, e: ProblemEvent): ProblemState =>
     }
     case 'problem.withdrawn':
       return s.status === 'none' ? s : { ...s, status: 'withdrawn', withdrawal: e.data };
+    case 'problem.carried_over':
+      return { ...s, carriedInto: [...(s.carriedInto ?? []), e.data.toYear] };
     case 'problem.corrected': {
       if (s.status === 'none') return s;
       const { problemId: _p, reason: _r, ...changes } = e.data;

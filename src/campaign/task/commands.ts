@@ -60,6 +60,11 @@ export const EvaluateTask = struct({ taskId: Id, rating: TaskRating, comment: Lo
 /** Input of `task.evaluate`. */
 export type EvaluateTask = t.TypeOf<typeof EvaluateTask>;
 
+/** 查摆: records that a court looked for problems under the task and found none. */
+export const RecordNoProblemFound = struct({ taskId: Id, courtId: Id, note: LongText });
+/** Input of `task.recordNoProblemFound`. */
+export type RecordNoProblemFound = t.TypeOf<typeof RecordNoProblemFound>;
+
 /** Input codecs of the Task's commands, by command name. */
 export const taskCommands = {
   issue: IssueTask,
@@ -72,6 +77,7 @@ export const taskCommands = {
   reportCompletion: ReportTaskCompletion,
   returnForRework: ReturnTask,
   evaluate: EvaluateTask,
+  recordNoProblemFound: RecordNoProblemFound,
 } as const;
 
 /** Any Task command. */

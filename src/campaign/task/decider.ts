@@ -110,6 +110,13 @@ export const decideTask = (c: TaskCommand, s: TaskState, ctx: DecisionContext, e
       if (s.status !== 'completion_reported') return refuse('task.return.not_completed', 'only a reported completion can be returned');
       return accept(ev(TE.returned, { taskId: c.taskId, reason: c.reason }));
     }
+    case 'recordNoProblemFound': {
+      if (c.courtId !== env.campaign.organizerCourtId && !task.scopeCourts.includes(c.courtId)) {
+        return refuse('task.court.not_in_scope', `court "${c.courtId}" is not in the scope of task "${c.taskId}"`);
+      }
+      if (s.noProblemFound?.has(c.courtId)) return refuse('task.no_problem_found.already', `court "${c.courtId}" already recorded no problem under task "${c.taskId}"`);
+      return accept(ev(TE.noProblemFound, { taskId: c.taskId, courtId: c.courtId, note: c.note, recordedBy: ctx.actor.id }));
+    }
     case 'evaluate': {
       if (s.status !== 'completion_reported') return refuse('task.evaluate.not_completed', 'only a reported completion can be evaluated');
       return accept(ev(TE.evaluated, { taskId: c.taskId, rating: c.rating, comment: c.comment }));

@@ -74,6 +74,14 @@ export const TaskEvaluated = struct({ taskId: Id, rating: TaskRating, comment: L
 /** Data of `task.evaluated`. */
 export type TaskEvaluated = t.TypeOf<typeof TaskEvaluated>;
 
+/**
+ * 查摆: a court that looked for problems under the task found none; recorded so that every task of
+ * the plan has either findings in the ledger or this record for each court that examined it.
+ */
+export const TaskNoProblemFound = struct({ taskId: Id, courtId: Id, note: LongText, recordedBy: Id });
+/** Data of `task.no_problem_found`. */
+export type TaskNoProblemFound = t.TypeOf<typeof TaskNoProblemFound>;
+
 /** The Task's event types. */
 export const taskEvents = {
   issued: eventType('task.issued', TaskIssued),
@@ -86,6 +94,7 @@ export const taskEvents = {
   completionReported: eventType('task.completion_reported', TaskCompletionReported),
   returned: eventType('task.returned', TaskReturned),
   evaluated: eventType('task.evaluated', TaskEvaluated),
+  noProblemFound: eventType('task.no_problem_found', TaskNoProblemFound),
 } as const;
 
 /** Any Task event. */

@@ -9,7 +9,9 @@
  * - `reportProgress`: a member of a lead or co-responsible department (of the organizer court or of
  *   the court reported on), or that court's `first_responsible`;
  * - `grantExtension`, `denyExtension`, `returnForRework`, `evaluate`: `campaign_office`,
- *   `leading_group_leader` or `leading_group_deputy`.
+ *   `leading_group_leader` or `leading_group_deputy`;
+ * - `recordNoProblemFound` (查摆 found nothing): that court's `first_responsible`, `court_president`
+ *   or `court_leadership`, or `campaign_office`.
  */
 import type { Actor } from '../../eventsourcing/envelope';
 import { actorCourt, actorDepartment } from '../actors';
@@ -53,4 +55,8 @@ export const taskPolicy: Policy<TaskCommand, TaskState, DomainEnv> = {
   reportCompletion: leadHead('reporting completion'),
   returnForRework: supervisor,
   evaluate: supervisor,
+  recordNoProblemFound: (c, _s, actor) =>
+    holdsAny(actor.posts, ['campaign_office'])
+    || (holdsAny(actor.posts, ['first_responsible', 'court_president', 'court_leadership']) && actorCourt(actor) === c.courtId)
+    || `recording that court "${c.courtId}" found no problem requires its first_responsible, court_president or court_leadership, or the campaign_office role`,
 };

@@ -20,6 +20,8 @@ interface TaskFacts {
   readonly progress: ReadonlyMap<string, number>;
   readonly extensions: ReadonlyMap<string, TaskExtension>;
   readonly returns: number;
+  /** Courts that recorded finding no problem under the task (查摆). */
+  readonly noProblemFound?: ReadonlySet<string> | undefined;
 }
 
 /** No task yet. */
@@ -80,5 +82,7 @@ export const evolveTask = (s: TaskState, e: TaskEvent): TaskState => {
       return s.status === 'none' || s.status === 'evaluated' ? s : { ...s, status: 'in_progress', returns: s.returns + 1 };
     case 'task.evaluated':
       return s.status === 'none' ? s : { ...s, status: 'evaluated', evaluation: e.data };
+    case 'task.no_problem_found':
+      return { ...s, noProblemFound: new Set([...(s.noProblemFound ?? []), e.data.courtId]) };
   }
 };
