@@ -90,9 +90,9 @@ const extend = (ctx: DemoContext, agenda: Agenda, p: DemoProblem, granted: boole
 /** Adds the second-half actions of every problem to the agenda. */
 export const planRectification = (ctx: DemoContext, agenda: Agenda): void => {
   let deniedOne = false;
-  const inProgress = ctx.problems.filter((p) => p.fate === 'in_progress');
-  const longTerm = inProgress[0];
-  const withdrawn = inProgress[1];
+  const longTerm = ctx.problems.find((p) => p.fate === 'in_progress');
+  // Only a problem the court found itself: an inspection's finding is withdrawn by the inspecting side alone.
+  const withdrawn = ctx.problems.find((p) => p !== longTerm && (p.fate === 'in_progress' || p.fate === 'overdue') && p.problemId.startsWith(`${p.courtId}-P`));
   if (longTerm) longTerm.fate = 'long_term';
   if (withdrawn) withdrawn.fate = 'withdrawn';
   for (const p of ctx.problems) {
