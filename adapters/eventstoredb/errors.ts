@@ -16,6 +16,25 @@ export const isClientError = (u: unknown): u is CommandError =>
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
+/**
+ * The words of a client error. KurrentDB's client reads through a native bridge whose errors carry
+ * only their class name (`UnavailableError`), so an unreachable server is put in words here.
+ */
+const describe = (err: CommandError): string => {
+  const text = messageOf(err).trim();
+  const bare = text === '' || text === err.constructor.name || /^[A-Za-z]+Error$/.test(text);
+  if (!bare) return text;
+  switch (err.type) {
+    case ErrorType.UNAVAILABLE:
+      return `cannot reach the server, or it is not ready (${text || 'unavailable'}); is it running at the address of the connection string?`;
+    case ErrorType.DEADLINE_EXCEEDED:
+    case ErrorType.TIMEOUT:
+      return `the server did not answer in time (${text || err.type})`;
+    default:
+      return `${err.type} (${text || 'no message from the client'})`;
+  }
+};
+
 /** Whether the client error says the server is unreachable, not ready or went away (worth retrying). */
 export const isTransient = (err: unknown): boolean => {
   if (!isClientError(err)) return !(err instanceof LedgerFailure);
@@ -47,7 +66,7 @@ export const toStoreError = (err: unknown, streamId: string | undefined, what: s
       case ErrorType.ACCESS_DENIED:
         return errors.unavailable(`${what}: access denied (check the credentials in the connection string)`, err);
       default:
-        return errors.unavailable(`${what}: ${messageOf(err)}`, err);
+        return errors.unavailable(`${what}: ${describe(err)}`, err);
     }
   }
   return errors.storeFromUnknown(err, what);

@@ -32,6 +32,8 @@ export const loadDriver = async (): Promise<PgModule> => {
   }
 };
 
+const LOST = /Connection terminated|not queryable|Client was closed|ECONNRESET|EPIPE/i;
+
 /** Why a connection or statement failed, in words, from the server's SQLSTATE or the socket's code. */
 const cause = (x: unknown, where: string): string => {
   const code = codeOf(x);
@@ -56,6 +58,8 @@ const cause = (x: unknown, where: string): string => {
       return `the PostgreSQL server at ${where} is shutting down or starting (${code}: ${messageOf(x)})`;
     default:
       if (/timeout/i.test(messageOf(x))) return `cannot reach the PostgreSQL server at ${where} (${messageOf(x)})`;
+      // node-postgres' own words for a connection that dropped under it (a restart, a killed backend).
+      if (LOST.test(messageOf(x))) return `lost the connection to the PostgreSQL server at ${where} (${messageOf(x)}); retry`;
       return `${code ? `${code}: ` : ''}${messageOf(x)}`;
   }
 };

@@ -7,7 +7,7 @@ import * as E from 'fp-ts/Either';
 import type { Pool } from 'pg';
 import {
   createLiveFeed, errors, isLedgerFailure, LedgerFailure, prepareAppend,
-  type EventStore, type RawRecord, type ReadAllOptions, type StoreError,
+  type EventStore, type RawRecord, type ReadAllOptions, type StoreError, type Subscription,
 } from '../../src/eventsourcing/index';
 import { createAppendStatements } from './append';
 import { createCheckpointStore, type PostgresCheckpointStore } from './checkpoints';
@@ -20,6 +20,12 @@ import { createWriteQueue } from './writer';
 
 /** How often a subscription retries a read after losing its connection (about a minute in all). */
 const SUBSCRIPTION_RETRIES = 35;
+
+/** A subscription of a closed store: its iteration throws `error`. */
+const closedSubscription = (error: StoreError): Subscription => ({
+  [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new LedgerFailure(error)) }),
+  close: async () => undefined,
+});
 
 /** The PostgreSQL store: the {@link EventStore} port plus checkpoints and the raw bytes. */
 export interface PostgresStore extends EventStore {
@@ -87,17 +93,19 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
     readAll: reader.readAll,
     readRaw: reader.readRaw,
     subscribeToAll: (sub = {}) => {
+      if (closed) return closedSubscription(closedError());
       listener.ensure();
       return feed.subscribe(sub.afterPosition, async (after) => {
         // A dropped connection (a server restart, a terminated backend) is retried with a growing
         // pause; the cursor has not moved, so nothing is lost or repeated. Other failures end it.
+        // Closing the store closes its subscriptions: a fetch still waiting then ends them cleanly.
         for (let attempt = 1; ; attempt++) {
-          const err = check();
-          if (err !== undefined) throw new LedgerFailure(err);
+          if (closed) return { events: [], scannedTo: undefined };
           try {
             return await reader.fetchAfter(after, sub.streamPrefix);
           } catch (x) {
-            const transient = isLedgerFailure(x) && x.error._tag === 'StoreUnavailable' && !closed;
+            if (closed) return { events: [], scannedTo: undefined };
+            const transient = isLedgerFailure(x) && x.error._tag === 'StoreUnavailable';
             if (!transient || attempt >= SUBSCRIPTION_RETRIES) throw x;
             await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** (attempt - 1), 2000)));
           }

@@ -29,7 +29,7 @@ const programHelp = (): string => {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Stores (--store): sqlite:PATH (embedded, the default choice), memory (demo only), postgres://USER@HOST:PORT/DB?schema=NAME, esdb://HOST:PORT?tls=false.',
+    'Stores (--store): sqlite:PATH (embedded, the default choice), memory (demo only), postgres://USER@HOST:PORT/DB?schema=NAME, esdb://HOST:PORT?tls=false or kurrentdb://HOST:PORT?tls=false.',
     'Exit codes: 0 ok, 1 a verification failed, 2 bad usage or bad input, 3 the store is unavailable.',
     "Run 'campaign-ledger COMMAND --help' for a command's options. Start with: campaign-ledger demo --store sqlite:demo.db",
     '',

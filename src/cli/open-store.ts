@@ -1,6 +1,6 @@
 /**
  * The composition root: the only place that opens adapters. Each adapter (and through it its
- * driver: better-sqlite3, pg, @eventstore/db-client) is loaded only when a store of its kind is asked
+ * driver: better-sqlite3, pg, @eventstore/db-client or @kurrent/kurrentdb-client) is loaded only when a store of its kind is asked
  * for, and a missing driver is reported with how to install it (exit 3).
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -70,6 +70,11 @@ const missingModule = (x: unknown): string | undefined => {
   return /@eventstore\/db-client/.test(x instanceof Error ? x.message : '') ? '@eventstore/db-client' : undefined;
 };
 
+/**
+ * An EventStoreDB/KurrentDB store; the client is chosen by the scheme (`kurrentdb://`: KurrentDB's
+ * client; `esdb://`: `@eventstore/db-client` when installed, else KurrentDB's). The store connects
+ * lazily, so an unreachable server shows on the first read or append (StoreUnavailable, exit 3).
+ */
 const openEsdb = async (spec: Extract<StoreSpec, { kind: 'esdb' }>, options: OpenStoreOptions): Promise<OpenedStore> => {
   let mod: typeof import('../../adapters/eventstoredb/index');
   try {
@@ -79,7 +84,7 @@ const openEsdb = async (spec: Extract<StoreSpec, { kind: 'esdb' }>, options: Ope
     throw unavailableError(`the EventStoreDB client failed to load (${x instanceof Error ? x.message : String(x)}); ${ESDB_INSTALL_HINT}`);
   }
   try {
-    const store = mod.createEventStoreDbStore({
+    const store = await mod.openEventStoreDbStore({
       connectionString: spec.connectionString,
       ...(spec.namespace === undefined ? {} : { namespace: spec.namespace }),
       ...(options.registry ? { registry: options.registry } : {}),

@@ -1,6 +1,8 @@
 /**
  * The `--store` argument: `sqlite:PATH` (the embedded default), `memory` (the demo only: nothing
- * survives the process), or an EventStoreDB connection string (`esdb://…`, `esdb+discover://…`).
+ * survives the process), a PostgreSQL URL, or an EventStoreDB/KurrentDB connection string
+ * (`esdb://…`, `esdb+discover://…`, `kurrentdb://…`, `kurrentdb+discover://…`); the scheme of the
+ * last chooses the client (see openEventStoreDbStore).
  */
 import { isAbsolute, resolve } from 'node:path';
 import { usageError } from './errors';
@@ -13,7 +15,11 @@ export type StoreSpec =
   | { readonly kind: 'postgres'; readonly connectionString: string; readonly schema: string };
 
 /** What `--store` accepts, for help texts and error messages. */
-export const STORE_FORMS = 'sqlite:PATH, memory, postgres://USER@HOST:PORT/DB[?schema=NAME], or esdb://HOST:PORT?tls=false (esdb+discover://… for a cluster)';
+export const STORE_FORMS =
+  'sqlite:PATH, memory, postgres://USER@HOST:PORT/DB[?schema=NAME], esdb://HOST:PORT?tls=false or kurrentdb://HOST:PORT?tls=false (+discover for a cluster)';
+
+/** EventStoreDB/KurrentDB connection strings: `esdb://` takes `@eventstore/db-client` when installed, `kurrentdb://` KurrentDB's client. */
+const ESDB_URL = /^(esdb|kurrentdb)(\+discover)?:\/\/./;
 
 /** The schema a PostgreSQL store uses when the URL names none. */
 export const DEFAULT_PG_SCHEMA = 'campaign_ledger';
@@ -40,8 +46,8 @@ const ESDB_NAMESPACE = /^[A-Za-z0-9][A-Za-z0-9_]{0,63}$/;
  * Anything else is a usage error naming the accepted forms.
  */
 export const parseStoreSpec = (text: string, cwd: string, command?: string, namespace?: string): StoreSpec => {
-  if (namespace !== undefined && !/^esdb(\+discover)?:\/\//.test(text)) {
-    throw usageError('--namespace applies to EventStoreDB stores (esdb://…); a SQLite file is its own namespace', command);
+  if (namespace !== undefined && !ESDB_URL.test(text)) {
+    throw usageError('--namespace applies to EventStoreDB stores (esdb://… or kurrentdb://…); a SQLite file is its own namespace', command);
   }
   if (namespace !== undefined && !ESDB_NAMESPACE.test(namespace)) {
     throw usageError(`--namespace ${JSON.stringify(namespace)}: expected 1-64 letters, digits or "_", not starting with "_"`, command);
@@ -54,7 +60,7 @@ export const parseStoreSpec = (text: string, cwd: string, command?: string, name
     return { kind: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
   }
   if (/^postgres(ql)?:\/\/./.test(text)) return parsePostgres(text, command);
-  if (/^esdb(\+discover)?:\/\/./.test(text)) return { kind: 'esdb', connectionString: text, ...(namespace === undefined ? {} : { namespace }) };
+  if (ESDB_URL.test(text)) return { kind: 'esdb', connectionString: text, ...(namespace === undefined ? {} : { namespace }) };
   throw usageError(`--store ${JSON.stringify(text)} is not a store; expected ${STORE_FORMS}`, command);
 };
 
