@@ -8,7 +8,8 @@ import { createMemoryCheckpoints } from './checkpoints';
 import {
   type AppendResult, type CheckpointStore, type CodecRegistry, type EventStore, type NewEvent,
   type RawRecord, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StoreError, type Subscription,
-  type SubscribeOptions, type ExpectedRevision, type StreamHead, type SealedWithBody,
+  type SubscribeOptions, type ExpectedRevision, type StreamHead, type SealedWithBody, type SnapshotStore,
+  createMemorySnapshotStore,
   DEFAULT_MAX_APPEND_BYTES, deepFreeze, errors, planAppend, prepareAppend,
   LedgerFailure, createLiveFeed, checkReadAllOptions, checkReadStreamOptions,
 } from '../../src/eventsourcing/index';
@@ -21,9 +22,11 @@ export interface MemoryStoreOptions {
   readonly maxAppendBytes?: number;
 }
 
-/** An {@link EventStore} with an in-memory checkpoint store. */
+/** An {@link EventStore} with an in-memory checkpoint store and snapshot store. */
 export interface MemoryStore extends EventStore {
   readonly checkpoints: CheckpointStore;
+  /** Snapshots of long streams (outside the trail; see `SnapshotStore`). */
+  readonly snapshots: SnapshotStore;
 }
 
 interface Stored { readonly event: RecordedEvent; readonly body: string }
@@ -146,6 +149,7 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): MemoryStore
       return Promise.resolve(E.right(head));
     },
     checkpoints: createMemoryCheckpoints(() => (closed ? closedError() : undefined)),
+    snapshots: createMemorySnapshotStore(),
     close: async () => {
       closed = true;
       await feed.closeAll();

@@ -8,7 +8,7 @@ import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import {
   createLiveFeed, errors, LedgerFailure, prepareAppend,
-  type CheckpointStore, type EventStore, type RawRecord, type ReadAllOptions, type StoreError,
+  type CheckpointStore, type EventStore, type SnapshotStore, type RawRecord, type ReadAllOptions, type StoreError,
 } from '../../src/eventsourcing/index';
 import { createAppender } from './append';
 import { createCheckpointStore, createCheckpointTable } from './checkpoints';
@@ -16,6 +16,7 @@ import { loadDriver, toStoreError, type Db } from './driver';
 import { createInlineRunner, type InlineProjection } from './inline';
 import { resolveOptions, type Durability, type SqliteStoreOptions } from './options';
 import { createReader } from './reads';
+import { createSqliteSnapshotStore } from './snapshots';
 import { checkTrailSchema, openReadOnlyDb } from './readonly';
 import { LEDGER_COMPONENT, LEDGER_MIGRATIONS, migrate, schemaVersions, type Migration } from './schema';
 import { createTx, type SqliteTx } from './tx';
@@ -29,6 +30,8 @@ export interface SqliteStore extends EventStore {
   readonly durability: Durability;
   /** Projection checkpoints, in the same file (outside the audited trail). */
   readonly checkpoints: CheckpointStore;
+  /** Snapshots of long streams, in the same file (outside the audited trail). */
+  readonly snapshots: SnapshotStore;
   /** The stored canonical bytes in global order (always available on SQLite). */
   readRaw(options?: ReadAllOptions): AsyncIterable<RawRecord>;
   /** Copies the database to `toPath` while it stays open (SQLite's online backup API). Rejects with a LedgerFailure. */
@@ -108,6 +111,7 @@ export const openSqliteStore = async (options: SqliteStoreOptions): Promise<Sqli
     path: o.path,
     durability: o.durability,
     checkpoints: createCheckpointStore(table, queue, check),
+    snapshots: createSqliteSnapshotStore(db, queue, check),
     append: (streamId, events, expected) => guarded(() => {
       const prepared = prepareAppend(streamId, events, expected, o.registry, o);
       if (E.isLeft(prepared)) return Promise.resolve(prepared);

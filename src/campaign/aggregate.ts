@@ -10,6 +10,7 @@ import * as E from 'fp-ts/Either';
 import type { Decider, DecisionContext, DomainEvent } from '../eventsourcing/decider';
 import type { Actor } from '../eventsourcing/envelope';
 import { errors, type LedgerError } from '../eventsourcing/errors';
+import type { SnapshotSpec } from '../eventsourcing/snapshots';
 import { refuse, type CampaignRuleCode } from './rules';
 
 /**
@@ -62,6 +63,8 @@ export interface AggregateSpec<C extends { readonly type: string }, S, E extends
    * rule code); undefined when they pass.
    */
   readonly precheck?: (command: C, state: S, env: Env, context: DecisionContext) => E.Either<LedgerError, never> | undefined;
+  /** Present for aggregates with long streams: their state may be snapshotted (raise the version when `evolve` or the state changes). */
+  readonly snapshot?: SnapshotSpec;
 }
 
 /** The right a command needs: `${aggregate}.${command}`, e.g. `problem.verify`. */
@@ -90,6 +93,7 @@ export const bindDecider = <C extends { readonly type: string }, S, E extends Do
 ): Decider<C, S, E> => ({
   initialState: spec.initialState,
   evolve: spec.evolve,
+  snapshot: spec.snapshot,
   decide: (command, state, context) => {
     if (Date.parse(context.effectiveAt) > Date.parse(context.recordedAt)) {
       return refuse('effective_at.in_future', `the effective time ${context.effectiveAt} is later than the recorded time ${context.recordedAt}`);

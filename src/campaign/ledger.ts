@@ -22,6 +22,7 @@ import type { Actor } from '../eventsourcing/envelope';
 import type { LedgerError } from '../eventsourcing/errors';
 import { createCommandHandler, type Loaded } from '../eventsourcing/handler';
 import { uuidv7 } from '../eventsourcing/ids';
+import type { SnapshotStore } from '../eventsourcing/snapshots';
 import { createStateCache } from '../eventsourcing/state-cache';
 import type { EventStore } from '../eventsourcing/store';
 import { resolveActor } from './actors';
@@ -69,6 +70,12 @@ export interface CampaignLedgerOptions {
    * before use (default 10,000; 0 folds every stream from the start every time).
    */
   readonly cachedStreams?: number;
+  /**
+   * Where snapshots of the long streams (the Organization and the Campaign) are kept, e.g. a
+   * store's own `snapshots`; checked against the chain when loaded, ignored when they do not match
+   * it. `every`: events read before a new snapshot is saved (default 1,000). Default: none.
+   */
+  readonly snapshots?: { readonly store: SnapshotStore; readonly every?: number };
 }
 
 /** Readers of an entity's current state (each a TaskEither that also runs when awaited). */
@@ -127,7 +134,7 @@ export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLe
   // One cache for every handler of this ledger: they fold the same streams with the same registry.
   const cache = createStateCache(options.cachedStreams === undefined ? {} : { maxStreams: options.cachedStreams });
   const handlerWithIds = (generator: () => string, retries = maxRetries) =>
-    createCommandHandler({ store: options.store, registry, clock, ids: generator, maxRetries: retries, cache });
+    createCommandHandler({ store: options.store, registry, clock, ids: generator, maxRetries: retries, cache, snapshots: options.snapshots });
   const handler = handlerWithIds(ids);
   const ctx: FacadeContext = {
     store: options.store, registry, handler, streams, clock, maxRetries,

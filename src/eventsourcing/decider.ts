@@ -6,6 +6,7 @@
 import type { Either } from 'fp-ts/Either';
 import type { Actor } from './envelope';
 import type { LedgerError } from './errors';
+import type { SnapshotSpec } from './snapshots';
 
 /** A domain event before it is wrapped in an envelope. */
 export interface DomainEvent<T extends string = string, D = unknown> {
@@ -28,6 +29,8 @@ export interface Decider<C, S, E extends DomainEvent> {
   readonly decide: (command: C, state: S, context: DecisionContext) => Either<LedgerError, readonly E[]>;
   readonly evolve: (state: S, event: E) => S;
   readonly initialState: S;
+  /** Present when the fold's state may be snapshotted (long streams; see `SnapshotSpec`). */
+  readonly snapshot?: SnapshotSpec | undefined;
 }
 
 /** Folds events into a state with a decider's `evolve`. Deterministic. */

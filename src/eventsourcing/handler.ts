@@ -11,6 +11,9 @@ import type { Actor, NewEvent, RecordedEvent } from './envelope';
 import { errors, type LedgerError } from './errors';
 import type { EventStore } from './store';
 import { uuidv7 } from './ids';
+import {
+  decodeSnapshotState, encodeSnapshotState, snapshotDigest, type SnapshotSpec, type SnapshotStore,
+} from './snapshots';
 import { createStateCache, type CachedState, type StateCache } from './state-cache';
 
 /** Who issues a command and why; everything else of the metadata is fixed by the handler. */
@@ -91,10 +94,16 @@ export interface CommandHandlerOptions {
    * `false`: fold every stream from the start every time).
    */
   readonly cache?: StateCache | false;
+  /**
+   * Snapshots of long streams, for folds that declare a `snapshot` spec: a load starts from the
+   * stream's snapshot when the stored event at its revision has its hash (otherwise it is ignored),
+   * and a load that read at least `every` events (default 1,000) saves a new one.
+   */
+  readonly snapshots?: { readonly store: SnapshotStore; readonly every?: number } | undefined;
 }
 
-/** The part of a decider that folds state. */
-export type Evolver<S, E extends DomainEvent> = Pick<Decider<never, S, E>, 'evolve' | 'initialState'>;
+/** The part of a decider that folds state (with its snapshot spec, when it has one). */
+export type Evolver<S, E extends DomainEvent> = Pick<Decider<never, S, E>, 'evolve' | 'initialState' | 'snapshot'>;
 
 /** Runs commands against deciders. */
 export interface CommandHandler {
@@ -120,6 +129,8 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
   const maxRetries = options.maxRetries ?? 3;
 
   const cache = options.cache === false ? undefined : options.cache ?? createStateCache();
+  const snapshots = options.snapshots;
+  const snapshotEvery = snapshots?.every ?? 1000;
 
   const loadNow = async <S, E extends DomainEvent>(decider: Evolver<S, E>, streamId: string): Promise<E.Either<LedgerError, Loaded<S>>> => {
     const loaded = await loadUntil(decider, streamId, undefined, true);
@@ -145,42 +156,88 @@ export const createCommandHandler = (options: CommandHandlerOptions): CommandHan
       }
       if (h === undefined || h.revision <= start.revision) start = undefined;
     }
-    const folded = await foldFrom(decider, streamId, stopAt, start);
+    const spec = snapshots === undefined ? undefined : decider.snapshot;
+    const fromSnapshot = start === undefined && useCache && spec !== undefined;
+    if (fromSnapshot) start = await loadSnapshot<S>(spec, streamId);
+    const folded = await foldFrom(decider, streamId, stopAt, start, fromSnapshot);
     if (folded === 'broken') {
-      // The event after the cached one does not chain to it: this is not the stream it was folded from.
+      // The stored event at the cached or snapshot revision is not the one the state was folded to.
       cache?.delete(streamId);
       return loadUntil(decider, streamId, stopAt, false);
     }
-    if (E.isRight(folded) && folded.right.found === undefined && folded.right.revision !== undefined && folded.right.hash !== undefined) {
-      cache?.set(decider, streamId, { state: folded.right.state, revision: folded.right.revision, hash: folded.right.hash });
-    }
+    if (E.isLeft(folded) || folded.right.found !== undefined || folded.right.revision === undefined || folded.right.hash === undefined) return folded;
+    const entry = { state: folded.right.state, revision: folded.right.revision, hash: folded.right.hash };
+    cache?.set(decider, streamId, entry);
+    if (spec !== undefined && folded.right.read >= snapshotEvery) await saveSnapshot(spec, streamId, entry);
     return folded;
   };
 
-  /** Folds the events after `start` (all of them without it); 'broken' when the first does not chain to it. */
+  /** The stream's snapshot for the fold, if there is a readable one of its version (checked against the chain when folding). */
+  const loadSnapshot = async <S>(spec: SnapshotSpec, streamId: string): Promise<CachedState<S> | undefined> => {
+    if (snapshots === undefined) return undefined;
+    let loaded;
+    try {
+      loaded = await snapshots.store.load(streamId, spec.name)();
+    } catch {
+      return undefined; // a snapshot store that throws: fold from the start
+    }
+    if (E.isLeft(loaded) || loaded.right === undefined) return undefined;
+    const s = loaded.right;
+    if (s.streamId !== streamId || s.name !== spec.name || s.version !== spec.version || snapshotDigest(s) !== s.digest) return undefined;
+    const state = decodeSnapshotState(s.state);
+    return state === undefined ? undefined : { state: state as S, revision: s.revision, hash: s.hash };
+  };
+
+  /** Saves a snapshot; a state that cannot be written or a store that fails leaves the old one. */
+  const saveSnapshot = async (spec: SnapshotSpec, streamId: string, entry: CachedState): Promise<void> => {
+    if (snapshots === undefined) return;
+    try {
+      const fields = { streamId, name: spec.name, version: spec.version, revision: entry.revision, hash: entry.hash, state: encodeSnapshotState(entry.state) };
+      await snapshots.store.save({ ...fields, digest: snapshotDigest(fields) })();
+    } catch {
+      // not snapshotted this time
+    }
+  };
+
+  /**
+   * Folds the events after `start` (all of them without it). `start` is checked against the
+   * stream: the event after it must chain to its hash, or (`atStart`, for a snapshot) the event at
+   * its revision must have its hash; 'broken' when not.
+   */
   const foldFrom = async <S, E extends DomainEvent>(
-    decider: Evolver<S, E>, streamId: string, stopAt: string | undefined, start: CachedState<S> | undefined,
-  ): Promise<E.Either<LedgerError, Folded<S>> | 'broken'> => {
+    decider: Evolver<S, E>, streamId: string, stopAt: string | undefined, start: CachedState<S> | undefined, atStart: boolean,
+  ): Promise<E.Either<LedgerError, Folded<S> & { readonly read: number }> | 'broken'> => {
     let state = start === undefined ? decider.initialState : start.state;
     let revision = start?.revision;
     let hash = start?.hash;
     const partial = start !== undefined;
+    let read = 0;
     let first = true;
     try {
-      for await (const stored of store.readStream(streamId, start === undefined ? undefined : { fromRevision: start.revision + 1n })) {
-        if (first && start !== undefined && stored.prevHash !== start.hash) return 'broken';
-        first = false;
-        if (stopAt !== undefined && stored.eventId === stopAt) return E.right({ state, revision, hash, found: stored, partial });
+      const from = start === undefined ? undefined : { fromRevision: atStart ? start.revision : start.revision + 1n };
+      for await (const stored of store.readStream(streamId, from)) {
+        if (first && start !== undefined) {
+          first = false;
+          if (atStart) {
+            if (stored.revision !== start.revision || stored.hash !== start.hash) return 'broken';
+            continue;
+          }
+          if (stored.prevHash !== start.hash) return 'broken';
+        }
+        if (stopAt !== undefined && stored.eventId === stopAt) return E.right({ state, revision, hash, found: stored, partial, read });
         const up = registry.upcast(stored);
         if (E.isLeft(up)) return E.left(errors.corrupt(stored.position, up.left, streamId));
         state = decider.evolve(state, { type: up.right.type, data: up.right.data } as E);
         revision = stored.revision;
         hash = stored.hash;
+        read++;
       }
     } catch (x) {
       return E.left(errors.fromUnknown(x));
     }
-    return E.right({ state, revision, hash, partial });
+    // A snapshot past the stream's end (its event is not stored) is not this stream's.
+    if (atStart && first && start !== undefined) return 'broken';
+    return E.right({ state, revision, hash, partial, read });
   };
 
   const handleNow = async <C, S, E extends DomainEvent>(

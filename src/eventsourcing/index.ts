@@ -22,3 +22,4 @@ export * from './read-options';
 export * from './json';
 export * from './runnable';
 export * from './state-cache';
+export * from './snapshots';

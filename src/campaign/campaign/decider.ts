@@ -163,6 +163,8 @@ export const decideCampaign = (c: CampaignCommand, s: CampaignState, _ctx: Decis
 /** The Campaign aggregate. */
 export const campaignAggregate: AggregateSpec<CampaignCommand, CampaignState, CampaignEvent, CampaignEnv> = {
   name: 'campaign',
+  // Long-lived: every court, person and appointment (or phase, period, office) is on this one stream.
+  snapshot: { name: 'campaign', version: 1 },
   initialState: initialCampaign,
   evolve: evolveCampaign,
   decide: decideCampaign,

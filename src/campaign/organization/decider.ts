@@ -124,6 +124,8 @@ export const decideOrganization = (c: OrganizationCommand, s: OrganizationState,
 /** The Organization aggregate (its environment is empty: it needs nothing outside its stream). */
 export const organizationAggregate: AggregateSpec<OrganizationCommand, OrganizationState, OrganizationEvent, unknown> = {
   name: 'organization',
+  // Long-lived: every court, person and appointment (or phase, period, office) is on this one stream.
+  snapshot: { name: 'organization', version: 1 },
   initialState: initialOrganization,
   evolve: evolveOrganization,
   decide: decideOrganization,
