@@ -46,7 +46,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   p('/problems/:problemId/closure-request', 'requestClosure'),
   p('/problems/:problemId/verification', 'verify'),
   p('/problems/:problemId/verification-return', 'returnVerification'),
-  p('/problems/:problemId/close-off', 'close'),
+  p('/problems/:problemId/proposals', 'propose'),
+  p('/problems/:problemId/proposals/:proposalId/approval', 'approve'),
+  p('/problems/:problemId/proposals/:proposalId/rejection', 'reject'),
   {
     path: '/reports/:periodId/:courtId/submissions', aggregate: 'report', command: 'submit', mode: 'upsert',
     stream: (l, i) => l.streams.report(i.periodId ?? '', i.courtId ?? ''),

@@ -26,7 +26,7 @@ export const problemOf = (e: LedgerError, conditional: boolean): HttpProblem => 
     case 'ValidationFailed':
       return make(400, 'validation-failed', 'Invalid command', e, { errors: e.issues.map((i) => ({ path: i.path, ...locate(i.path), detail: i.message })) });
     case 'NotAuthorized':
-      return make(403, 'not-authorized', 'Missing right', e, { actorId: e.actorId, right: e.right });
+      return make(403, 'not-authorized', 'Missing right', e, { actorId: e.actorId, right: e.right, ...(e.rule === undefined ? {} : { rule: e.rule }) });
     case 'RuleViolated':
       return /\.not_found$/.test(e.rule)
         ? make(404, 'not-found', 'Not found', e, { rule: e.rule, ...(e.details ? { details: e.details } : {}) })

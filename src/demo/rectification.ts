@@ -9,7 +9,7 @@ import { addDays, maxDate, workday, type Agenda } from './agenda';
 import { localDate } from './clock';
 import type { DemoContext, DemoProblem } from './context';
 import { INTERMEDIATE, departmentPerson } from './organization';
-import { OFFICE } from './setup';
+import { LEADER, OFFICE, OFFICE_HEAD } from './setup';
 
 /** The responsible person of a problem (the staff member of its department). */
 export const responsiblePerson = (p: DemoProblem): string => departmentPerson(p.courtId, p.department, 'staff').personId;
@@ -56,7 +56,9 @@ const closeOut = (ctx: DemoContext, agenda: Agenda, p: DemoProblem, doneOn: stri
     await ctx.step(`verify ${problemId}`, L.verify(verifierFor(p), { problemId, note: '经现场核查和材料审核，整改属实。' }));
   });
   agenda.add(addWorkingDays(verifyOn, ctx.random.int(1, 2)), '16:00', `close ${problemId}`, async () => {
-    await ctx.step(`close ${problemId}`, L.close(OFFICE, { problemId }));
+    // Four eyes: the office proposes closing off (销号), its head approves.
+    await ctx.step(`propose closing ${problemId}`, L.propose(OFFICE, { problemId, proposalId: `CL-${problemId}`, action: { kind: 'close' } }));
+    await ctx.step(`close ${problemId}`, L.approve(OFFICE_HEAD, { problemId, proposalId: `CL-${problemId}` }));
     p.status = 'closed';
     p.closedOn = localDate(ctx.clock.current());
   });
@@ -80,9 +82,12 @@ const extend = (ctx: DemoContext, agenda: Agenda, p: DemoProblem, granted: boole
   });
   agenda.add(addWorkingDays(asked, 2), '15:00', `${granted ? 'grant' : 'deny'} extension ${p.problemId}`, async () => {
     const L = ctx.ledger.problem;
-    await ctx.step(`decide extension ${p.problemId}`, granted
-      ? L.grantExtension(OFFICE, { problemId: p.problemId, requestId })
-      : L.denyExtension(OFFICE, { problemId: p.problemId, requestId, reason: '延期理由不充分，应按原定时限完成。' }));
+    if (granted) { // four eyes: the office proposes granting, its head approves
+      await ctx.step(`propose extension ${p.problemId}`, L.propose(OFFICE, { problemId: p.problemId, proposalId: `GX-${p.problemId}`, action: { kind: 'grant_extension', requestId } }));
+      await ctx.step(`decide extension ${p.problemId}`, L.approve(OFFICE_HEAD, { problemId: p.problemId, proposalId: `GX-${p.problemId}` }));
+    } else {
+      await ctx.step(`decide extension ${p.problemId}`, L.denyExtension(OFFICE, { problemId: p.problemId, requestId, reason: '延期理由不充分，应按原定时限完成。' }));
+    }
   });
   if (granted) p.deadlines.set('M1', requestedDeadline);
 };
@@ -130,9 +135,11 @@ export const planRectification = (ctx: DemoContext, agenda: Agenda): void => {
         break;
       case 'withdrawn':
         agenda.add('2019-08-20', '11:00', `withdraw ${p.problemId}`, async () => {
-          await ctx.step(`withdraw ${p.problemId}`, ctx.ledger.problem.withdraw(`${p.courtId}-president`, {
-            problemId: p.problemId, reason: '经复核，该问题与本院已登记的同类问题重复，予以撤销。',
+          // Four eyes: the office proposes the withdrawal, the leader of the leading group approves it.
+          await ctx.step(`propose withdrawing ${p.problemId}`, ctx.ledger.problem.propose(OFFICE, {
+            problemId: p.problemId, proposalId: `WD-${p.problemId}`, action: { kind: 'withdraw', reason: '经复核，该问题与本院已登记的同类问题重复，予以撤销。' },
           }));
+          await ctx.step(`withdraw ${p.problemId}`, ctx.ledger.problem.approve(LEADER, { problemId: p.problemId, proposalId: `WD-${p.problemId}` }));
           p.status = 'withdrawn';
         });
         break;

@@ -7,7 +7,7 @@ import { addWorkingDays } from '../campaign/calendar';
 import { addDays, type Agenda } from './agenda';
 import type { DemoContext } from './context';
 import { INTERMEDIATE, departmentPerson, grassrootsCourts } from './organization';
-import { INTERMEDIATE_ONLY_TASKS, LEADER, OFFICE, taskDueDate, taskId } from './setup';
+import { INTERMEDIATE_ONLY_TASKS, LEADER, OFFICE, OFFICE_HEAD, taskDueDate, taskId } from './setup';
 import { managementYearPlan } from '../plans/management-year/index';
 import { expandDepartments } from '../plans/management-year/departments';
 
@@ -52,9 +52,12 @@ export const planTasks = (ctx: DemoContext, agenda: Agenda): void => {
         }));
       });
       agenda.add(addWorkingDays(asked, 2), '15:00', `task ${n} extension decision`, async () => {
-        await ctx.step(`task ${n} extension decision`, n === extended
-          ? T.grantExtension(LEADER, { taskId: id, requestId: `TX-${n}` })
-          : T.denyExtension(LEADER, { taskId: id, requestId: `TX-${n}`, reason: '应按原定时限完成，不予延期。' }));
+        if (n === extended) { // four eyes: the office proposes granting, the leader approves
+          await ctx.step(`task ${n} extension proposal`, T.propose(OFFICE, { taskId: id, proposalId: `GX-${n}`, action: { kind: 'grant_extension', requestId: `TX-${n}` } }));
+          await ctx.step(`task ${n} extension decision`, T.approve(LEADER, { taskId: id, proposalId: `GX-${n}` }));
+        } else {
+          await ctx.step(`task ${n} extension decision`, T.denyExtension(LEADER, { taskId: id, requestId: `TX-${n}`, reason: '应按原定时限完成，不予延期。' }));
+        }
       });
       if (n === extended) continue; // due next year: still in progress at the end of 2019
     }
@@ -78,7 +81,11 @@ export const planTasks = (ctx: DemoContext, agenda: Agenda): void => {
       evaluateOn = addWorkingDays(evaluateOn, 4);
     }
     agenda.add(evaluateOn, '16:30', `task ${n} evaluation`, async () => {
-      await ctx.step(`task ${n} evaluation`, T.evaluate(OFFICE, { taskId: id, rating: ctx.random.pick(RATINGS), comment: '经考评，任务完成情况符合要求。' }));
+      // Four eyes: the office proposes the rating, its head approves it.
+      await ctx.step(`task ${n} rating proposal`, T.propose(OFFICE, {
+        taskId: id, proposalId: `EV-${n}`, action: { kind: 'evaluate', rating: ctx.random.pick(RATINGS), comment: '经考评，任务完成情况符合要求。' },
+      }));
+      await ctx.step(`task ${n} evaluation`, T.approve(OFFICE_HEAD, { taskId: id, proposalId: `EV-${n}` }));
     });
   }
 };

@@ -66,6 +66,8 @@ const step = (p: ProblemRow, ev: ProblemEvent, e: RecordedEvent): ProblemRow => 
       measure(p, e, ev.data.measureId);
       return p;
     case 'problem.progress_recorded':
+    case 'problem.decision_proposed': // a proposal changes nothing until it is approved (then its decision's own event)
+    case 'problem.proposal_rejected':
       return p;
     case 'problem.evidence_attached':
       return { ...p, evidence: p.evidence + 1 };

@@ -39,6 +39,9 @@ const step = (t: TaskRow, ev: TaskEvent, e: RecordedEvent): TaskRow => {
       return { ...t, status: 'evaluated', evaluation: { rating: ev.data.rating, at } };
     case 'task.no_problem_found':
       return { ...t, courts: { ...t.courts, [ev.data.courtId]: { ...cell(t, ev.data.courtId), noProblemFound: { note: ev.data.note, at } } } };
+    case 'task.decision_proposed': // a proposal changes nothing until it is approved (then its decision's own event)
+    case 'task.proposal_rejected':
+      return t;
   }
 };
 

@@ -51,7 +51,7 @@ describe('facade: validation, actor resolution, metadata', () => {
       actor: { id: 'ng-staff', posts: ['staff'], unit: 'NANGUAN/执行局' }, reason: '自查',
       recordedAt: '2019-06-03T01:00:00.000Z', effectiveAt: '2019-06-01T00:00:00.000Z',
     });
-    const w = await ok(t.ledger.problem.withdraw('ng-president', { problemId: 'P-1', reason: '误报' }));
+    const w = await ok(t.ledger.problem.correct('ng-president', { problemId: 'P-1', reason: '误报', severity: 'minor' }));
     expect(w.events[0]?.metadata.reason).toBe('误报');
     expect(w.events[0]?.metadata.actor.posts).toEqual(['court_president', 'first_responsible']);
   });
@@ -96,7 +96,9 @@ describe('facade: the problem life cycle end to end', () => {
     const bad = await fails(L.problem.verify('ng-exec-verifier', { problemId: 'P-1', note: 'x' }));
     expect(bad).toMatchObject({ _tag: 'NotAuthorized', right: 'problem.verify', rule: 'problem.verify.not_independent' });
     await ok(L.problem.verify('ng-verifier', { problemId: 'P-1', note: '核查属实' }));
-    const closed = await ok(L.problem.close('office1', { problemId: 'P-1' }));
+    await ok(L.problem.propose('office1', { problemId: 'P-1', proposalId: 'C1', action: { kind: 'close' } }));
+    const closed = await ok(L.problem.approve('office-head', { problemId: 'P-1', proposalId: 'C1' }));
+    expect(closed.events[0]?.data).toMatchObject({ proposalId: 'C1', proposedBy: 'office1', approvedBy: 'office-head' });
     expect(closed.state.status).toBe('closed');
     const loaded = await ok(L.load.problem('P-1'));
     expect(loaded.state.status).toBe('closed');

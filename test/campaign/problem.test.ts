@@ -86,9 +86,16 @@ describe('problem: measures, progress, evidence', () => {
 describe('problem: a measure deadline moves only by an extension requested before it', () => {
   const req = { type: 'requestExtension' as const, problemId: P, measureId: 'M1', requestId: 'X1', requestedDeadline: '2019-07-31', reason: '涉及多案' };
   const requested = { type: 'problem.extension_requested' as const, data: { problemId: P, measureId: 'M1', requestId: 'X1', currentDeadline: '2019-06-30', requestedDeadline: '2019-07-31', reason: '涉及多案' } };
-  it('is requested before the deadline and granted by the office', () => {
+  const grant = { type: 'propose' as const, problemId: P, proposalId: 'G1', action: { kind: 'grant_extension' as const, requestId: 'X1' } };
+  const grantProposed: ProblemEvent = { type: 'problem.decision_proposed', data: { problemId: P, proposalId: 'G1', action: grant.action, proposedBy: 'office1' } };
+  it('is requested before the deadline and granted with four eyes: the office proposes, its head approves', () => {
     spec.given(rectifying).when(req, { actor: staff, recordedAt: '2019-06-30T15:59:59.000Z' }).thenEmits([requested]);
-    const s = spec.given([...rectifying, requested]).when({ type: 'grantExtension', problemId: P, requestId: 'X1' }, { actor: office }).thenEmitsTypes('problem.extension_granted');
+    const pending = spec.given([...rectifying, requested]).when(grant, { actor: office }).thenEmits([grantProposed]);
+    expect(pending.measures.get('M1')?.deadline).toBe('2019-06-30');
+    const s = spec.given([...rectifying, requested, grantProposed]).when({ type: 'approve', problemId: P, proposalId: 'G1' }, { actor: actor('office-head') }).thenEmits([{
+      type: 'problem.extension_granted',
+      data: { problemId: P, measureId: 'M1', requestId: 'X1', previousDeadline: '2019-06-30', newDeadline: '2019-07-31', proposalId: 'G1', proposedBy: 'office1', approvedBy: 'office-head' },
+    }]);
     expect(s.measures.get('M1')?.deadline).toBe('2019-07-31');
   });
   it('is refused after the deadline by the trusted clock, even when backdated', () => {
@@ -100,12 +107,12 @@ describe('problem: a measure deadline moves only by an extension requested befor
     spec.given([...rectifying, requested]).when(req, { actor: staff }).thenRefused('problem.extension.duplicate_request');
     spec.given([...rectifying, requested]).when({ ...req, requestId: 'X2' }, { actor: staff }).thenRefused('problem.extension.pending');
     spec.given([...rectifying, done()]).when(req, { actor: staff }).thenRefused('problem.measure.already_done');
-    spec.given(rectifying).when({ type: 'grantExtension', problemId: P, requestId: 'X1' }, { actor: office }).thenRefused('problem.extension.unknown_request');
+    spec.given(rectifying).when(grant, { actor: office }).thenRefused('problem.extension.unknown_request');
     const denied = { type: 'problem.extension_denied' as const, data: { problemId: P, measureId: 'M1', requestId: 'X1', reason: 'no' } };
-    spec.given([...rectifying, requested, denied]).when({ type: 'grantExtension', problemId: P, requestId: 'X1' }, { actor: office })
+    spec.given([...rectifying, requested, denied]).when(grant, { actor: office }).thenRefused('problem.extension.already_decided');
+    spec.given([...rectifying, requested, grantProposed, denied]).when({ type: 'approve', problemId: P, proposalId: 'G1' }, { actor: actor('office-head') })
       .thenRefused('problem.extension.already_decided');
-    spec.given([...rectifying, requested]).when({ type: 'grantExtension', problemId: P, requestId: 'X1' }, { actor: actor('ng-president') })
-      .thenNotAuthorized('problem.grantExtension');
+    spec.given([...rectifying, requested]).when(grant, { actor: actor('ng-president') }).thenNotAuthorized('problem.propose', 'problem.rights.proposer_not_office');
   });
 });
 
@@ -137,19 +144,23 @@ describe('problem: closes only with all measures done, evidence, and an independ
   it('verifies only a requested closure', () => {
     spec.given(ready).when({ type: 'verify', problemId: P, note: 'x' }, { actor: verifier }).thenRefused('problem.verify.not_requested');
   });
-  it('closes (销号) only after verification', () => {
-    spec.given(ready).when({ type: 'close', problemId: P }, { actor: office }).thenRefused('problem.close.not_verified');
-    spec.given(awaiting).when({ type: 'close', problemId: P }, { actor: office }).thenRefused('problem.close.not_verified');
-    const s = spec.given(verifiedHistory).when({ type: 'close', problemId: P }, { actor: office })
-      .thenEmits([{ type: 'problem.closed', data: { problemId: P, verifierId: 'ng-verifier' } }]);
+  const closeOff = { type: 'propose' as const, problemId: P, proposalId: 'C1', action: { kind: 'close' as const } };
+  const closeProposed: ProblemEvent = { type: 'problem.decision_proposed', data: { problemId: P, proposalId: 'C1', action: { kind: 'close' }, proposedBy: 'office1' } };
+  it('closes (销号) only after verification, proposed by the office and approved by its head', () => {
+    spec.given(ready).when(closeOff, { actor: office }).thenRefused('problem.close.not_verified');
+    spec.given(awaiting).when(closeOff, { actor: office }).thenRefused('problem.close.not_verified');
+    spec.given(verifiedHistory).when(closeOff, { actor: office }).thenEmits([closeProposed]);
+    const s = spec.given([...verifiedHistory, closeProposed]).when({ type: 'approve', problemId: P, proposalId: 'C1' }, { actor: actor('office-head') })
+      .thenEmits([{ type: 'problem.closed', data: { problemId: P, verifierId: 'ng-verifier', proposalId: 'C1', proposedBy: 'office1', approvedBy: 'office-head' } }]);
     expect(s.status).toBe('closed');
-    spec.given(verifiedHistory).when({ type: 'close', problemId: P }, { actor: staff }).thenNotAuthorized('problem.close');
+    expect(s.proposals.get('C1')?.status).toBe('approved');
+    spec.given(verifiedHistory).when(closeOff, { actor: staff }).thenNotAuthorized('problem.propose', 'problem.rights.proposer_not_office');
   });
   it('a returned closure goes back to rectification and needs a new verification', () => {
     const s = spec.given(awaiting).when({ type: 'returnVerification', problemId: P, reason: '证据不足' }, { actor: verifier }).thenEmitsTypes('problem.verification_returned');
     expect(s.status).toBe('open');
     spec.given([...awaiting, { type: 'problem.verification_returned', data: { problemId: P, verifierId: 'ng-verifier', reason: 'x' } }])
-      .when({ type: 'close', problemId: P }, { actor: office }).thenRefused('problem.close.not_verified');
+      .when(closeOff, { actor: office }).thenRefused('problem.close.not_verified');
   });
   it('no new measures while closure is pending', () => {
     spec.given(awaiting).when({ type: 'planMeasure', problemId: P, measureId: 'M2', content: 'x', deadline: '2019-07-30' }, { actor: staff })
@@ -181,11 +192,14 @@ describe('problem: re-check, long term, withdrawal, correction', () => {
     spec.given(ready).when({ ...mark, milestones: [mark.milestones[0]!, mark.milestones[0]!] }, { actor: office }).thenRefused('problem.long_term.duplicate_milestone');
     spec.given([...ready, lt]).when({ type: 'reachMilestone', problemId: P, milestoneId: 'S9', note: 'x' }, { actor: staff }).thenRefused('problem.long_term.unknown_milestone');
   });
-  it('is withdrawn with a reason, the actor recorded as approver; then nothing more happens', () => {
-    spec.given(rectifying).when({ type: 'withdraw', problemId: P, reason: '误报' }, { actor: actor('ng-president') })
-      .thenEmits([{ type: 'problem.withdrawn', data: { problemId: P, reason: '误报', approvedBy: 'ng-president' } }]);
-    spec.given(rectifying).when({ type: 'withdraw', problemId: P, reason: 'x' }, { actor: staff }).thenNotAuthorized('problem.withdraw');
-    spec.given(closedHistory).when({ type: 'withdraw', problemId: P, reason: 'x' }, { actor: actor('deputy') }).thenRefused('problem.closed');
+  it('is withdrawn with a reason, proposed by the office and approved by a leader, both recorded; then nothing more happens', () => {
+    const withdraw = { type: 'propose' as const, problemId: P, proposalId: 'W1', action: { kind: 'withdraw' as const, reason: '误报' } };
+    const proposed: ProblemEvent = { type: 'problem.decision_proposed', data: { problemId: P, proposalId: 'W1', action: withdraw.action, proposedBy: 'office1' } };
+    spec.given(rectifying).when(withdraw, { actor: office }).thenEmits([proposed]);
+    spec.given([...rectifying, proposed]).when({ type: 'approve', problemId: P, proposalId: 'W1' }, { actor: actor('deputy') })
+      .thenEmits([{ type: 'problem.withdrawn', data: { problemId: P, reason: '误报', approvedBy: 'deputy', proposalId: 'W1', proposedBy: 'office1' } }]);
+    spec.given(rectifying).when(withdraw, { actor: staff }).thenNotAuthorized('problem.propose', 'problem.rights.proposer_not_office');
+    spec.given(closedHistory).when(withdraw, { actor: office }).thenRefused('problem.closed');
     spec.given([...rectifying, { type: 'problem.withdrawn', data: { problemId: P, reason: 'x', approvedBy: 'deputy' } }])
       .when({ type: 'recordProgress', problemId: P, note: 'x' }, { actor: staff }).thenRefused('problem.withdrawn');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawTargets, seedCommitment } from '../../src/campaign/inspection/draw';
 import { caseIdForOverdueProblem, problemIdForFinding } from '../../src/campaign/ids';
-import { fails, ok, testLedger, type TestLedger } from './support/ledger-world';
+import { closeOff, fails, grantMeasureExtension, ok, testLedger, type TestLedger } from './support/ledger-world';
 
 const seed = '0123456789abcdef0123456789abcdef';
 
@@ -99,7 +99,7 @@ describe('reaction: rectification overdue past the grace proposes an accountabil
     await overdueProblem(t);
     t.setNow('2019-06-09T08:00:00.000Z');
     await ok(t.ledger.problem.requestExtension('ng-staff', { problemId: 'P-1', measureId: 'M1', requestId: 'X1', requestedDeadline: '2019-07-10', reason: 'x' }));
-    await ok(t.ledger.problem.grantExtension('office1', { problemId: 'P-1', requestId: 'X1' }));
+    await grantMeasureExtension(t.ledger, 'P-1', 'X1');
     await ok(t.ledger.problem.completeMeasure('ng-staff', { problemId: 'P-1', measureId: 'M2', note: 'done' }));
     t.setNow('2019-06-20T08:00:00.000Z');
     expect((await ok(t.ledger.reactions.run())).casesProposed).toEqual([]);
@@ -149,7 +149,7 @@ describe('falsification through the facade: a failed spot check of a closed prob
     await ok(L.problem.attachEvidence('ng-staff', { problemId: 'P-1', evidence: { sha256: 'b'.repeat(64), description: 'x' } }));
     await ok(L.problem.requestClosure('ng-staff', { problemId: 'P-1', summary: 'x' }));
     await ok(L.problem.verify('verifier1', { problemId: 'P-1', note: 'x' }));
-    await ok(L.problem.close('office1', { problemId: 'P-1' }));
+    await closeOff(L, 'P-1');
     await ok(L.inspection.plan('inspector', { inspectionId: 'I-2', kind: 'routine', title: '回头看', targets: ['NANGUAN'] }));
     await ok(L.inspection.recordVisit('inspector', { inspectionId: 'I-2', courtId: 'NANGUAN', visitedOn: '2019-06-01' }));
     await ok(L.inspection.recordSpotCheck('inspector', { inspectionId: 'I-2', checkId: 'S-ok', problemId: 'P-1', passed: true, note: 'ok' }));

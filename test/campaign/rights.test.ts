@@ -2,12 +2,12 @@
  * Rules of rights (separation of duties): each has a given/when/then test on the decider and a
  * seeded property through the facade (an actor without the right never changes the store).
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { problemAggregate } from '../../src/campaign/problem/decider';
 import type { ProblemEvent } from '../../src/campaign/problem/events';
 import { campaignAggregate } from '../../src/campaign/campaign/decider';
-import { ok, type TestLedger } from './support/ledger-world';
+import { closeOff, ok, type TestLedger } from './support/ledger-world';
 import { outsidersChangeNothing } from './support/outsiders';
 import { assigned, closureRequested, done, evidence, measure } from './support/problems';
 import { actor, campaign, campaignEventsList, org, specOf } from './support/world';
@@ -31,13 +31,14 @@ const closedAfter = (first: ProblemEvent): ProblemEvent[] => [
 
 describe('rights: what an inspection found is corrected, withdrawn or reopened only by the inspecting side', () => {
   const correct = { type: 'correct' as const, problemId: P, reason: '降级', severity: 'minor' as const };
-  const withdraw = { type: 'withdraw' as const, problemId: P, reason: '系误报' };
+  const withdraw = { type: 'propose' as const, problemId: P, proposalId: 'W1', action: { kind: 'withdraw' as const, reason: '系误报' } };
   const reopen = { type: 'reopen' as const, problemId: P, reason: '回头看发现反弹' };
   for (const source of ['routine_inspection', 'unannounced_inspection', 'higher_level_feedback'] as const) {
     it(`${source}: the inspected court's president and first responsible person may not correct, withdraw or reopen it`, () => {
       const open = problems.given([found(source)]);
       open.when(correct, { actor: actor('ng-president') }).thenNotAuthorized('problem.correct', 'problem.rights.inspected_court');
-      open.when(withdraw, { actor: actor('ng-president') }).thenNotAuthorized('problem.withdraw', 'problem.rights.inspected_court');
+      open.when(withdraw, { actor: actor('ng-president') }).thenNotAuthorized('problem.propose', 'problem.rights.inspected_court');
+      open.when(withdraw, { actor: actor('ng-office') }).thenNotAuthorized('problem.propose', 'problem.rights.inspected_court');
       problems.given(closedAfter(found(source))).when(reopen, { actor: actor('ng-verifier') })
         .thenNotAuthorized('problem.reopen', 'problem.rights.inspected_court');
     });
@@ -51,7 +52,11 @@ describe('rights: what an inspection found is corrected, withdrawn or reopened o
   it('the inspecting side may: the inspection office corrects and reopens, the leading group withdraws', () => {
     problems.given([found('routine_inspection')]).when(correct, { actor: actor('inspector') }).thenEmitsTypes('problem.corrected');
     problems.given([found('higher_level_feedback')]).when(correct, { actor: actor('office1') }).thenEmitsTypes('problem.corrected');
-    problems.given([found('unannounced_inspection')]).when(withdraw, { actor: actor('deputy') }).thenEmitsTypes('problem.withdrawn');
+    const proposed = problems.given([found('unannounced_inspection')]).when(withdraw, { actor: actor('office1') }).thenEmitsTypes('problem.decision_proposed');
+    expect(proposed.proposals.get('W1')).toMatchObject({ proposedBy: 'office1', status: 'pending' });
+    const proposal: ProblemEvent = { type: 'problem.decision_proposed', data: { problemId: P, proposalId: 'W1', action: withdraw.action, proposedBy: 'office1' } };
+    problems.given([found('unannounced_inspection'), proposal]).when({ type: 'approve', problemId: P, proposalId: 'W1' }, { actor: actor('deputy') })
+      .thenEmitsTypes('problem.withdrawn');
     problems.given(closedAfter(found('unannounced_inspection'))).when(reopen, { actor: actor('inspector') }).thenEmitsTypes('problem.reopened');
   });
   it('a problem the court found itself is still corrected by its first responsible person', () => {
@@ -77,15 +82,15 @@ describe('rights: what an inspection found is corrected, withdrawn or reopened o
       await ok(L.problem.attachEvidence('ng-staff', { problemId: 'P-1', evidence: { sha256: 'a'.repeat(64), description: '发放记录' } }));
       await ok(L.problem.requestClosure('ng-staff', { problemId: 'P-1', summary: '整改完成' }));
       await ok(L.problem.verify('verifier1', { problemId: 'P-1', note: '核查属实' }));
-      await ok(L.problem.close('office1', { problemId: 'P-1' }));
+      await closeOff(L, 'P-1');
     };
     const inspected = ['ng-president', 'ng-vp', 'ng-head', 'ng-staff', 'ng-exec-verifier', 'ng-office', 'ng-verifier'];
     const outsiders = ['tmo-head', 'tmo-staff', 'tmo-verifier', 'verifier1', 'exec-head', 'discipline', 'cy-president', 'cy-staff'];
     const attempts = fc.oneof(
       fc.record({ aggregate: fc.constant('problem'), command: fc.constant('correct'), actor: fc.constantFrom(...inspected, ...outsiders),
         input: fc.record({ problemId: fc.constantFrom('P-1', 'P-2'), reason: TEXT, severity: fc.constantFrom('minor' as const, 'moderate' as const) }) }),
-      fc.record({ aggregate: fc.constant('problem'), command: fc.constant('withdraw'), actor: fc.constantFrom(...inspected, ...outsiders),
-        input: fc.record({ problemId: fc.constant('P-2'), reason: TEXT }) }),
+      fc.record({ aggregate: fc.constant('problem'), command: fc.constant('propose'), actor: fc.constantFrom(...inspected, ...outsiders),
+        input: fc.record({ problemId: fc.constant('P-2'), proposalId: fc.constant('W1'), action: fc.record({ kind: fc.constant('withdraw'), reason: TEXT }) }) }),
       fc.record({ aggregate: fc.constant('problem'), command: fc.constant('reopen'), actor: fc.constantFrom(...inspected, ...outsiders),
         input: fc.record({ problemId: fc.constant('P-1'), reason: TEXT }) }),
     );

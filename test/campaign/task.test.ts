@@ -90,9 +90,13 @@ describe('task: a due date moves only through an extension requested before it',
     spec.given([issuedEv, accepted, requested]).when(req, { actor: head }).thenRefused('task.extension.duplicate_request');
     spec.given([issuedEv, accepted]).when(req, { actor: actor('tmo-staff') }).thenNotAuthorized('task.requestExtension');
   });
-  it('a granted extension moves the due date; a denied one does not', () => {
-    const s = spec.given([issuedEv, accepted, requested]).when({ type: 'grantExtension', taskId: 'T-01', requestId: 'R1' }, { actor: office })
-      .thenEmits([{ type: 'task.extension_granted', data: { taskId: 'T-01', requestId: 'R1', previousDueDate: '2019-06-30', newDueDate: '2019-07-31' } }]);
+  const grant = { type: 'propose' as const, taskId: 'T-01', proposalId: 'G1', action: { kind: 'grant_extension' as const, requestId: 'R1' } };
+  const grantProposed: TaskEvent = { type: 'task.decision_proposed', data: { taskId: 'T-01', proposalId: 'G1', action: grant.action, proposedBy: 'office1' } };
+  it('a granted extension moves the due date (proposed by the office, approved by a leader); a denied one does not', () => {
+    const pending = spec.given([issuedEv, accepted, requested]).when(grant, { actor: office }).thenEmits([grantProposed]);
+    expect(pending.dueDate).toBe('2019-06-30');
+    const s = spec.given([issuedEv, accepted, requested, grantProposed]).when({ type: 'approve', taskId: 'T-01', proposalId: 'G1' }, { actor: actor('deputy') })
+      .thenEmits([{ type: 'task.extension_granted', data: { taskId: 'T-01', requestId: 'R1', previousDueDate: '2019-06-30', newDueDate: '2019-07-31', proposalId: 'G1', proposedBy: 'office1', approvedBy: 'deputy' } }]);
     expect(s.dueDate).toBe('2019-07-31');
     const d = spec.given([issuedEv, accepted, requested]).when({ type: 'denyExtension', taskId: 'T-01', requestId: 'R1', reason: 'no' }, { actor: actor('deputy') })
       .thenEmitsTypes('task.extension_denied');
@@ -102,8 +106,9 @@ describe('task: a due date moves only through an extension requested before it',
     const granted: TaskEvent = { type: 'task.extension_granted', data: { taskId: 'T-01', requestId: 'R1', previousDueDate: '2019-06-30', newDueDate: '2019-07-31' } };
     spec.given([issuedEv, accepted, requested, granted]).when({ type: 'denyExtension', taskId: 'T-01', requestId: 'R1', reason: 'x' }, { actor: office })
       .thenRefused('task.extension.already_decided');
-    spec.given([issuedEv, accepted]).when({ type: 'grantExtension', taskId: 'T-01', requestId: 'R9' }, { actor: office }).thenRefused('task.extension.unknown_request');
-    spec.given([issuedEv, accepted, requested]).when({ type: 'grantExtension', taskId: 'T-01', requestId: 'R1' }, { actor: head }).thenNotAuthorized('task.grantExtension');
+    spec.given([issuedEv, accepted, requested, granted]).when(grant, { actor: office }).thenRefused('task.extension.already_decided');
+    spec.given([issuedEv, accepted]).when({ ...grant, action: { kind: 'grant_extension', requestId: 'R9' } }, { actor: office }).thenRefused('task.extension.unknown_request');
+    spec.given([issuedEv, accepted, requested]).when(grant, { actor: head }).thenNotAuthorized('task.propose', 'task.rights.proposer_not_office');
   });
 });
 
@@ -119,12 +124,18 @@ describe('task: completion, return, evaluation', () => {
     const r = spec.given([issuedEv, accepted, completed]).when({ type: 'returnForRework', taskId: 'T-01', reason: 'incomplete' }, { actor: office })
       .thenEmitsTypes('task.returned');
     expect(r.status).toBe('in_progress');
-    spec.given([issuedEv, accepted]).when({ type: 'evaluate', taskId: 'T-01', rating: 'good', comment: 'x' }, { actor: office }).thenRefused('task.evaluate.not_completed');
-    const evaluated: TaskEvent = { type: 'task.evaluated', data: { taskId: 'T-01', rating: 'good', comment: 'ok' } };
-    spec.given([issuedEv, accepted, completed]).when({ type: 'evaluate', taskId: 'T-01', rating: 'good', comment: 'ok' }, { actor: office }).thenEmits([evaluated]);
+    const rate = { type: 'propose' as const, taskId: 'T-01', proposalId: 'E1', action: { kind: 'evaluate' as const, rating: 'good' as const, comment: 'ok' } };
+    spec.given([issuedEv, accepted]).when(rate, { actor: office }).thenRefused('task.evaluate.not_completed');
+    const proposed: TaskEvent = { type: 'task.decision_proposed', data: { taskId: 'T-01', proposalId: 'E1', action: rate.action, proposedBy: 'office1' } };
+    spec.given([issuedEv, accepted, completed]).when(rate, { actor: office }).thenEmits([proposed]);
+    const evaluated: TaskEvent = { type: 'task.evaluated', data: { taskId: 'T-01', rating: 'good', comment: 'ok', proposalId: 'E1', proposedBy: 'office1', approvedBy: 'office-head' } };
+    spec.given([issuedEv, accepted, completed, proposed]).when({ type: 'approve', taskId: 'T-01', proposalId: 'E1' }, { actor: actor('office-head') }).thenEmits([evaluated]);
+    // Approval checks again: a completion returned meanwhile cannot be rated.
+    spec.given([issuedEv, accepted, completed, proposed, { type: 'task.returned', data: { taskId: 'T-01', reason: 'x' } }])
+      .when({ type: 'approve', taskId: 'T-01', proposalId: 'E1' }, { actor: actor('office-head') }).thenRefused('task.evaluate.not_completed');
     spec.given([issuedEv, accepted, completed, evaluated]).when({ type: 'reportProgress', taskId: 'T-01', courtId: 'NANGUAN', summary: 'x', percent: 1 }, { actor: head })
       .thenRefused('task.finished');
-    spec.given([issuedEv, accepted, completed]).when({ type: 'evaluate', taskId: 'T-01', rating: 'good', comment: 'x' }, { actor: head }).thenNotAuthorized('task.evaluate');
+    spec.given([issuedEv, accepted, completed]).when(rate, { actor: head }).thenNotAuthorized('task.propose', 'task.rights.proposer_not_office');
   });
 });
 

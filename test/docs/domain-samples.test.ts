@@ -3,7 +3,7 @@
  * line for line (test/docs/snippets.test.ts checks it), so every sample there runs here.
  *
  * The world (test/campaign/support/world.ts): an intermediate court CITY over the grassroots
- * courts NANGUAN and CHAOYANG; `office1` works in the campaign office (CITY/办公室); `ng-president`
+ * courts NANGUAN and CHAOYANG; `office1` works in the campaign office (CITY/办公室), which `office-head` heads; `ng-president`
  * is NANGUAN's court president and first responsible person; `ng-staff` and `ng-exec-verifier` work
  * in NANGUAN/执行局 (the latter also holds `verifier`); `ng-verifier` is a verifier in NANGUAN/审管办;
  * `inspector` holds `inspection_office`, `discipline` holds `discipline_office`. The trusted clock
@@ -57,7 +57,11 @@ describe('domain samples', () => {
     expect(await fails(p.verify('office1', { problemId: 'P-1', note: '核查属实' })))
       .toMatchObject({ _tag: 'NotAuthorized', right: 'problem.verify' });
     await ok(p.verify('ng-verifier', { problemId: 'P-1', note: '核查属实' }));
-    expect((await ok(p.close('office1', { problemId: 'P-1' }))).state.status).toBe('closed');
+    // Closing off (销号) takes four eyes: the office proposes, its head (or the leading group) approves.
+    await ok(p.propose('office1', { problemId: 'P-1', proposalId: 'C-1', action: { kind: 'close' } }));
+    expect(await fails(p.approve('office1', { problemId: 'P-1', proposalId: 'C-1' })))
+      .toMatchObject({ _tag: 'NotAuthorized', right: 'problem.approve', rule: 'problem.rights.approver_not_entitled' });
+    expect((await ok(p.approve('office-head', { problemId: 'P-1', proposalId: 'C-1' }))).state.status).toBe('closed');
     // sample:end
   });
 
@@ -70,7 +74,8 @@ describe('domain samples', () => {
     await ok(p.planMeasure('ng-staff', { problemId: 'P-1', measureId: 'M1', content: '清理超期案款', deadline: '2019-06-10' }));
     setNow('2019-06-10T15:59:59.000Z'); // 23:59:59 on 10 June in Asia/Shanghai: still in time
     await ok(p.requestExtension('ng-staff', { problemId: 'P-1', measureId: 'M1', requestId: 'X1', requestedDeadline: '2019-07-10', reason: '涉及案款较多' }));
-    const granted = await ok(p.grantExtension('office1', { problemId: 'P-1', requestId: 'X1' }));
+    await ok(p.propose('office1', { problemId: 'P-1', proposalId: 'G-1', action: { kind: 'grant_extension', requestId: 'X1' } }));
+    const granted = await ok(p.approve('deputy', { problemId: 'P-1', proposalId: 'G-1' })); // four eyes
     expect(granted.state.measures.get('M1')?.deadline).toBe('2019-07-10');
     setNow('2019-07-10T16:00:00.000Z'); // 00:00 on 11 July: the new deadline has passed
     expect(await fails(p.requestExtension('ng-staff', { problemId: 'P-1', measureId: 'M1', requestId: 'X2', requestedDeadline: '2019-08-10', reason: '仍未完成' })))

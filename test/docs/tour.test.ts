@@ -29,9 +29,10 @@ describe('README tour', () => {
     await run(org.registerPerson('admin', { personId: 'clerk', name: '执行干警', courtId: 'CITY', department: '执行局', posts: ['staff'] }));
     await run(org.registerPerson('admin', { personId: 'checker', name: '核查员', courtId: 'CITY', department: '审管办', posts: ['verifier'] }));
 
-    // The campaign and its office (whose members act as the campaign office).
+    // The campaign, its office (whose members act as the campaign office) and the leading group's leader.
     await run(ledger.campaign.launch('president', { name: '加强管理年', organizerCourtId: 'CITY', startYear: 2019, endYear: 2021 }));
     await run(ledger.campaign.establishOffice('president', { name: '领导小组办公室', courtId: 'CITY', department: '办公室' }));
+    await run(ledger.campaign.appointLeadingGroupMember('president', { personId: 'president', role: 'leader' }));
 
     // A problem: identified, entered in the ledger, rectified, verified independently, closed off.
     const p = ledger.problem;
@@ -48,7 +49,9 @@ describe('README tour', () => {
     const refused = await p.verify('clerk', { problemId: 'P-1', note: '自己核查自己' })();
     expect(refused._tag === 'Left' && refused.left._tag).toBe('NotAuthorized'); // not a verifier
     await run(p.verify('checker', { problemId: 'P-1', note: '核查属实' }));
-    const closed = await run(p.close('admin', { problemId: 'P-1' }));
+    // Closing off (销号) takes four eyes: the office proposes, someone else with the right approves.
+    await run(p.propose('admin', { problemId: 'P-1', proposalId: 'C-1', action: { kind: 'close' } }));
+    const closed = await run(p.approve('president', { problemId: 'P-1', proposalId: 'C-1' }));
     expect(closed.state.status).toBe('closed');
 
     // Read models are folds over the events; dates are judged at an explicit `now`.

@@ -5,7 +5,7 @@
 import * as t from 'io-ts';
 import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, Severity, ShortText, intIn, listOf, optional, struct } from '../codecs';
 import type { CommandUnion } from '../define';
-import { Milestone, ProblemSource } from './events';
+import { Milestone, ProblemAction, ProblemSource } from './events';
 
 /** Identifies a problem. Inspection sources name the inspection (and the finding, when there is one). */
 export const IdentifyProblem = t.intersection([
@@ -52,11 +52,6 @@ export const RequestMeasureExtension = struct({ problemId: Id, measureId: Id, re
 /** Input of `problem.requestExtension`. */
 export type RequestMeasureExtension = t.TypeOf<typeof RequestMeasureExtension>;
 
-/** Grants a pending measure extension. */
-export const GrantMeasureExtension = struct({ problemId: Id, requestId: Id });
-/** Input of `problem.grantExtension`. */
-export type GrantMeasureExtension = t.TypeOf<typeof GrantMeasureExtension>;
-
 /** Denies a pending measure extension. */
 export const DenyMeasureExtension = struct({ problemId: Id, requestId: Id, reason: LongText });
 /** Input of `problem.denyExtension`. */
@@ -77,11 +72,6 @@ export const ReturnVerification = struct({ problemId: Id, reason: LongText });
 /** Input of `problem.returnVerification`. */
 export type ReturnVerification = t.TypeOf<typeof ReturnVerification>;
 
-/** Closes the problem off (销号). */
-export const CloseProblem = struct({ problemId: Id });
-/** Input of `problem.close`. */
-export type CloseProblem = t.TypeOf<typeof CloseProblem>;
-
 /** Reopens a closed problem after a re-check (回头看). */
 export const ReopenProblem = t.intersection([struct({ problemId: Id, reason: LongText }), optional({ inspectionId: Id })]);
 /** Input of `problem.reopen`. */
@@ -97,10 +87,23 @@ export const ReachMilestone = struct({ problemId: Id, milestoneId: Id, note: Lon
 /** Input of `problem.reachMilestone`. */
 export type ReachMilestone = t.TypeOf<typeof ReachMilestone>;
 
-/** Withdraws the problem; the actor is recorded as the approver. */
-export const WithdrawProblem = struct({ problemId: Id, reason: LongText });
-/** Input of `problem.withdraw`. */
-export type WithdrawProblem = t.TypeOf<typeof WithdrawProblem>;
+/**
+ * Proposes a decision taken with four eyes — withdrawing the problem, closing it off (销号),
+ * granting a measure's extension — for an approver who is not the proposer.
+ */
+export const ProposeProblemDecision = struct({ problemId: Id, proposalId: Id, action: ProblemAction });
+/** Input of `problem.propose`. */
+export type ProposeProblemDecision = t.TypeOf<typeof ProposeProblemDecision>;
+
+/** Approves a pending proposal: the decision it proposed is taken (and checked again now). */
+export const ApproveProblemDecision = struct({ problemId: Id, proposalId: Id });
+/** Input of `problem.approve`. */
+export type ApproveProblemDecision = t.TypeOf<typeof ApproveProblemDecision>;
+
+/** Rejects a pending proposal, with a reason. */
+export const RejectProblemDecision = struct({ problemId: Id, proposalId: Id, reason: LongText });
+/** Input of `problem.reject`. */
+export type RejectProblemDecision = t.TypeOf<typeof RejectProblemDecision>;
 
 /** Corrects what was recorded at identification (a new event with a reason; nothing is edited). */
 export const CorrectProblem = t.intersection([
@@ -125,16 +128,16 @@ export const problemCommands = {
   recordProgress: RecordProgress,
   attachEvidence: AttachEvidence,
   requestExtension: RequestMeasureExtension,
-  grantExtension: GrantMeasureExtension,
   denyExtension: DenyMeasureExtension,
   requestClosure: RequestClosure,
   verify: VerifyProblem,
   returnVerification: ReturnVerification,
-  close: CloseProblem,
   reopen: ReopenProblem,
   markLongTerm: MarkLongTerm,
   reachMilestone: ReachMilestone,
-  withdraw: WithdrawProblem,
+  propose: ProposeProblemDecision,
+  approve: ApproveProblemDecision,
+  reject: RejectProblemDecision,
   correct: CorrectProblem,
   carryOver: CarryOverProblem,
 } as const;

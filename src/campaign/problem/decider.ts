@@ -15,9 +15,10 @@ import type { ProblemRuleCode } from '../rules';
 import { hasDepartment } from '../organization/state';
 import { localDate } from '../time';
 import { pendingRequest, refuseRequest, type ExtensionRules } from '../extensions';
+import { decideFourEyes, type Approval } from '../four-eyes';
 import type { ProblemCommand } from './commands';
-import { problemEvents as PE, type ProblemEvent } from './events';
-import { problemPolicy } from './policy';
+import { problemEvents as PE, type ProblemAction, type ProblemEvent } from './events';
+import { PROBLEM_RIGHTS, problemPolicy } from './policy';
 import { evolveProblem, initialProblem, overdueMeasures, problemDeadline, type NoProblem, type ProblemState, type ProblemStatus, type WithdrawnProblem } from './state';
 
 export { evolveProblem, initialProblem, overdueMeasures, type ProblemState };
@@ -93,7 +94,7 @@ const EXTENSIONS: ExtensionRules = {
   notLater: 'problem.extension.not_later', unknown: 'problem.extension.unknown_request', decided: 'problem.extension.already_decided',
 };
 
-const decideMeasures = (c: Cmd<'planMeasure' | 'completeMeasure' | 'requestExtension' | 'grantExtension' | 'denyExtension'>, s: LiveProblem, ctx: DecisionContext, env: DomainEnv) => {
+const decideMeasures = (c: Cmd<'planMeasure' | 'completeMeasure' | 'requestExtension' | 'denyExtension'>, s: LiveProblem, ctx: DecisionContext, env: DomainEnv) => {
   const today = localDate(ctx.recordedAt, env.campaign.utcOffsetMinutes);
   switch (c.type) {
     case 'planMeasure':
@@ -120,18 +121,61 @@ const decideMeasures = (c: Cmd<'planMeasure' | 'completeMeasure' | 'requestExten
         problemId: c.problemId, measureId: c.measureId, requestId: c.requestId, currentDeadline: m.deadline, requestedDeadline: c.requestedDeadline, reason: c.reason,
       }));
     }
-    case 'grantExtension':
     case 'denyExtension': {
       const pending = pendingRequest(EXTENSIONS, s.extensions, c.requestId);
       if (E.isLeft(pending)) return pending;
-      const x = pending.right;
-      const m = s.measures.get(x.measureId);
-      return c.type === 'grantExtension'
-        ? accept(ev(PE.extensionGranted, { problemId: c.problemId, measureId: x.measureId, requestId: c.requestId, previousDeadline: m?.deadline ?? x.currentDeadline, newDeadline: x.requestedDeadline }))
-        : accept(ev(PE.extensionDenied, { problemId: c.problemId, measureId: x.measureId, requestId: c.requestId, reason: c.reason }));
+      return accept(ev(PE.extensionDenied, { problemId: c.problemId, measureId: pending.right.measureId, requestId: c.requestId, reason: c.reason }));
     }
   }
 };
+
+/** What a proposal is about: one pending proposal per matter (the withdrawal, the closure, one extension request). */
+export const problemMatter = (a: ProblemAction): string => (a.kind === 'grant_extension' ? `extension ${a.requestId}` : a.kind);
+
+/** The statuses in which each decision may be taken, and the refusal's own code where it has one. */
+const ACTION_STATUS: Record<ProblemAction['kind'], { readonly allowed: readonly ProblemStatus[]; readonly rule?: ProblemRuleCode }> = {
+  withdraw: { allowed: ['open', 'closure_requested', 'verified'] },
+  close: { allowed: ['verified'], rule: 'problem.close.not_verified' },
+  grant_extension: { allowed: ['open'] },
+};
+
+/**
+ * The events of a decision taken with four eyes, or why it cannot be taken now: checked when it is
+ * proposed (the events are then dropped) and again when it is approved.
+ */
+const decideAction = (a: ProblemAction, s: LiveProblem, approval: Approval) => {
+  const { allowed, rule } = ACTION_STATUS[a.kind];
+  if (!allowed.includes(s.status)) {
+    return refuse(rule ?? IN_STATUS[s.status], `problem "${s.details.problemId}" is ${s.status.replace('_', ' ')}; to ${a.kind.replace('_', ' ')} it needs it ${allowed.join(' or ').replace(/_/g, ' ')}`);
+  }
+  const problemId = s.details.problemId;
+  switch (a.kind) {
+    case 'withdraw':
+      return accept(ev(PE.withdrawn, { problemId, reason: a.reason, ...approval }));
+    case 'close': {
+      const v = s.verification;
+      if (v === undefined) return refuse('problem.close.not_verified', 'the rectification has not been verified');
+      return blocked(s, 'close') ?? accept(ev(PE.closed, { problemId, verifierId: v.verifierId, ...approval }));
+    }
+    case 'grant_extension': {
+      const pending = pendingRequest(EXTENSIONS, s.extensions, a.requestId);
+      if (E.isLeft(pending)) return pending;
+      const x = pending.right;
+      const m = s.measures.get(x.measureId);
+      return accept(ev(PE.extensionGranted, {
+        problemId, measureId: x.measureId, requestId: a.requestId, previousDeadline: m?.deadline ?? x.currentDeadline, newDeadline: x.requestedDeadline, ...approval,
+      }));
+    }
+  }
+};
+
+const decideProposals = (c: Cmd<'propose' | 'approve' | 'reject'>, s: LiveProblem, ctx: DecisionContext) =>
+  decideFourEyes<ProblemAction, ProblemEvent>(PROBLEM_RIGHTS, c, s.proposals, ctx.actor.id, {
+    matterOf: problemMatter,
+    decide: (a, approval) => decideAction(a, s, approval),
+    proposed: (proposalId, action, proposedBy) => ev(PE.decisionProposed, { problemId: c.problemId, proposalId, action, proposedBy }),
+    rejected: (proposalId, rejectedBy, reason) => ev(PE.proposalRejected, { problemId: c.problemId, proposalId, rejectedBy, reason }),
+  });
 
 /** A problem that exists and is not withdrawn (the precheck refuses the others). */
 type LiveProblem = Exclude<ProblemState, NoProblem | WithdrawnProblem>;
@@ -141,16 +185,18 @@ const ALLOWED: Record<Exclude<ProblemCommand['type'], 'identify'>, readonly Prob
   register: ['open', 'closure_requested', 'verified', 'closed'],
   assignResponsibility: ['open'],
   planMeasure: ['open'], completeMeasure: ['open'], recordProgress: ['open', 'closure_requested'],
-  attachEvidence: ['open', 'closure_requested'], requestExtension: ['open'], grantExtension: ['open'], denyExtension: ['open'],
-  requestClosure: ['open'], verify: ['closure_requested'], returnVerification: ['closure_requested'], close: ['verified'],
-  reopen: ['closed'], markLongTerm: ['open'], reachMilestone: ['open'],
-  withdraw: ['open', 'closure_requested', 'verified'], correct: ['open', 'closure_requested', 'verified', 'closed'],
+  attachEvidence: ['open', 'closure_requested'], requestExtension: ['open'], denyExtension: ['open'],
+  requestClosure: ['open'], verify: ['closure_requested'], returnVerification: ['closure_requested'],
+  reopen: ['closed'], markLongTerm: ['open'], reachMilestone: ['open'], correct: ['open', 'closure_requested', 'verified', 'closed'],
   carryOver: ['open', 'closure_requested', 'verified'],
+  // Each decision checks its own statuses (ACTION_STATUS); a proposal is rejected whatever the status.
+  propose: ['open', 'closure_requested', 'verified', 'closed'], approve: ['open', 'closure_requested', 'verified', 'closed'],
+  reject: ['open', 'closure_requested', 'verified', 'closed'],
 };
 
 /** The refusal of a command in a status it may not run in: its own code where it has one, else the status's. */
 const STATE_RULES: Partial<Record<ProblemCommand['type'], ProblemRuleCode>> = {
-  close: 'problem.close.not_verified', verify: 'problem.verify.not_requested', returnVerification: 'problem.verify.not_requested',
+  verify: 'problem.verify.not_requested', returnVerification: 'problem.verify.not_requested',
   reopen: 'problem.reopen.not_closed', carryOver: 'problem.carry_over.settled',
 };
 const IN_STATUS: Record<ProblemStatus, ProblemRuleCode> = {
@@ -198,7 +244,7 @@ export const decideProblem = (c: ProblemCommand, s: ProblemState, ctx: DecisionC
       return accept(ev(PE.registered, { problemId: c.problemId, ledgerNumber: c.ledgerNumber, sequence: c.sequence }));
     case 'assignResponsibility':
       return decideAssign(c, s, env);
-    case 'planMeasure': case 'completeMeasure': case 'requestExtension': case 'grantExtension': case 'denyExtension':
+    case 'planMeasure': case 'completeMeasure': case 'requestExtension': case 'denyExtension':
       return decideMeasures(c, s, ctx, env);
     case 'recordProgress':
       if (c.measureId !== undefined && !s.measures.has(c.measureId)) return refuse('problem.measure.unknown', `no measure "${c.measureId}"`);
@@ -214,11 +260,6 @@ export const decideProblem = (c: ProblemCommand, s: ProblemState, ctx: DecisionC
     }
     case 'returnVerification':
       return accept(ev(PE.verificationReturned, { problemId: c.problemId, verifierId: ctx.actor.id, reason: c.reason }));
-    case 'close': {
-      const v = s.verification;
-      if (v === undefined) return refuse('problem.close.not_verified', 'the rectification has not been verified');
-      return blocked(s, 'close') ?? accept(ev(PE.closed, { problemId: c.problemId, verifierId: v.verifierId }));
-    }
     case 'reopen':
       return accept(ev(PE.reopened, { problemId: c.problemId, reason: c.reason, ...(c.inspectionId === undefined ? {} : { inspectionId: c.inspectionId }) }));
     case 'markLongTerm': {
@@ -236,10 +277,10 @@ export const decideProblem = (c: ProblemCommand, s: ProblemState, ctx: DecisionC
       if (m.reached) return refuse('problem.long_term.milestone_reached', `milestone "${c.milestoneId}" is already reached`);
       return accept(ev(PE.milestoneReached, { problemId: c.problemId, milestoneId: c.milestoneId, note: c.note }));
     }
-    case 'withdraw':
-      return accept(ev(PE.withdrawn, { problemId: c.problemId, reason: c.reason, approvedBy: ctx.actor.id }));
     case 'carryOver':
       return decideCarryOver(c, s, ctx, env);
+    case 'propose': case 'approve': case 'reject':
+      return decideProposals(c, s, ctx);
     case 'correct': {
       const { type: _t, problemId, reason, ...changes } = c;
       const d = s.details;

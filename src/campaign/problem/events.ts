@@ -70,10 +70,17 @@ export const MeasureExtensionRequested = struct({
 /** Data of `problem.extension_requested`. */
 export type MeasureExtensionRequested = t.TypeOf<typeof MeasureExtensionRequested>;
 
+/**
+ * Who proposed and who approved a decision taken with four eyes (absent in trails recorded
+ * before decisions were proposed and approved).
+ */
+const Approved = optional({ proposalId: Id, proposedBy: Id, approvedBy: Id });
+
 /** The extension was granted: the measure's deadline moves (the only way it moves). */
-export const MeasureExtensionGranted = struct({
-  problemId: Id, measureId: Id, requestId: Id, previousDeadline: IsoDate, newDeadline: IsoDate,
-});
+export const MeasureExtensionGranted = t.intersection([
+  struct({ problemId: Id, measureId: Id, requestId: Id, previousDeadline: IsoDate, newDeadline: IsoDate }),
+  Approved,
+]);
 /** Data of `problem.extension_granted`. */
 export type MeasureExtensionGranted = t.TypeOf<typeof MeasureExtensionGranted>;
 
@@ -98,7 +105,7 @@ export const VerificationReturned = struct({ problemId: Id, verifierId: Id, reas
 export type VerificationReturned = t.TypeOf<typeof VerificationReturned>;
 
 /** The problem was closed off (销号). */
-export const ProblemClosed = struct({ problemId: Id, verifierId: Id });
+export const ProblemClosed = t.intersection([struct({ problemId: Id, verifierId: Id }), Approved]);
 /** Data of `problem.closed`. */
 export type ProblemClosed = t.TypeOf<typeof ProblemClosed>;
 
@@ -122,8 +129,11 @@ export const MilestoneReached = struct({ problemId: Id, milestoneId: Id, note: L
 /** Data of `problem.milestone_reached`. */
 export type MilestoneReached = t.TypeOf<typeof MilestoneReached>;
 
-/** The problem was withdrawn (e.g. identified in error), with a reason and the approver. */
-export const ProblemWithdrawn = struct({ problemId: Id, reason: LongText, approvedBy: Id });
+/** The problem was withdrawn (e.g. identified in error), with a reason, the approver and (when proposed) the proposer. */
+export const ProblemWithdrawn = t.intersection([
+  struct({ problemId: Id, reason: LongText, approvedBy: Id }),
+  optional({ proposalId: Id, proposedBy: Id }),
+]);
 /** Data of `problem.withdrawn`. */
 export type ProblemWithdrawn = t.TypeOf<typeof ProblemWithdrawn>;
 
@@ -146,6 +156,24 @@ export const ProblemCarriedOver = t.intersection([
 ]);
 /** Data of `problem.carried_over`. */
 export type ProblemCarriedOver = t.TypeOf<typeof ProblemCarriedOver>;
+/** A decision taken with four eyes: withdrawing the problem, closing it off (销号), granting an extension. */
+export const ProblemAction = t.union([
+  struct({ kind: t.literal('withdraw'), reason: LongText }),
+  struct({ kind: t.literal('close') }),
+  struct({ kind: t.literal('grant_extension'), requestId: Id }),
+]);
+/** A decision taken with four eyes. */
+export type ProblemAction = t.TypeOf<typeof ProblemAction>;
+
+/** Office staff proposed a decision; it waits for an approver who is not the proposer. */
+export const ProblemDecisionProposed = struct({ problemId: Id, proposalId: Id, action: ProblemAction, proposedBy: Id });
+/** Data of `problem.decision_proposed`. */
+export type ProblemDecisionProposed = t.TypeOf<typeof ProblemDecisionProposed>;
+
+/** The proposal was rejected: nothing it proposed happens. */
+export const ProblemProposalRejected = struct({ problemId: Id, proposalId: Id, rejectedBy: Id, reason: LongText });
+/** Data of `problem.proposal_rejected`. */
+export type ProblemProposalRejected = t.TypeOf<typeof ProblemProposalRejected>;
 
 /** The Problem's event types. */
 export const problemEvents = {
@@ -169,6 +197,8 @@ export const problemEvents = {
   withdrawn: eventType('problem.withdrawn', ProblemWithdrawn),
   corrected: eventType('problem.corrected', ProblemCorrected),
   carriedOver: eventType('problem.carried_over', ProblemCarriedOver),
+  decisionProposed: eventType('problem.decision_proposed', ProblemDecisionProposed),
+  proposalRejected: eventType('problem.proposal_rejected', ProblemProposalRejected),
 } as const;
 
 /** Any Problem event. */

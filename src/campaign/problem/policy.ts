@@ -9,16 +9,19 @@
  * - `register`: `campaign_office`, `system`, or the court's `first_responsible`;
  * - `assignResponsibility`, `markLongTerm`: the court's `first_responsible` or `court_president`, or `campaign_office`;
  * - measures, progress, evidence, extension requests, closure requests, milestones: the responsible side;
- * - `grantExtension`, `denyExtension`: `campaign_office` or a leader of the leading group;
+ * - `denyExtension`: `campaign_office` or a leader of the leading group;
  * - `verify`, `returnVerification`: `verifier` (independence is a rule, see the decider);
- * - `close` (销号): `campaign_office`;
  * - `reopen` (回头看): `inspection_office`, `verifier` or `campaign_office`;
- * - `withdraw`: a leader of the leading group, or the court's `first_responsible` (recorded as approver);
+ * - `propose` (withdrawing the problem, closing it off 销号, granting an extension): office staff
+ *   (`campaign_office`, `problem.rights.proposer_not_office`);
+ * - `approve`, `reject`: the office head (`department_head` of the campaign office) or a member of the
+ *   leading group (`problem.rights.approver_not_entitled`), never the proposer
+ *   (`problem.rights.approver_is_proposer`). Four eyes: see `four-eyes.ts`;
  * - `correct`: `campaign_office`, or the court's `first_responsible`.
  *
  * Rules of rights (separation of duties), each with its code:
  * - `problem.rights.inspected_court`: a problem found by an inspection (routine, unannounced, or a
- *   higher court's feedback) is corrected, withdrawn or reopened only by the inspecting side, never
+ *   higher court's feedback) is corrected, withdrawn (proposed and approved) or reopened only by the inspecting side, never
  *   by anyone of the inspected court;
  * - `problem.rights.not_inspecting_side`: and only by someone who inspects: the inspection_office,
  *   the campaign_office or the leading group (of another court than the inspected one);
@@ -29,7 +32,9 @@ import type { Actor } from '../../eventsourcing/envelope';
 import { actorCourt, inUnit } from '../actors';
 import { allOf, deny, type DomainEnv, type Policy, type PolicyVerdict } from '../aggregate';
 import { LEADERS, holdsAny, type Post } from '../posts';
+import { approverRight, proposerRight, type FourEyesRules } from '../four-eyes';
 import type { ProblemCommand } from './commands';
+import type { ProblemAction } from './events';
 import type { ProblemState } from './state';
 
 const courtOf = (s: ProblemState) => s.details?.courtId;
@@ -94,6 +99,17 @@ export const independentVerifier = (_c: unknown, s: ProblemState, actor: Actor):
   return true;
 };
 
+/** The rule codes of the Problem's four eyes. */
+export const PROBLEM_RIGHTS: FourEyesRules = {
+  proposerNotOffice: 'problem.rights.proposer_not_office', approverNotEntitled: 'problem.rights.approver_not_entitled',
+  approverIsProposer: 'problem.rights.approver_is_proposer', exists: 'problem.proposal.exists', pending: 'problem.proposal.pending',
+  unknown: 'problem.proposal.unknown', decided: 'problem.proposal.decided',
+};
+
+const ACTION_NAMES: Record<ProblemAction['kind'], string> = {
+  withdraw: 'withdrawing a problem', close: 'closing a problem off (销号)', grant_extension: 'granting an extension',
+};
+
 /** The Problem's policy table. */
 export const problemPolicy: Policy<ProblemCommand, ProblemState, DomainEnv> = {
   identify: (c, _s, actor) => {
@@ -117,16 +133,28 @@ export const problemPolicy: Policy<ProblemCommand, ProblemState, DomainEnv> = {
   recordProgress: responsible,
   attachEvidence: responsible,
   requestExtension: responsible,
-  grantExtension: either(['campaign_office', ...LEADERS]),
   denyExtension: either(['campaign_office', ...LEADERS]),
   requestClosure: responsible,
   verify: (c, s, a) => allOf(() => either(['verifier'])(c, s, a), () => independentVerifier(c, s, a)),
   returnVerification: (c, s, a) => allOf(() => either(['verifier'])(c, s, a), () => independentVerifier(c, s, a)),
-  close: either(['campaign_office']),
   reopen: (c, s, a) => allOf(() => inspectingSide('reopened')(c, s, a), () => either(['inspection_office', 'verifier', 'campaign_office'])(c, s, a)),
   markLongTerm: either(['campaign_office'], ['first_responsible', 'court_president']),
   reachMilestone: responsible,
-  withdraw: (c, s, a) => allOf(() => inspectingSide('withdrawn')(c, s, a), () => either([...LEADERS], ['first_responsible'])(c, s, a)),
   carryOver: either(['campaign_office'], ['first_responsible']),
+  propose: (c, s, a) => allOf(
+    () => (c.action.kind === 'withdraw' ? inspectingSide('withdrawn')(c, s, a) : true),
+    () => proposerRight(PROBLEM_RIGHTS, a, ACTION_NAMES[c.action.kind]),
+  ),
+  approve: (c, s, a) => {
+    const p = s.proposals.get(c.proposalId);
+    return allOf(
+      () => (p?.action.kind === 'withdraw' ? inspectingSide('withdrawn')(c, s, a) : true),
+      () => approverRight(PROBLEM_RIGHTS, a, p === undefined ? 'a proposal' : ACTION_NAMES[p.action.kind], p),
+    );
+  },
+  reject: (c, s, a) => {
+    const p = s.proposals.get(c.proposalId);
+    return approverRight(PROBLEM_RIGHTS, a, p === undefined ? 'a proposal' : ACTION_NAMES[p.action.kind], p);
+  },
   correct: (c, s, a) => allOf(() => inspectingSide('corrected')(c, s, a), () => either(['campaign_office', 'inspection_office'], ['first_responsible'])(c, s, a)),
 };

@@ -4,9 +4,10 @@
  */
 import type { EvidenceRef } from '../codecs';
 import { settle, type ExtensionDecision } from '../extensions';
+import { settleProposal, type Proposal } from '../four-eyes';
 import { isOverdueOn } from '../time';
 import type {
-  MeasureExtensionRequested, Milestone, ProblemEvent, ProblemIdentified, ProblemVerified, ProblemWithdrawn, ResponsibilityAssigned,
+  MeasureExtensionRequested, Milestone, ProblemAction, ProblemEvent, ProblemIdentified, ProblemVerified, ProblemWithdrawn, ResponsibilityAssigned,
 } from './events';
 
 /** Where a problem stands in the ledger. */
@@ -37,6 +38,8 @@ interface ProblemFacts {
   /** Evidence attached since the problem was last reopened (closure needs some). */
   readonly freshEvidence: number;
   readonly extensions: ReadonlyMap<string, MeasureExtension>;
+  /** Decisions proposed for four eyes, by proposal id, and what became of them. */
+  readonly proposals: ReadonlyMap<string, Proposal<ProblemAction>>;
   readonly longTerm?: { readonly reason: string; readonly milestones: ReadonlyMap<string, Milestone & { readonly reached: boolean }> } | undefined;
   readonly timesClosed: number;
   readonly timesReopened: number;
@@ -82,12 +85,17 @@ export type ProblemState = NoProblem | OpenProblem | ClosureRequestedProblem | V
 
 /** No problem yet. */
 export const initialProblem: NoProblem = {
-  status: 'none', measures: new Map(), evidence: [], freshEvidence: 0, extensions: new Map(), timesClosed: 0, timesReopened: 0, timesReturned: 0,
+  status: 'none', measures: new Map(), evidence: [], freshEvidence: 0, extensions: new Map(), proposals: new Map(), timesClosed: 0, timesReopened: 0, timesReturned: 0,
 };
 
 const setMeasure = (s: ProblemState, id: string, f: (m: Measure) => Measure): ProblemState => {
   const m = s.measures.get(id);
   return m ? { ...s, measures: new Map(s.measures).set(id, f(m)) } : s;
+};
+
+const approved = (s: ProblemState, proposalId: string | undefined): ProblemState => {
+  const proposals = settleProposal(s.proposals, proposalId, 'approved');
+  return proposals === s.proposals ? s : { ...s, proposals };
 };
 
 const decideExtension = (s: ProblemState, requestId: string, decision: 'granted' | 'denied'): ProblemState => {
@@ -115,7 +123,7 @@ export const evolveProblem = (s: ProblemState, e: ProblemEvent): ProblemState =>
     case 'problem.extension_requested':
       return { ...s, extensions: new Map(s.extensions).set(e.data.requestId, { ...e.data, decision: 'pending' }) };
     case 'problem.extension_granted':
-      return setMeasure(decideExtension(s, e.data.requestId, 'granted'), e.data.measureId, (m) => ({ ...m, deadline: e.data.newDeadline }));
+      return setMeasure(approved(decideExtension(s, e.data.requestId, 'granted'), e.data.proposalId), e.data.measureId, (m) => ({ ...m, deadline: e.data.newDeadline }));
     case 'problem.extension_denied':
       return decideExtension(s, e.data.requestId, 'denied');
     case 'problem.closure_requested':
@@ -125,7 +133,7 @@ export const evolveProblem = (s: ProblemState, e: ProblemEvent): ProblemState =>
     case 'problem.verification_returned':
       return s.status === 'none' ? s : { ...s, status: 'open', verification: undefined, timesReturned: s.timesReturned + 1 };
     case 'problem.closed':
-      return s.status === 'verified' ? { ...s, status: 'closed', timesClosed: s.timesClosed + 1 } : s;
+      return s.status === 'verified' ? { ...s, proposals: settleProposal(s.proposals, e.data.proposalId, 'approved'), status: 'closed', timesClosed: s.timesClosed + 1 } : s;
     case 'problem.reopened':
       return s.status === 'none' ? s : { ...s, status: 'open', verification: undefined, freshEvidence: 0, timesReopened: s.timesReopened + 1 };
     case 'problem.marked_long_term':
@@ -136,7 +144,11 @@ export const evolveProblem = (s: ProblemState, e: ProblemEvent): ProblemState =>
       return lt && m ? { ...s, longTerm: { ...lt, milestones: new Map(lt.milestones).set(m.milestoneId, { ...m, reached: true }) } } : s;
     }
     case 'problem.withdrawn':
-      return s.status === 'none' ? s : { ...s, status: 'withdrawn', withdrawal: e.data };
+      return s.status === 'none' ? s : { ...s, proposals: settleProposal(s.proposals, e.data.proposalId, 'approved'), status: 'withdrawn', withdrawal: e.data };
+    case 'problem.decision_proposed':
+      return { ...s, proposals: new Map(s.proposals).set(e.data.proposalId, { proposalId: e.data.proposalId, action: e.data.action, proposedBy: e.data.proposedBy, status: 'pending' }) };
+    case 'problem.proposal_rejected':
+      return { ...s, proposals: settleProposal(s.proposals, e.data.proposalId, 'rejected') };
     case 'problem.carried_over':
       return { ...s, carriedInto: [...(s.carriedInto ?? []), e.data.toYear] };
     case 'problem.corrected': {

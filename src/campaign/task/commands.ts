@@ -2,7 +2,7 @@
 import * as t from 'io-ts';
 import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, ShortText, distinctListOf, intIn, listOf, optional, struct } from '../codecs';
 import type { CommandUnion } from '../define';
-import { TaskRating } from './events';
+import { TaskAction } from './events';
 
 /** Issues a numbered task to lead (and co-responsible) departments for a set of courts. */
 export const IssueTask = t.intersection([
@@ -35,11 +35,6 @@ export const RequestTaskExtension = struct({ taskId: Id, requestId: Id, requeste
 /** Input of `task.requestExtension`. */
 export type RequestTaskExtension = t.TypeOf<typeof RequestTaskExtension>;
 
-/** Grants a pending extension request. */
-export const GrantTaskExtension = struct({ taskId: Id, requestId: Id });
-/** Input of `task.grantExtension`. */
-export type GrantTaskExtension = t.TypeOf<typeof GrantTaskExtension>;
-
 /** Denies a pending extension request. */
 export const DenyTaskExtension = struct({ taskId: Id, requestId: Id, reason: LongText });
 /** Input of `task.denyExtension`. */
@@ -55,10 +50,23 @@ export const ReturnTask = struct({ taskId: Id, reason: LongText });
 /** Input of `task.returnForRework`. */
 export type ReturnTask = t.TypeOf<typeof ReturnTask>;
 
-/** Evaluates a completed task. */
-export const EvaluateTask = struct({ taskId: Id, rating: TaskRating, comment: LongText });
-/** Input of `task.evaluate`. */
-export type EvaluateTask = t.TypeOf<typeof EvaluateTask>;
+/**
+ * Proposes a decision taken with four eyes — granting an extension, rating (evaluating) the
+ * completed task — for an approver who is not the proposer.
+ */
+export const ProposeTaskDecision = struct({ taskId: Id, proposalId: Id, action: TaskAction });
+/** Input of `task.propose`. */
+export type ProposeTaskDecision = t.TypeOf<typeof ProposeTaskDecision>;
+
+/** Approves a pending proposal: the decision it proposed is taken (and checked again now). */
+export const ApproveTaskDecision = struct({ taskId: Id, proposalId: Id });
+/** Input of `task.approve`. */
+export type ApproveTaskDecision = t.TypeOf<typeof ApproveTaskDecision>;
+
+/** Rejects a pending proposal, with a reason. */
+export const RejectTaskDecision = struct({ taskId: Id, proposalId: Id, reason: LongText });
+/** Input of `task.reject`. */
+export type RejectTaskDecision = t.TypeOf<typeof RejectTaskDecision>;
 
 /** 查摆: records that a court looked for problems under the task and found none. */
 export const RecordNoProblemFound = struct({ taskId: Id, courtId: Id, note: LongText });
@@ -72,12 +80,13 @@ export const taskCommands = {
   decompose: DecomposeTask,
   reportProgress: ReportTaskProgress,
   requestExtension: RequestTaskExtension,
-  grantExtension: GrantTaskExtension,
   denyExtension: DenyTaskExtension,
   reportCompletion: ReportTaskCompletion,
   returnForRework: ReturnTask,
-  evaluate: EvaluateTask,
   recordNoProblemFound: RecordNoProblemFound,
+  propose: ProposeTaskDecision,
+  approve: ApproveTaskDecision,
+  reject: RejectTaskDecision,
 } as const;
 
 /** Any Task command. */

@@ -13,10 +13,11 @@ import { requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregat
 import { accept, refuse } from '../rules';
 import { ev } from '../define';
 import { pendingRequest, refuseRequest, type ExtensionRules } from '../extensions';
+import { decideFourEyes, type Approval } from '../four-eyes';
 import { localDate } from '../time';
 import type { TaskCommand } from './commands';
-import { taskEvents as TE, type TaskEvent } from './events';
-import { taskPolicy } from './policy';
+import { taskEvents as TE, type TaskAction, type TaskEvent } from './events';
+import { TASK_RIGHTS, taskPolicy } from './policy';
 import { evolveTask, initialTask, type TaskState } from './state';
 
 export { evolveTask, initialTask, type TaskState };
@@ -52,6 +53,27 @@ const EXTENSIONS: ExtensionRules = {
   term: 'due date', detail: 'dueDate',
   afterDeadline: 'task.extension.after_deadline', duplicate: 'task.extension.duplicate_request', pending: 'task.extension.pending',
   notLater: 'task.extension.not_later', unknown: 'task.extension.unknown_request', decided: 'task.extension.already_decided',
+};
+
+/** What a proposal is about: one pending proposal per matter (an extension request, the rating). */
+export const taskMatter = (a: TaskAction): string => (a.kind === 'grant_extension' ? `extension ${a.requestId}` : 'rating');
+
+/**
+ * The events of a decision taken with four eyes, or why it cannot be taken now: checked when it is
+ * proposed (the events are then dropped) and again when it is approved.
+ */
+const decideAction = (a: TaskAction, s: Exclude<TaskState, { status: 'none' }>, approval: Approval) => {
+  const taskId = s.task.taskId;
+  switch (a.kind) {
+    case 'grant_extension': {
+      const pending = pendingRequest(EXTENSIONS, s.extensions, a.requestId);
+      if (E.isLeft(pending)) return pending;
+      return accept(ev(TE.extensionGranted, { taskId, requestId: a.requestId, previousDueDate: s.dueDate, newDueDate: pending.right.requestedDueDate, ...approval }));
+    }
+    case 'evaluate':
+      if (s.status !== 'completion_reported') return refuse('task.evaluate.not_completed', 'only a reported completion can be evaluated');
+      return accept(ev(TE.evaluated, { taskId, rating: a.rating, comment: a.comment, ...approval }));
+  }
 };
 
 /** Decides a Task command. */
@@ -92,14 +114,10 @@ export const decideTask = (c: TaskCommand, s: TaskState, ctx: DecisionContext, e
         taskId: c.taskId, requestId: c.requestId, currentDueDate: s.dueDate, requestedDueDate: c.requestedDueDate, reason: c.reason,
       }));
     }
-    case 'grantExtension':
     case 'denyExtension': {
       const pending = pendingRequest(EXTENSIONS, s.extensions, c.requestId);
       if (E.isLeft(pending)) return pending;
-      const x = pending.right;
-      return c.type === 'grantExtension'
-        ? accept(ev(TE.extensionGranted, { taskId: c.taskId, requestId: c.requestId, previousDueDate: s.dueDate, newDueDate: x.requestedDueDate }))
-        : accept(ev(TE.extensionDenied, { taskId: c.taskId, requestId: c.requestId, reason: c.reason }));
+      return accept(ev(TE.extensionDenied, { taskId: c.taskId, requestId: c.requestId, reason: c.reason }));
     }
     case 'reportCompletion': {
       if (s.status === 'completion_reported') return refuse('task.completion.already_reported', 'completion has already been reported');
@@ -117,10 +135,13 @@ export const decideTask = (c: TaskCommand, s: TaskState, ctx: DecisionContext, e
       if (s.noProblemFound?.has(c.courtId)) return refuse('task.no_problem_found.already', `court "${c.courtId}" already recorded no problem under task "${c.taskId}"`);
       return accept(ev(TE.noProblemFound, { taskId: c.taskId, courtId: c.courtId, note: c.note, recordedBy: ctx.actor.id }));
     }
-    case 'evaluate': {
-      if (s.status !== 'completion_reported') return refuse('task.evaluate.not_completed', 'only a reported completion can be evaluated');
-      return accept(ev(TE.evaluated, { taskId: c.taskId, rating: c.rating, comment: c.comment }));
-    }
+    case 'propose': case 'approve': case 'reject':
+      return decideFourEyes<TaskAction, TaskEvent>(TASK_RIGHTS, c, s.proposals, ctx.actor.id, {
+        matterOf: taskMatter,
+        decide: (a, approval) => decideAction(a, s, approval),
+        proposed: (proposalId, action, proposedBy) => ev(TE.decisionProposed, { taskId: c.taskId, proposalId, action, proposedBy }),
+        rejected: (proposalId, rejectedBy, reason) => ev(TE.proposalRejected, { taskId: c.taskId, proposalId, rejectedBy, reason }),
+      });
   }
 };
 

@@ -44,8 +44,14 @@ export const TaskExtensionRequested = struct({
 /** Data of `task.extension_requested`. */
 export type TaskExtensionRequested = t.TypeOf<typeof TaskExtensionRequested>;
 
+/**
+ * Who proposed and who approved a decision taken with four eyes (absent in trails recorded
+ * before decisions were proposed and approved).
+ */
+const Approved = optional({ proposalId: Id, proposedBy: Id, approvedBy: Id });
+
 /** The extension was granted: the due date moves. This is the only way a due date moves. */
-export const TaskExtensionGranted = struct({ taskId: Id, requestId: Id, previousDueDate: IsoDate, newDueDate: IsoDate });
+export const TaskExtensionGranted = t.intersection([struct({ taskId: Id, requestId: Id, previousDueDate: IsoDate, newDueDate: IsoDate }), Approved]);
 /** Data of `task.extension_granted`. */
 export type TaskExtensionGranted = t.TypeOf<typeof TaskExtensionGranted>;
 
@@ -70,7 +76,7 @@ export const TaskRating = t.keyof({ excellent: null, good: null, adequate: null,
 export type TaskRating = t.TypeOf<typeof TaskRating>;
 
 /** The completed task was evaluated; the task is finished. */
-export const TaskEvaluated = struct({ taskId: Id, rating: TaskRating, comment: LongText });
+export const TaskEvaluated = t.intersection([struct({ taskId: Id, rating: TaskRating, comment: LongText }), Approved]);
 /** Data of `task.evaluated`. */
 export type TaskEvaluated = t.TypeOf<typeof TaskEvaluated>;
 
@@ -81,6 +87,23 @@ export type TaskEvaluated = t.TypeOf<typeof TaskEvaluated>;
 export const TaskNoProblemFound = struct({ taskId: Id, courtId: Id, note: LongText, recordedBy: Id });
 /** Data of `task.no_problem_found`. */
 export type TaskNoProblemFound = t.TypeOf<typeof TaskNoProblemFound>;
+/** A decision on a task taken with four eyes: granting an extension, rating the task. */
+export const TaskAction = t.union([
+  struct({ kind: t.literal('grant_extension'), requestId: Id }),
+  struct({ kind: t.literal('evaluate'), rating: TaskRating, comment: LongText }),
+]);
+/** A decision on a task taken with four eyes. */
+export type TaskAction = t.TypeOf<typeof TaskAction>;
+
+/** Office staff proposed a decision; it waits for an approver who is not the proposer. */
+export const TaskDecisionProposed = struct({ taskId: Id, proposalId: Id, action: TaskAction, proposedBy: Id });
+/** Data of `task.decision_proposed`. */
+export type TaskDecisionProposed = t.TypeOf<typeof TaskDecisionProposed>;
+
+/** The proposal was rejected: nothing it proposed happens. */
+export const TaskProposalRejected = struct({ taskId: Id, proposalId: Id, rejectedBy: Id, reason: LongText });
+/** Data of `task.proposal_rejected`. */
+export type TaskProposalRejected = t.TypeOf<typeof TaskProposalRejected>;
 
 /** The Task's event types. */
 export const taskEvents = {
@@ -95,6 +118,8 @@ export const taskEvents = {
   returned: eventType('task.returned', TaskReturned),
   evaluated: eventType('task.evaluated', TaskEvaluated),
   noProblemFound: eventType('task.no_problem_found', TaskNoProblemFound),
+  decisionProposed: eventType('task.decision_proposed', TaskDecisionProposed),
+  proposalRejected: eventType('task.proposal_rejected', TaskProposalRejected),
 } as const;
 
 /** Any Task event. */

@@ -1,6 +1,7 @@
 /** The Task folded. Overdue is never stored: compare `dueDate` with a given "now". */
 import { settle, type ExtensionDecision } from '../extensions';
-import type { TaskEvaluated, TaskEvent, TaskExtensionRequested, TaskIssued } from './events';
+import { settleProposal, type Proposal } from '../four-eyes';
+import type { TaskAction, TaskEvaluated, TaskEvent, TaskExtensionRequested, TaskIssued } from './events';
 
 /** Where a task stands. */
 export type TaskStatus = 'none' | 'issued' | 'in_progress' | 'completion_reported' | 'evaluated';
@@ -19,6 +20,8 @@ interface TaskFacts {
   /** Court id → last reported percent. */
   readonly progress: ReadonlyMap<string, number>;
   readonly extensions: ReadonlyMap<string, TaskExtension>;
+  /** Decisions proposed for four eyes, by proposal id, and what became of them. */
+  readonly proposals: ReadonlyMap<string, Proposal<TaskAction>>;
   readonly returns: number;
   /** Courts that recorded finding no problem under the task (查摆). */
   readonly noProblemFound?: ReadonlySet<string> | undefined;
@@ -56,7 +59,7 @@ export type TaskState = NoTask | ActiveTask | EvaluatedTask;
 
 /** No task yet. */
 export const initialTask: NoTask = {
-  status: 'none', acceptedBy: new Set(), parts: new Map(), progress: new Map(), extensions: new Map(), returns: 0,
+  status: 'none', acceptedBy: new Set(), parts: new Map(), progress: new Map(), extensions: new Map(), proposals: new Map(), returns: 0,
 };
 
 /** Folds one Task event. */
@@ -73,7 +76,9 @@ export const evolveTask = (s: TaskState, e: TaskEvent): TaskState => {
     case 'task.extension_requested':
       return { ...s, extensions: new Map(s.extensions).set(e.data.requestId, { ...e.data, decision: 'pending' }) };
     case 'task.extension_granted':
-      return s.status === 'none' ? s : { ...s, dueDate: e.data.newDueDate, extensions: settle(s.extensions, e.data.requestId, 'granted') };
+      return s.status === 'none' ? s : {
+        ...s, dueDate: e.data.newDueDate, extensions: settle(s.extensions, e.data.requestId, 'granted'), proposals: settleProposal(s.proposals, e.data.proposalId, 'approved'),
+      };
     case 'task.extension_denied':
       return { ...s, extensions: settle(s.extensions, e.data.requestId, 'denied') };
     case 'task.completion_reported':
@@ -81,7 +86,11 @@ export const evolveTask = (s: TaskState, e: TaskEvent): TaskState => {
     case 'task.returned':
       return s.status === 'none' || s.status === 'evaluated' ? s : { ...s, status: 'in_progress', returns: s.returns + 1 };
     case 'task.evaluated':
-      return s.status === 'none' ? s : { ...s, status: 'evaluated', evaluation: e.data };
+      return s.status === 'none' ? s : { ...s, status: 'evaluated', evaluation: e.data, proposals: settleProposal(s.proposals, e.data.proposalId, 'approved') };
+    case 'task.decision_proposed':
+      return { ...s, proposals: new Map(s.proposals).set(e.data.proposalId, { proposalId: e.data.proposalId, action: e.data.action, proposedBy: e.data.proposedBy, status: 'pending' }) };
+    case 'task.proposal_rejected':
+      return { ...s, proposals: settleProposal(s.proposals, e.data.proposalId, 'rejected') };
     case 'task.no_problem_found':
       return { ...s, noProblemFound: new Set([...(s.noProblemFound ?? []), e.data.courtId]) };
   }

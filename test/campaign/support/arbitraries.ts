@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 
 export const ACTORS = [
-  'admin', 'president', 'deputy', 'office1', 'tmo-head', 'tmo-staff', 'tmo-verifier', 'verifier1', 'inspector', 'discipline', 'exec-head',
+  'admin', 'president', 'deputy', 'office1', 'office-head', 'tmo-head', 'tmo-staff', 'tmo-verifier', 'verifier1', 'inspector', 'discipline', 'exec-head',
   'ng-president', 'ng-head', 'ng-staff', 'ng-exec-verifier', 'ng-office', 'ng-verifier', 'cy-president', 'cy-staff', 'stranger',
 ] as const;
 
@@ -41,13 +41,15 @@ const problem = [
   cmd('problem', 'completeMeasure', fc.record({ problemId: P, measureId: M, note: TEXT }), ['ng-staff']),
   cmd('problem', 'attachEvidence', fc.record({ problemId: P, evidence: fc.record({ sha256: SHA, description: TEXT }) }), ['ng-staff']),
   cmd('problem', 'requestExtension', fc.record({ problemId: P, measureId: M, requestId: pick('X1', 'X2'), requestedDeadline: DATE, reason: TEXT }), ['ng-staff']),
-  cmd('problem', 'grantExtension', fc.record({ problemId: P, requestId: pick('X1', 'X2') }), ['office1']),
+  cmd('problem', 'propose', fc.record({ problemId: P, proposalId: pick('G1', 'G2'), action: fc.record({ kind: fc.constant('grant_extension'), requestId: pick('X1', 'X2') }) }), ['office1']),
+  cmd('problem', 'approve', fc.record({ problemId: P, proposalId: pick('G1', 'G2', 'C1', 'W1') }), ['office-head', 'deputy']),
+  cmd('problem', 'reject', fc.record({ problemId: P, proposalId: pick('G1', 'G2', 'C1', 'W1'), reason: TEXT }), ['office-head', 'deputy']),
   cmd('problem', 'requestClosure', fc.record({ problemId: P, summary: TEXT }), ['ng-staff']),
   cmd('problem', 'verify', fc.record({ problemId: P, note: TEXT }), ['ng-verifier', 'verifier1', 'ng-exec-verifier']),
   cmd('problem', 'returnVerification', fc.record({ problemId: P, reason: TEXT }), ['ng-verifier']),
-  cmd('problem', 'close', fc.record({ problemId: P }), ['office1']),
+  cmd('problem', 'propose', fc.record({ problemId: P, proposalId: fc.constant('C1'), action: fc.constant({ kind: 'close' }) }), ['office1']),
   cmd('problem', 'reopen', fc.record({ problemId: P, reason: TEXT }), ['inspector']),
-  cmd('problem', 'withdraw', fc.record({ problemId: P, reason: TEXT }), ['ng-president']),
+  cmd('problem', 'propose', fc.record({ problemId: P, proposalId: fc.constant('W1'), action: fc.record({ kind: fc.constant('withdraw'), reason: TEXT }) }), ['office1']),
   cmd('problem', 'correct', fc.record({ problemId: P, reason: TEXT, severity: pick('minor', 'critical') }), ['office1']),
 ];
 
@@ -58,10 +60,11 @@ const task = [
   }), ['office1']),
   cmd('task', 'accept', fc.record({ taskId: fc.constant('T-1') }), ['tmo-head']),
   cmd('task', 'requestExtension', fc.record({ taskId: fc.constant('T-1'), requestId: pick('R1', 'R2'), requestedDueDate: DATE, reason: TEXT }), ['tmo-head']),
-  cmd('task', 'grantExtension', fc.record({ taskId: fc.constant('T-1'), requestId: pick('R1', 'R2') }), ['office1']),
+  cmd('task', 'propose', fc.record({ taskId: fc.constant('T-1'), proposalId: pick('G1', 'G2'), action: fc.record({ kind: fc.constant('grant_extension'), requestId: pick('R1', 'R2') }) }), ['office1']),
+  cmd('task', 'approve', fc.record({ taskId: fc.constant('T-1'), proposalId: pick('G1', 'G2', 'E1') }), ['office-head', 'deputy']),
   cmd('task', 'reportCompletion', fc.record({ taskId: fc.constant('T-1'), summary: TEXT }), ['tmo-head']),
   cmd('task', 'returnForRework', fc.record({ taskId: fc.constant('T-1'), reason: TEXT }), ['office1']),
-  cmd('task', 'evaluate', fc.record({ taskId: fc.constant('T-1'), rating: pick('good', 'poor'), comment: TEXT }), ['office1']),
+  cmd('task', 'propose', fc.record({ taskId: fc.constant('T-1'), proposalId: fc.constant('E1'), action: fc.record({ kind: fc.constant('evaluate'), rating: pick('good', 'poor'), comment: TEXT }) }), ['office1']),
 ];
 
 const other = [
@@ -107,12 +110,14 @@ const problemScript = (p: string, deadline: string, verifier: string): Step[] =>
   c('problem', 'attachEvidence', 'ng-staff', { problemId: p, evidence: { sha256: 'a'.repeat(64), description: '证据' } }),
   c('problem', 'requestClosure', 'ng-staff', { problemId: p, summary: '整改完成' }),
   c('problem', 'verify', verifier, { problemId: p, note: '核查' }),
-  c('problem', 'close', 'office1', { problemId: p }),
+  c('problem', 'propose', 'office1', { problemId: p, proposalId: 'C1', action: { kind: 'close' } }),
+  c('problem', 'approve', 'office-head', { problemId: p, proposalId: 'C1' }),
   c('problem', 'reopen', 'inspector', { problemId: p, reason: '回头看' }),
   c('problem', 'attachEvidence', 'ng-staff', { problemId: p, evidence: { sha256: 'b'.repeat(64), description: '证据' } }),
   c('problem', 'requestClosure', 'ng-staff', { problemId: p, summary: '再次整改' }),
   c('problem', 'verify', verifier, { problemId: p, note: '核查' }),
-  c('problem', 'close', 'office1', { problemId: p }),
+  c('problem', 'propose', 'office1', { problemId: p, proposalId: 'C2', action: { kind: 'close' } }),
+  c('problem', 'approve', 'deputy', { problemId: p, proposalId: 'C2' }),
 ];
 
 /** The happy path of a task with an extension. */
@@ -120,9 +125,11 @@ const taskScript = (due: string): Step[] => [
   c('task', 'issue', 'office1', { taskId: 'T-1', number: 1, categoryId: '1', title: '任务', leadDepartments: ['审管办'], scopeCourts: ['NANGUAN'], dueDate: due }),
   c('task', 'accept', 'tmo-head', { taskId: 'T-1' }),
   c('task', 'requestExtension', 'tmo-head', { taskId: 'T-1', requestId: 'R1', requestedDueDate: '2019-09-30', reason: '延期' }),
-  c('task', 'grantExtension', 'office1', { taskId: 'T-1', requestId: 'R1' }),
+  c('task', 'propose', 'office1', { taskId: 'T-1', proposalId: 'G1', action: { kind: 'grant_extension', requestId: 'R1' } }),
+  c('task', 'approve', 'deputy', { taskId: 'T-1', proposalId: 'G1' }),
   c('task', 'reportCompletion', 'tmo-head', { taskId: 'T-1', summary: '完成' }),
-  c('task', 'evaluate', 'office1', { taskId: 'T-1', rating: 'good', comment: '好' }),
+  c('task', 'propose', 'office1', { taskId: 'T-1', proposalId: 'E1', action: { kind: 'evaluate', rating: 'good', comment: '好' } }),
+  c('task', 'approve', 'office-head', { taskId: 'T-1', proposalId: 'E1' }),
 ];
 
 /**

@@ -55,3 +55,15 @@ export const testLedger = async (setup = true, options: Partial<CampaignLedgerOp
   };
   return { ledger, store, setNow: (iso) => { now = iso; }, all };
 };
+
+/** Closes a verified problem off (销号) with four eyes: `office1` proposes, the office head approves. */
+export const closeOff = async (ledger: CampaignLedger, problemId: string, proposalId = `CL-${problemId}`) => {
+  await ok(ledger.problem.propose('office1', { problemId, proposalId, action: { kind: 'close' } }));
+  return ok(ledger.problem.approve('office-head', { problemId, proposalId }));
+};
+
+/** Grants a measure's pending extension with four eyes: `office1` proposes, the office head approves. */
+export const grantMeasureExtension = async (ledger: CampaignLedger, problemId: string, requestId: string) => {
+  await ok(ledger.problem.propose('office1', { problemId, proposalId: `GX-${requestId}`, action: { kind: 'grant_extension', requestId } }));
+  return ok(ledger.problem.approve('office-head', { problemId, proposalId: `GX-${requestId}` }));
+};

@@ -40,6 +40,7 @@ export const orgSetup: readonly OrganizationCommand[] = [
   { type: 'registerPerson', personId: 'president', name: '院长', courtId: 'CITY', posts: ['court_president'] },
   { type: 'registerPerson', personId: 'deputy', name: '副院长', courtId: 'CITY', posts: ['court_leadership'] },
   { type: 'registerPerson', personId: 'office1', name: '办公室干警', courtId: 'CITY', department: '办公室', posts: ['staff'] },
+  { type: 'registerPerson', personId: 'office-head', name: '办公室主任', courtId: 'CITY', department: '办公室', posts: ['department_head'] },
   { type: 'registerPerson', personId: 'tmo-head', name: '审管办主任', courtId: 'CITY', department: '审管办', posts: ['department_head'] },
   { type: 'registerPerson', personId: 'tmo-staff', name: '审管办干警', courtId: 'CITY', department: '审管办', posts: ['staff'] },
   { type: 'registerPerson', personId: 'tmo-verifier', name: '审管办核查员', courtId: 'CITY', department: '审管办', posts: ['verifier'] },

@@ -52,6 +52,12 @@ export const rectify = async (w: ServiceWorld, identify: Record<string, unknown>
   return step(w, 'ng-verifier', `/problems/${id}/verification`, { note: '核查属实' }, etag);
 };
 
+/** Closes a verified problem off (销号) with four eyes: `office1` proposes, the office head approves; the new ETag. */
+export const closeOff = async (w: ServiceWorld, id: string, etag: string, proposalId = 'C-1'): Promise<string> => {
+  const proposed = await step(w, 'office1', `/problems/${id}/proposals`, { proposalId, action: { kind: 'close' } }, etag);
+  return step(w, 'office-head', `/problems/${id}/proposals/${proposalId}/approval`, {}, proposed);
+};
+
 /**
  * A store wrapper that, once armed with `n`, holds the next `n` appends to `streamId` until all
  * `n` have arrived and then lets them go at once: each was decided on the same revision, so all

@@ -28,6 +28,7 @@ export const SETUP: readonly Step[] = [
   dept('CITY', '审管办'), dept('CITY', '监察室'), dept('NANGUAN', '办公室'), dept('NANGUAN', '审管办'), dept('NANGUAN', '执行局'),
   person('president', '院长（虚构）', 'CITY', ['court_president']),
   person('office1', '办公室干警（虚构）', 'CITY', ['staff'], '办公室'),
+  person('office-head', '办公室主任（虚构）', 'CITY', ['department_head'], '办公室'),
   person('inspector', '督查员（虚构）', 'CITY', ['inspection_office'], '监察室'),
   person('discipline', '纪检员（虚构）', 'CITY', ['discipline_office'], '监察室'),
   person('ng-president', '南关院长（虚构）', 'NANGUAN', ['court_president']),
