@@ -7,7 +7,7 @@
  * responsibility, a measure planned and completed, evidence, closure requested, verified, closed).
  * `runCommands(store, commands)` times a fresh ledger (nothing cached) running whole problem
  * lifecycles — identify, register, assign, plan, complete, attach evidence, request closure,
- * verify, close — at the grassroots courts, and returns the number of commands.
+ * verify, propose closing off and approve it (four eyes) — at the grassroots courts, and returns the number of commands.
  */
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
@@ -19,7 +19,7 @@ import { createScenarioClock, type ScenarioClock } from '../src/demo/clock';
 import { createDemoContext } from '../src/demo/context';
 import { departmentPerson, grassrootsCourts } from '../src/demo/organization';
 import { createRandom } from '../src/demo/random';
-import { OFFICE, setUp, taskId } from '../src/demo/setup';
+import { OFFICE, OFFICE_HEAD, setUp, taskId } from '../src/demo/setup';
 import type { EventStore, NewEvent } from '../src/eventsourcing/index';
 
 const NS = 'bench-commands';
@@ -115,7 +115,7 @@ export async function setUpHistory(store: EventStore, events: number): Promise<{
 
 const run = async <A>(label: string, command: TaskEither<{ readonly message: string }, A>): Promise<A> => must(await command(), label);
 
-/** One whole problem lifecycle at a grassroots court: 9 commands. */
+/** One whole problem lifecycle at a grassroots court: 10 commands. */
 const lifecycle = async (ledger: CampaignLedger, clock: ScenarioClock, k: number, evidence: string): Promise<number> => {
   const P = ledger.problem;
   const problemId = `N-${k}`;
@@ -135,8 +135,9 @@ const lifecycle = async (ledger: CampaignLedger, clock: ScenarioClock, k: number
   await run('evidence', P.attachEvidence(staff, { problemId, evidence: { sha256: evidence, description: '整改台账及佐证材料' } }));
   await run('request closure', P.requestClosure(staff, { problemId, summary: '整改措施已全部完成，申请销号。' }));
   await run('verify', P.verify(verifier, { problemId, note: '经现场核查和材料审核，整改属实。' }));
-  await run('close', P.close(OFFICE, { problemId }));
-  return 9;
+  await run('propose close', P.propose(OFFICE, { problemId, proposalId: 'C1', action: { kind: 'close' } })); // four eyes
+  await run('close', P.approve(OFFICE_HEAD, { problemId, proposalId: 'C1' }));
+  return 10;
 };
 
 /** Runs whole problem lifecycles through a fresh ledger until `commands` commands ran; returns how many. */
