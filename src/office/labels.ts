@@ -27,10 +27,29 @@ export const LABELS: Readonly<Record<string, readonly [string, string]>> = {
   on_time: ['按时', 'on time'], late: ['逾期报送', 'late'], missing: ['未报送', 'missing'], pending: ['未到期', 'pending'],
   passed: ['通过', 'passed'], failed: ['未通过', 'failed'],
   // dashboard colours
-  green: ['绿', 'green'], yellow: ['黄', 'yellow'], red: ['红', 'red'],
+  green: ['绿', 'green'], yellow: ['黄', 'yellow'], red: ['红', 'red'], blue: ['蓝', 'blue'],
   // reported figures
   problemsFound: ['发现问题数', 'problems found'], problemsClosed: ['已整改数', 'problems closed'],
   rectificationRatePercent: ['整改率(%)', 'rectification rate (%)'], overdue: ['逾期数', 'overdue'],
+};
+
+/** Where a supervision item (督办事项) stands. */
+export const SUPERVISION_LABELS: Readonly<Record<string, readonly [string, string]>> = {
+  none: ['—', 'none'], proposed: ['拟办', 'proposed'], opened: ['立项', 'opened'], approved: ['审批', 'approved'], assigned: ['交办', 'assigned'],
+  handling: ['办理中', 'handling'], under_review: ['复核中', 'under review'], reviewed: ['复核通过', 'reviewed'], closed: ['办结', 'closed'],
+};
+
+/** The steps of the escalation ladder, and what a follow-up notice was. */
+export const STEP_LABELS: Readonly<Record<string, readonly [string, string]>> = {
+  warning: ['预警', 'warning'], reminder: ['催办', 'reminder'], talk: ['约谈', 'admonition talk'], circular: ['通报', 'circular'],
+  accountability: ['问责', 'accountability'], escalation: ['升级', 'escalation'],
+};
+
+/** `中文 English` from one of the tables above, or the code itself; `—` for none. */
+export const bilingualOf = (table: Readonly<Record<string, readonly [string, string]>>, code: string | null | undefined): string => {
+  if (code === null || code === undefined) return '—';
+  const l = table[code];
+  return l === undefined ? code : `${l[0]} ${l[1]}`;
 };
 
 /** Codes that read differently for an accountability case. */

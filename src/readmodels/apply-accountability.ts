@@ -21,10 +21,10 @@ const step = (r: CaseRow, ev: AccountabilityEvent, e: RecordedEvent): CaseRow =>
     case 'accountability.case_proposed':
       throw new CannotApply(e.type, e.streamId, `case "${r.caseId}" was already proposed`);
     case 'accountability.facts_established':
-      return { ...r, factsEstablished: true, status: r.status === 'proposed' ? 'facts_established' : r.status };
+      return { ...r, factsEstablished: true, facts: ev.data.facts, status: r.status === 'proposed' ? 'facts_established' : r.status };
     case 'accountability.sanction_decided': {
       const d = ev.data;
-      return { ...r, status: 'sanctioned', sanction: { sanction: d.sanction, decidedBy: d.decidedBy, body: d.body, at } };
+      return { ...r, status: 'sanctioned', sanction: { sanction: d.sanction, decidedBy: d.decidedBy, body: d.body, at, rationale: d.rationale } };
     }
     case 'accountability.case_dismissed':
       return { ...r, status: 'dismissed', dismissal: { decidedBy: ev.data.decidedBy, reason: ev.data.reason, at } };

@@ -66,6 +66,10 @@ export const applyCampaign = (c: Catalog, ev: CampaignEvent): Catalog => {
       };
       return { ...c, categories: { ...c.categories, [d.categoryId]: row } };
     }
+    case 'campaign.day_count_chosen':
+      return { ...c, dayCount: ev.data.dayCount };
+    case 'campaign.follow_up_configured':
+      return { ...c, followUp: { ...ev.data, ladder: [...ev.data.ladder] } };
     case 'campaign.report_period_defined': {
       const d = ev.data;
       return { ...c, periods: { ...c.periods, [d.periodId]: { periodId: d.periodId, name: d.name, from: d.from, to: d.to, deadline: d.deadline, ...(d.consolidatedDeadline === undefined ? {} : { consolidatedDeadline: d.consolidatedDeadline }), courts: [...d.courts] } } };

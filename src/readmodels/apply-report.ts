@@ -29,6 +29,7 @@ export const applyReport = (rows: PMap<ReportRow>, ev: ReportEvent, e: RecordedE
       const version = {
         version: d.version, deadline: d.deadline, onTime: d.onTime, submittedAt: e.metadata.recordedAt,
         figures: { ...d.figures }, consolidated: d.consolidated.map((c) => ({ ...c, figures: { ...c.figures } })), status: 'submitted' as const,
+        text: { found: d.found, measures: d.measures, results: d.results },
       };
       return pmSet(rows, id, { ...r, periodId: d.periodId, courtId: d.courtId, versions: [...r.versions, version] });
     }

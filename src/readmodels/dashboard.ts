@@ -12,6 +12,7 @@ import { reportedVsComputed } from './reported';
 import { regulationInventory } from './regulations';
 import { reportTracker } from './reports';
 import type { ReadModelState } from './state';
+import { escalations, supervisionItems, warningsGiven } from './supervision';
 import { taskMatrix } from './tasks';
 
 /** Options of {@link dashboard}. */
@@ -40,6 +41,7 @@ export const dashboard = (s: ReadModelState, options: DashboardOptions) => {
   const reported = reportedVsComputed(s, { timeZone: clock.zone, ...(options.rateTolerance === undefined ? {} : { rateTolerance: options.rateTolerance }) });
   const unannounced = unannouncedRecord(s);
   const register = accountabilityRegister(s);
+  const items = supervisionItems(s, at);
   const all = pmList(s.problems);
   const count = <T extends string>(xs: readonly T[]) => xs.reduce<Record<string, number>>((m, x) => ({ ...m, [x]: (m[x] ?? 0) + 1 }), {});
   return {
@@ -87,6 +89,15 @@ export const dashboard = (s: ReadModelState, options: DashboardOptions) => {
       rankings: rankings(s, at),
     },
     regulations: regulationInventory(s),
+    supervision: {
+      total: items.length,
+      open: items.filter((i) => i.status !== 'closed').length,
+      byColour: { red: 0, yellow: 0, blue: 0, ...count(items.flatMap((i) => (i.colour === null ? [] : [i.colour]))) },
+      items,
+      ladder: s.catalog.followUp?.ladder ?? null,
+      escalations: escalations(s, at),
+      warningsGiven: warningsGiven(s),
+    },
     reportedVsComputed: { checked: reported.checked, withGaps: reported.withGaps, notVerifiable: reported.notVerifiable, gaps: reported.gaps },
   };
 };

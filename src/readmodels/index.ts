@@ -17,3 +17,4 @@ export * from './reported';
 export * from './inspections';
 export * from './accountability';
 export * from './dashboard';
+export * from './supervision';

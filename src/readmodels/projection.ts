@@ -14,6 +14,8 @@ import type { ProblemEvent } from '../campaign/problem/events';
 import { createCampaignRegistry } from '../campaign/registry';
 import type { RegulationEvent } from '../campaign/regulation/events';
 import type { ReportEvent } from '../campaign/report/events';
+import type { FollowUpEvent } from '../campaign/followup/events';
+import type { SupervisionEvent } from '../campaign/supervision/events';
 import type { TaskEvent } from '../campaign/task/events';
 import type { RecordedEvent } from '../eventsourcing/envelope';
 import type { Projection } from '../eventsourcing/projection';
@@ -23,18 +25,19 @@ import { applyInspection, watchBeacons } from './apply-inspection';
 import { applyProblem } from './apply-problem';
 import { applyRegulation } from './apply-regulation';
 import { applyReport } from './apply-report';
+import { applySupervision, applyFollowUp } from './apply-supervision';
 import { applyTask } from './apply-task';
 import { CannotApply } from './errors';
 import { pmEmpty } from './pmap';
 import { emptyState, type ReadModelState } from './state';
 
 /** A slice of the state a projection can fold (the catalog is always folded). */
-export type Slice = 'problems' | 'tasks' | 'reports' | 'inspections' | 'cases' | 'regulations';
+export type Slice = 'problems' | 'tasks' | 'reports' | 'inspections' | 'cases' | 'regulations' | 'supervision';
 
 /** Bump when any fold changes: runners then rebuild every read model from the start. */
-export const READ_MODEL_VERSION = 1;
+export const READ_MODEL_VERSION = 2;
 
-const AGGREGATES = new Set(['organization', 'campaign', 'task', 'problem', 'report', 'inspection', 'accountability', 'regulation']);
+const AGGREGATES = new Set(['organization', 'campaign', 'task', 'problem', 'report', 'inspection', 'accountability', 'regulation', 'supervision', 'follow_up']);
 const registry = createCampaignRegistry();
 
 /** The apply function of a projection folding `slices`. */
@@ -68,6 +71,8 @@ export const applyWith = (slices: ReadonlySet<Slice>) => (s: ReadModelState, e: 
       return { ...next, inspections: applyInspection(s.inspections, i, e), pendingBeacons };
     }
     case 'regulation': return slices.has('regulations') ? { ...next, regulations: applyRegulation(s.regulations, ev as RegulationEvent, e) } : next;
+    case 'supervision': return slices.has('supervision') ? { ...next, supervision: applySupervision(s.supervision, ev as SupervisionEvent, e) } : next;
+    case 'follow_up': return slices.has('supervision') ? { ...next, followUps: applyFollowUp(s.followUps, ev as FollowUpEvent, e) } : next;
     default: return slices.has('cases') ? { ...next, cases: applyAccountability(s.cases, s.catalog, ev as AccountabilityEvent, e) } : next;
   }
 };
@@ -81,8 +86,8 @@ export const deserializeState = (text: string): ReadModelState => {
   const ok = typeof s === 'object' && s !== null && typeof s.catalog === 'object' && Array.isArray(s.pendingBeacons) &&
     (['problems', 'tasks', 'reports', 'inspections', 'cases'] as const).every((k) => Array.isArray(s[k]?.root));
   if (!ok) throw new Error('not a read-model state');
-  // A state written before rule entries were folded has none (no such event existed then).
-  return (s.regulations === undefined ? { ...s, regulations: pmEmpty() } : s) as ReadModelState;
+  // A state written before rule entries, supervision items or follow-ups were folded has none of them.
+  return { ...s, regulations: s.regulations ?? pmEmpty(), supervision: s.supervision ?? pmEmpty(), followUps: s.followUps ?? pmEmpty() } as ReadModelState;
 };
 
 /** Options of every read-model projection. */
@@ -112,6 +117,8 @@ export const reportsProjection = (o?: ReadModelOptions) => readModelProjection('
 export const inspectionsProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.inspections', ['inspections'], o);
 /** The accountability register and rankings (with the problems and returned reports the rankings weigh). */
 export const accountabilityProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.accountability', ['cases', 'problems', 'reports'], o);
+/** Supervision items (督办事项) and the follow-up of problems and tasks (warnings, reminders, the ladder's steps). */
+export const supervisionProjection = (o?: ReadModelOptions) => readModelProjection('readmodel.supervision', ['supervision', 'problems'], o);
 /** Every slice: what the dashboard reads. */
 export const campaignReadModel = (o?: ReadModelOptions) =>
-  readModelProjection('readmodel.campaign', ['problems', 'tasks', 'reports', 'inspections', 'cases', 'regulations'], o);
+  readModelProjection('readmodel.campaign', ['problems', 'tasks', 'reports', 'inspections', 'cases', 'regulations', 'supervision'], o);

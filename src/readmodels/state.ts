@@ -10,6 +10,12 @@ import type { ConsolidatedSource, ReportFigures } from '../campaign/report/event
 import type { Beacon, InspectionKind } from '../campaign/inspection/events';
 import type { TaskRating } from '../campaign/task/events';
 import type { RegulationAction } from '../campaign/regulation/events';
+import type { DayCount } from '../campaign/calendar';
+import type { EscalationStep, FollowUpConfigured } from '../campaign/campaign/events';
+import type { FollowUpSubject } from '../campaign/followup/events';
+import type { SupervisionSource, SupervisionSubject, WarningColour } from '../campaign/supervision/events';
+import type { SupervisionStatus } from '../campaign/supervision/state';
+import type { UnitRef } from '../campaign/codecs';
 import type { Severity } from '../campaign/codecs';
 import { pmEmpty, type PMap } from './pmap';
 
@@ -41,6 +47,10 @@ export interface TaskRef { readonly taskId: string; readonly number: number; rea
 /** Organization and campaign facts shared by every read model. */
 export interface Catalog {
   readonly campaign?: { readonly campaignId: string; readonly name: string; readonly organizerCourtId: string; readonly utcOffsetMinutes: number };
+  /** How the campaign counts days for deadlines and warnings (natural until it chooses). */
+  readonly dayCount?: DayCount;
+  /** The campaign's warning threshold and escalation ladder, once configured. */
+  readonly followUp?: FollowUpConfigured;
   readonly courts: Readonly<Record<string, CourtRow>>;
   /** Department names per court, in registration order. */
   readonly departments: Readonly<Record<string, readonly string[]>>;
@@ -139,6 +149,8 @@ export interface ReportVersionRow {
   readonly version: number; readonly deadline: string; readonly onTime: boolean; readonly submittedAt: string;
   readonly figures: ReportFigures; readonly consolidated: readonly ConsolidatedSource[];
   readonly status: 'submitted' | 'accepted' | 'returned';
+  /** What the court wrote: the problems found, the measures taken, the results. */
+  readonly text?: { readonly found: string; readonly measures: string; readonly results: string };
 }
 /** A court's report for a period, every version kept. */
 export interface ReportRow {
@@ -177,7 +189,9 @@ export interface CaseRow {
   readonly grounds: CaseGrounds; readonly summary: string;
   readonly evidence: readonly CitedEvidence[]; readonly confirmed: readonly EvidenceFact[];
   readonly status: CaseStatus; readonly factsEstablished: boolean;
-  readonly sanction?: { readonly sanction: Sanction; readonly decidedBy: string; readonly body: DecidingBody; readonly at: string };
+  /** The facts as established. */
+  readonly facts?: string;
+  readonly sanction?: { readonly sanction: Sanction; readonly decidedBy: string; readonly body: DecidingBody; readonly at: string; readonly rationale?: string };
   readonly dismissal?: { readonly decidedBy: string; readonly reason: string; readonly at: string };
   readonly published: readonly { readonly channel: string; readonly at: string }[];
   readonly proposedAt: string; readonly closedAt?: string;
@@ -193,6 +207,68 @@ export interface RegulationRow {
   readonly withdrawn: boolean; readonly recordedAt: string;
 }
 
+/** A warning (预警) or reminder (催办) given about a supervision item, as recorded. */
+export interface ItemNotice {
+  readonly kind: 'warning' | 'reminder';
+  readonly colour?: WarningColour;
+  readonly unit: UnitRef;
+  readonly by: string;
+  readonly rule: string;
+  readonly day: string;
+  readonly note?: string;
+  readonly at: string;
+}
+
+/** A supervision item (督办事项) with its lifecycle. */
+export interface SupervisionRow {
+  readonly itemId: string;
+  readonly title: string;
+  readonly content: string;
+  readonly source: SupervisionSource;
+  readonly subject?: SupervisionSubject;
+  readonly status: SupervisionStatus;
+  readonly proposedBy: string;
+  readonly proposedAt: string;
+  /** 督〔2019〕12号, once opened (立项). */
+  readonly number?: string;
+  readonly office?: string;
+  readonly openedAt?: string;
+  readonly approvedBy?: string;
+  readonly assignment?: {
+    readonly lead: UnitRef; readonly co: readonly UnitRef[]; readonly deadline: string; readonly feedbackEveryDays: number;
+    readonly assignedOn: string; readonly assignedBy: string;
+  };
+  readonly receivedOn?: string;
+  readonly feedback: readonly { readonly period: number; readonly summary: string; readonly final: boolean; readonly givenBy: string; readonly givenOn: string }[];
+  /** The highest schedule period with a feedback (0 before the first). */
+  readonly lastPeriod: number;
+  readonly returns: readonly { readonly reason: string; readonly by: string; readonly at: string }[];
+  readonly notices: readonly ItemNotice[];
+  readonly closedOn?: string;
+}
+
+/** A warning or a ladder step given about a problem or a task, as recorded. */
+export interface FollowUpNotice {
+  readonly kind: 'warning' | 'escalation';
+  readonly colour?: WarningColour;
+  readonly step?: EscalationStep;
+  readonly rule: string;
+  readonly deadline: string;
+  readonly day: string;
+  readonly addressedTo: UnitRef;
+  readonly personId?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** The follow-up (督办) of one problem or task: the warnings and the ladder's steps, in order. */
+export interface FollowUpRow {
+  /** `problem:${id}` or `task:${id}`. */
+  readonly key: string;
+  readonly subject: FollowUpSubject;
+  readonly notices: readonly FollowUpNotice[];
+}
+
 /** The whole read-model state. A projection folds only the slices it was built with; the others stay empty. */
 export interface ReadModelState {
   readonly catalog: Catalog;
@@ -202,6 +278,9 @@ export interface ReadModelState {
   readonly inspections: PMap<InspectionRow>;
   readonly cases: PMap<CaseRow>;
   readonly regulations: PMap<RegulationRow>;
+  readonly supervision: PMap<SupervisionRow>;
+  /** Follow-ups by `problem:${id}` / `task:${id}`. */
+  readonly followUps: PMap<FollowUpRow>;
   /** Unannounced inspections whose beacon event has not been seen yet. */
   readonly pendingBeacons: readonly string[];
   /** Global position of the last event folded (decimal), null before any. */
@@ -212,5 +291,5 @@ export interface ReadModelState {
 export const emptyState = (): ReadModelState => ({
   catalog: { courts: {}, departments: {}, people: pmEmpty(), categories: {}, periods: {}, tasks: {} },
   problems: pmEmpty(), tasks: pmEmpty(), reports: pmEmpty(), inspections: pmEmpty(), cases: pmEmpty(), regulations: pmEmpty(),
-  pendingBeacons: [], lastPosition: null,
+  supervision: pmEmpty(), followUps: pmEmpty(), pendingBeacons: [], lastPosition: null,
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../', import.meta.url).pathname;
 const cli = `${root}dist/cli/main.js`;
 const doc = readFileSync(`${root}docs/cli.md`, 'utf8');
-const commands = ['', 'demo', 'dashboard', 'ledger', 'audit verify', 'audit digest', 'audit prove', 'audit check-proof',
+const commands = ['', 'demo', 'dashboard', 'ledger', 'document', 'audit verify', 'audit digest', 'audit prove', 'audit check-proof',
   'audit timeline', 'audit as-of', 'audit export', 'audit import', 'audit keygen', 'backup',
   'audit checkpoint', 'audit witness', 'witness serve'];
 

@@ -10,6 +10,7 @@ import { auditVerifyCommand } from './audit-verify';
 import { backupCommand } from './backup';
 import { dashboardCommand } from './dashboard';
 import { demoCommand } from './demo';
+import { documentCommand } from './document';
 import { ledgerCommand } from './ledger';
 import { witnessServeCommand } from './witness-serve';
 
@@ -18,6 +19,7 @@ export const commands: readonly Command[] = [
   demoCommand,
   dashboardCommand,
   ledgerCommand,
+  documentCommand,
   auditVerifyCommand,
   auditDigestCommand,
   auditCheckpointCommand,

@@ -88,6 +88,27 @@ export const fixtureDashboard: Dashboard = {
       { regulationId: 'RG2', courtId: 'C2', title: '旧考勤办法', action: 'cleared', on: '2019-06-25', problemIds: ['p1'], taskIds: ['T2'], withdrawn: false, recordedAt: '2019-06-25T02:00:00.000Z' },
     ],
   },
+  supervision: {
+    total: 2, open: 1, byColour: { red: 1, yellow: 0, blue: 0 }, ladder: ['warning', 'reminder', 'accountability'],
+    items: [
+      {
+        itemId: 'SV1', number: '督〔2019〕1号', title: `督办一 ${HOSTILE}`, status: 'handling', source: 'leader_instruction', lead: { courtId: 'C2', department: HOSTILE }, co: [],
+        deadline: '2019-06-20', daysLeft: -10, colour: 'red', period: 3, feedbackMissing: true, nextFeedbackDue: '2019-06-10', feedbackGiven: 1, returned: 0, reminders: 1, warnings: 1, closedOn: null,
+      },
+      {
+        itemId: 'SV2', number: null, title: '督办二', status: 'closed', source: 'leading_group_decision', lead: { courtId: 'C1' }, co: [{ courtId: 'C2' }],
+        deadline: '2019-06-10', daysLeft: null, colour: null, period: null, feedbackMissing: false, nextFeedbackDue: null, feedbackGiven: 2, returned: 1, reminders: 0, warnings: 0, closedOn: '2019-06-09',
+      },
+    ],
+    escalations: [{
+      problemId: 'P2', ledgerNumber: 'TZ-0002', courtId: 'C2', title: `问题二 ${HOSTILE}`, deadline: '2019-06-01', daysOverdue: 29, step: 'reminder', stepDay: '2019-06-03', stepsTaken: 2,
+      ladder: ['warning', 'reminder', 'accountability'], next: 'accountability',
+    }],
+    warningsGiven: [
+      { day: '2019-06-02', at: '2019-06-02T01:00:00.000Z', kind: 'escalation', colour: null, step: 'warning', subject: { kind: 'problem', id: 'P2', label: `TZ-0002 ${HOSTILE}` }, addressedTo: { courtId: 'C2', department: HOSTILE }, rule: 'overdue.warning', givenBy: 'P1' },
+      { day: '2019-06-21', at: '2019-06-21T01:00:00.000Z', kind: 'reminder', colour: null, step: null, subject: { kind: 'supervision', id: 'SV1', label: '督〔2019〕1号 督办一' }, addressedTo: { courtId: 'C2' }, rule: 'feedback.period_2.missing', givenBy: 'P1' },
+    ],
+  },
   reportedVsComputed: {
     checked: 2, withGaps: 1, notVerifiable: 0,
     gaps: [{ reportId: 'R1@C2', version: 1, figure: 'problemsClosed', claimed: 1, computed: 0, note: `claimed 1, the events say 0 ${HOSTILE}` }],
