@@ -45,7 +45,8 @@ export const runQuery = <T>(f: () => T): T => {
 /** `?now=` or the service clock. */
 const nowOf = (c: ServiceContext, url: URL) => url.searchParams.get('now') ?? c.clock().toISOString();
 
-const entity = (pattern: string, load: (c: ServiceContext, p: Readonly<Record<string, string>>) => TaskEither<LedgerError, Loaded<unknown>>): Route => ({
+/** A GET route serving one entity's current state with its ETag (304 on If-None-Match). */
+export const entity = (pattern: string, load: (c: ServiceContext, p: Readonly<Record<string, string>>) => TaskEither<LedgerError, Loaded<unknown>>): Route => ({
   method: 'GET', pattern, command: false,
   handler: async (c, req, reply, params) => {
     const loaded = await load(c, params)();

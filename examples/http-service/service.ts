@@ -18,6 +18,7 @@ import { problemOf } from './errors';
 import { createLiveFeeds } from './feed';
 import { pinningStore } from './guard';
 import { HttpProblem, MAX_BODY_BYTES, parseJsonObject, problem, sendJson, sendProblem } from './http';
+import { officeRoutes } from './office-routes';
 import { queryRoutes } from './queries';
 import { createReadModelCache } from './readmodel';
 import type { Route, ServiceContext } from './routes';
@@ -156,7 +157,7 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
   };
 
   const routes: Route[] = [
-    ...commandRoutes(), ...queryRoutes(), ...auditRoutes(),
+    ...commandRoutes(), ...queryRoutes(), ...officeRoutes(), ...auditRoutes(),
     { method: 'GET', pattern: '/events', command: false, handler: (c, req, reply) => c.feeds.serve(c, req, reply) },
     { method: 'GET', pattern: '/', command: false, handler: async (_c, _req, reply) => sendJson(reply, 200, { routes: routes.map((r) => `${r.method} ${r.pattern}`) }) },
   ];

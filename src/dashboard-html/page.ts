@@ -8,6 +8,7 @@ import { namer } from './layout';
 import { inspectionsSection, reportsSection } from './oversight';
 import { colourSection, ratesSection, summarySection, trendSection } from './problems';
 import { regulationsSection } from './regulations';
+import { supervisionSection } from './supervision';
 import { taskSection } from './tasks';
 import type { Dashboard, RenderOptions } from './types';
 
@@ -38,6 +39,7 @@ td.hash{font-family:ui-monospace,"DejaVu Sans Mono",monospace;word-break:break-a
 details.data summary{cursor:pointer;color:#1565c0}
 table.ok caption{color:#1b5e20}table.failed caption{color:#b71c1c}
 .flag{color:#b71c1c}
+td.warn-red{background:#ff7c80}td.warn-yellow{background:#ffe699}td.warn-blue{background:#9bc2e6}
 svg.chart{display:block;max-width:100%;height:auto;font-size:12px}
 svg .grid{stroke:#e3e3e3;stroke-width:1}svg .axis,svg .tick-mark{stroke:#333;stroke-width:1}
 svg .tick{fill:#444;font-size:11px}svg .axis-title{fill:#222;font-size:12px;font-weight:700}
@@ -50,7 +52,7 @@ footer{padding:12px 24px;color:var(--muted);border-top:1px solid var(--line)}
 
 const SECTIONS: readonly (readonly [string, string])[] = [
   ['summary', '总体情况'], ['rates-by-court', '整改率（法院）'], ['rates-by-department', '整改率（部门）'], ['colour-board', '红黄绿预警'],
-  ['task-matrix', '任务矩阵'], ['trend', '整改走势'], ['reports', '报告及时性'], ['inspections', '检查覆盖'], ['accountability', '问责台账'],
+  ['task-matrix', '任务矩阵'], ['trend', '整改走势'], ['reports', '报告及时性'], ['inspections', '检查覆盖'], ['accountability', '问责台账'], ['supervision', '督查督办'],
   ['regulations', '制度建设'], ['reported', '报送与计算'], ['trail', '留痕校验'],
 ];
 
@@ -70,7 +72,7 @@ export const renderDashboardHtml = (dashboard: Dashboard, options: RenderOptions
   const title = options.title ?? (campaign ? `${campaign} · 工作看板 Dashboard` : '工作看板 Campaign dashboard');
   const body = [
     summarySection(d), ratesSection(d, n, 'court'), ratesSection(d, n, 'department'), colourSection(d, n), taskSection(d, n),
-    trendSection(options.trend), reportsSection(d, n), inspectionsSection(d, n), accountabilitySection(d, n), regulationsSection(d, n), reportedSection(d, n),
+    trendSection(options.trend), reportsSection(d, n), inspectionsSection(d, n), accountabilitySection(d, n), supervisionSection(d, n), regulationsSection(d, n), reportedSection(d, n),
     trailSection(options.trail),
   ].join('\n');
   const nav = SECTIONS.map(([id, zh]) => `<li><a href="#${id}">${esc(zh)}</a></li>`).join('');

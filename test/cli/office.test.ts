@@ -78,7 +78,7 @@ describe('ledger --format xlsx|csv', () => {
     }
     expect(readdirSync(dir.dir).sort()).toEqual(before);
     expect(readdirSync(dir.file('adir'))).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('document --kind supervision-notice|circular|report', () => {
@@ -133,5 +133,5 @@ describe('document --kind supervision-notice|circular|report', () => {
       expect(r.stderr, args.join(' ')).toMatch(message);
     }
     expect(readdirSync(dir.dir).sort()).toEqual(before);
-  });
+  }, 120_000);
 });

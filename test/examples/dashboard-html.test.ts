@@ -24,6 +24,23 @@ const cell = (page: string, table: string, key: string, field: string) => {
 };
 
 describe('renderDashboardHtml', () => {
+  it('shows the supervision items with their colours written out, the ladder step of each late problem, and the warnings given', () => {
+    expect(cell(html, 'supervision-items', 'SV1', 'number')?.text).toBe('督〔2019〕1号');
+    expect(cell(html, 'supervision-items', 'SV1', 'colour')).toEqual({ value: 'red', text: '红色预警 red' });
+    expect(html).toMatch(/<td data-field="colour" data-value="red" class="warn warn-red">/);
+    expect(cell(html, 'supervision-items', 'SV1', 'daysLeft')).toEqual({ value: '-10', text: '-10' });
+    expect(cell(html, 'supervision-items', 'SV1', 'status')?.text).toBe('办理中 handling');
+    expect(cell(html, 'supervision-items', 'SV2', 'number')?.text).toBe('（未立项）');
+    expect(cell(html, 'supervision-items', 'SV2', 'colour')?.text).toBe('—');
+    expect(cell(html, 'escalations', 'P2', 'step')?.text).toBe('催办 reminder（2/3）');
+    expect(cell(html, 'escalations', 'P2', 'next')?.text).toBe('问责 accountability');
+    expect(html).toContain('阶梯 ladder: 预警 warning → 催办 reminder → 问责 accountability');
+    expect(cell(html, 'warnings-given', '0', 'step')?.text).toBe('预警 warning');
+    expect(cell(html, 'warnings-given', '1', 'kind')?.text).toBe('催办 reminder');
+    expect(cell(html, 'warnings-given', '1', 'rule')?.text).toBe('feedback.period_2.missing');
+    expect(html).toMatch(/data-kpi="supervision-warnings-given"><dt>已发提醒<span class="en">Warnings given<\/span><\/dt><dd>2<\/dd>/);
+  });
+
   it('is one self-contained document: no script, no external resource', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|@import/i);
@@ -39,7 +56,7 @@ describe('renderDashboardHtml', () => {
   });
 
   it('has every section, each chart with a title and a description', () => {
-    for (const id of ['summary', 'rates-by-court', 'rates-by-department', 'colour-board', 'task-matrix', 'trend', 'reports', 'inspections', 'accountability', 'regulations', 'reported', 'trail']) {
+    for (const id of ['summary', 'rates-by-court', 'rates-by-department', 'colour-board', 'task-matrix', 'trend', 'reports', 'inspections', 'accountability', 'supervision', 'regulations', 'reported', 'trail']) {
       expect(html).toContain(`<section id="${id}"`);
     }
     const charts = [...html.matchAll(/<svg id="([^"]+)"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1]);

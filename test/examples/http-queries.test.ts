@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDigest } from '../../src/audit/digest';
-import { campaignReadModel } from '../../src/readmodels/projection';
 import { dashboard } from '../../src/readmodels/dashboard';
-import { IDENTIFY, NS, startWorld, type ServiceWorld } from './support/service-world';
+import { IDENTIFY, NS, foldReadModels, startWorld, type ServiceWorld } from './support/service-world';
 import { assigned, body, expectProblem, rectify, step } from './support/http-steps';
 import { openFeed } from './support/sse';
 
@@ -24,12 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await w.stop(); });
 
-const fold = async () => {
-  const p = campaignReadModel({ namespace: NS });
-  let s = p.initialState;
-  for await (const e of w.store.readAll({ streamPrefix: `${NS}/` })) s = p.apply(s, e);
-  return s;
-};
+const fold = () => foldReadModels(w);
 
 describe('queries', () => {
   it('lists the ledger with filters, and refuses unknown filter values naming the parameter', async () => {

@@ -12,6 +12,8 @@ import { createCampaignLedger, createCampaignRegistry } from '../../../src/campa
 import { developmentHeaderAuthenticator } from '../../../examples/http-service/auth';
 import { createHttpService, type HttpService, type HttpServiceOptions } from '../../../examples/http-service/service';
 import type { EventStore } from '../../../src/eventsourcing/store';
+import { campaignReadModel } from '../../../src/readmodels/projection';
+import type { ReadModelState } from '../../../src/readmodels/state';
 
 export const NS = 'ex-2019';
 
@@ -103,4 +105,12 @@ export const startWorld = async (o: {
 export const IDENTIFY = {
   problemId: 'P-1', courtId: 'NANGUAN', department: '执行局', source: 'self_inspection', title: '执行案款发放超期',
   description: '部分案款未按期发放', criterion: '案款发放期限规定', severity: 'moderate',
+};
+
+/** The read models folded straight from the world's store (what the service's answers are compared with). */
+export const foldReadModels = async (w: ServiceWorld): Promise<ReadModelState> => {
+  const p = campaignReadModel({ namespace: NS });
+  let s = p.initialState;
+  for await (const e of w.store.readAll({ streamPrefix: `${NS}/` })) s = p.apply(s, e);
+  return s;
 };
