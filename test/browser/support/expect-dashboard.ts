@@ -12,6 +12,8 @@ import type { PageData, Shown } from './page-data';
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 const int = (n: number | null) => (n === null ? '—' : String(n));
 const raw = (n: number | null) => (n === null ? 'null' : String(n));
+/** A number that need not be whole (a claimed or computed figure): up to two decimals. */
+const dec = (n: number | null) => (n === null ? '—' : Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
 /** A figure shown as `json`, formatted with `fmt`. */
 const same = (where: string, shown: Shown | undefined, json: number | null, fmt: (n: number | null) => string = int) => {
@@ -29,7 +31,7 @@ const rowsOf = (p: PageData, table: string) => {
 const mark = (p: PageData, chart: string, key: string, series: string) =>
   p.marks.find((m) => m.chart === chart && m.key === key && m.series === series)?.value;
 
-const SECTIONS = ['summary', 'rates-by-court', 'rates-by-department', 'colour-board', 'task-matrix', 'trend', 'reports', 'inspections', 'accountability', 'reported', 'trail'];
+const SECTIONS = ['summary', 'rates-by-court', 'rates-by-department', 'colour-board', 'task-matrix', 'trend', 'reports', 'inspections', 'accountability', 'regulations', 'reported', 'trail'];
 
 /** What the page shows beyond the JSON, to check as well. */
 export interface Extras {
@@ -147,8 +149,8 @@ export const expectDashboard = (p: PageData, d: Dashboard, x: Extras): void => {
   const gaps = Object.values(rowsOf(p, 'gaps'));
   expect(gaps).toHaveLength(rv.gaps.length);
   rv.gaps.forEach((g, i) => {
-    same(`gap ${i} claimed`, gaps[i]?.claimed, g.claimed);
-    same(`gap ${i} computed`, gaps[i]?.computed, g.computed);
+    same(`gap ${i} claimed`, gaps[i]?.claimed, g.claimed, dec);
+    same(`gap ${i} computed`, gaps[i]?.computed, g.computed, dec);
   });
 
   expect(p.trail.ok?.value).toBe('true');
