@@ -110,6 +110,40 @@ describe('postgresql store: opening', () => {
     expect(newer.message).toMatch(/version 99, newer than this code knows/);
   });
 
+  it('names the missing privilege of a role without INSERT or CREATE, storing and creating nothing', async () => {
+    const store = await made.open();
+    rightOf(await store.append('case-1', events(2), 'no_stream')());
+    const role = `t_reader_${randomUUID().slice(0, 8)}`;
+    const s = `"${store.schema}"`;
+    await sql(`CREATE ROLE ${role} LOGIN PASSWORD 'pw'; GRANT USAGE ON SCHEMA ${s} TO ${role}; GRANT SELECT ON ALL TABLES IN SCHEMA ${s} TO ${role}`);
+    const u = new URL(PG_URL);
+    u.username = role;
+    u.password = 'pw';
+    const fresh = made.name();
+    try {
+      // Without INSERT: it opens an existing store and reads it, and its append changes nothing.
+      const reader = await openPostgresStore({ connectionString: u.toString(), schema: store.schema, create: false });
+      expect(await collect(reader.readAll())).toHaveLength(2);
+      const refused = leftOf(await reader.append('case-1', events(1, 'late'), 1n)());
+      expect(refused).toMatchObject({ _tag: 'StoreUnavailable', retryable: true });
+      expect(refused.message).toMatch(/appending: the PostgreSQL role lacks a privilege \(42501: permission denied for table (events|streams)\)/);
+      const first = leftOf(await reader.append('case-9', events(1, 'new'), 'no_stream')());
+      expect(first.message).toMatch(/lacks a privilege \(42501/);
+      await reader.close();
+      expect(await collect(store.readAll())).toHaveLength(2);
+      expect(await sql(`SELECT stream_id, revision::int FROM ${s}.streams ORDER BY stream_id`)).toEqual([{ stream_id: 'case-1', revision: 1 }]);
+      // Without CREATE on the database (a new role has none unless granted): opening a new store is
+      // refused and no schema is left behind.
+      const create = await failureOf(openPostgresStore({ connectionString: u.toString(), schema: fresh }));
+      expect(create).toMatchObject({ _tag: 'StoreUnavailable' });
+      expect(create.message).toMatch(new RegExp(`cannot open the PostgreSQL store \\(schema "${fresh}"\\): the PostgreSQL role lacks a privilege \\(42501: permission denied for database`));
+      expect(await sql('SELECT 1 FROM pg_namespace WHERE nspname = $1', [fresh])).toHaveLength(0);
+    } finally {
+      await sql(`REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM ${role}; REVOKE ALL ON SCHEMA ${s} FROM ${role}; DROP ROLE ${role}`);
+    }
+    await store.close();
+  });
+
   it('lets a role with only SELECT and INSERT on the events append and read, and refuses it a change', async () => {
     const store = await made.open();
     rightOf(await store.append('case-1', events(1), 'no_stream')());
