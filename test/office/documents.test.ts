@@ -62,6 +62,23 @@ describe('the official document', () => {
   });
 });
 
+describe('the builders, as docs/domain.md shows them', () => {
+  it('builds each kind from the read models and writes it as a Word file', async () => {
+    // sample:documents
+    const notice = supervisionNotice(state, ITEMS.instruction); // 督办通知 of an assigned item
+    expect(notice).toMatchObject({ title: '关于督办“清理长期未结执行案件”的通知', date: '2020-01-06' });
+    expect(notice.number).toMatch(/^督〔2020〕\d+号$/); // the item's number, as opened (立项)
+    const decision = circular(state, 'AC-2019-001', { number: '示督〔2019〕5号' }); // 通报 of a decided case
+    expect(decision.title).toMatch(/^关于对示例市.+同志予以通报批评的通报$/);
+    const report = periodicReport(state, '2019-Q3@xc'); // a court's report: 已整改 / 正在整改 / 长期坚持
+    expect(report.addressee).toBe('全市法院“加强管理年”活动领导小组办公室');
+    const bytes = await officialDocx(notice); // the .docx file (a ZIP of WordprocessingML)
+    expect(unzip(bytes).has('word/document.xml')).toBe(true);
+    expect(() => supervisionNotice(state, 'SV-NOPE')).toThrow(InvalidQuery); // path 'id', with the reason
+    // sample:end
+  });
+});
+
 describe('督办通知 from a supervision item', () => {
   it('is numbered as the item, sent to the lead unit with the co-responsible unit copied, dated the day it was assigned', async () => {
     const item = pmGet(state.supervision, ITEMS.instruction)!;
