@@ -65,7 +65,7 @@ const historyProblem = (k: number, ledgerNumber: string, sequence: number): NewE
     }, staff),
     fact('problem.registered', { problemId, ledgerNumber, sequence }, OFFICE),
     fact('problem.responsibility_assigned', { problemId, leaderId: `${courtId}-vp`, courtId, department: t.department, personId: staff }, `${courtId}-president`),
-    fact('problem.measure_planned', { problemId, measureId: 'M1', content: t.measures[0] ?? '整改', deadline: '2019-11-30' }, staff),
+    fact('problem.measure_planned', { problemId, measureId: 'M1', content: t.measures[0] ?? '整改', deadline: '2019-11-29' }, staff),
     fact('problem.measure_completed', { problemId, measureId: 'M1', note: '已完成', completedBy: staff }, staff),
     fact('problem.evidence_attached', { problemId, evidence: { sha256: k.toString(16).padStart(64, '0'), description: '整改材料' } }, staff),
     fact('problem.closure_requested', { problemId, summary: '整改完成' }, staff),
@@ -130,7 +130,7 @@ const lifecycle = async (ledger: CampaignLedger, clock: ScenarioClock, k: number
   }));
   await run('register', P.register(OFFICE, { problemId }));
   await run('assign', P.assignResponsibility(`${courtId}-president`, { problemId, leaderId: `${courtId}-vp`, department: t.department, personId: staff }));
-  await run('plan', P.planMeasure(staff, { problemId, measureId: 'M1', content: t.measures[0] ?? '整改', deadline: '2019-11-30' }));
+  await run('plan', P.planMeasure(staff, { problemId, measureId: 'M1', content: t.measures[0] ?? '整改', deadline: '2019-11-29' }));
   await run('complete', P.completeMeasure(staff, { problemId, measureId: 'M1', note: '按计划完成整改措施。' }));
   await run('evidence', P.attachEvidence(staff, { problemId, evidence: { sha256: evidence, description: '整改台账及佐证材料' } }));
   await run('request closure', P.requestClosure(staff, { problemId, summary: '整改措施已全部完成，申请销号。' }));
@@ -140,12 +140,23 @@ const lifecycle = async (ledger: CampaignLedger, clock: ScenarioClock, k: number
   return 10;
 };
 
+/** Options of {@link runCommands}. */
+export interface RunOptions {
+  /** The first new problem's number (default 1; runs on one store need distinct ranges). */
+  readonly from?: number;
+  /** The ledger's `cachedStreams` (default the ledger's default; 0 folds every stream every time). */
+  readonly cachedStreams?: number;
+}
+
 /** Runs whole problem lifecycles through a fresh ledger until `commands` commands ran; returns how many. */
-export async function runCommands(store: EventStore, commands: number): Promise<number> {
+export async function runCommands(store: EventStore, commands: number, options: RunOptions = {}): Promise<number> {
   const clock = createScenarioClock('2019-07-01');
-  const random = createRandom(7);
-  const ledger = createCampaignLedger({ store, namespace: NS, clock, ids: () => random.uuid() });
+  const random = createRandom(7 + (options.from ?? 1));
+  const ledger = createCampaignLedger({
+    store, namespace: NS, clock, ids: () => random.uuid(),
+    ...(options.cachedStreams === undefined ? {} : { cachedStreams: options.cachedStreams }),
+  });
   let done = 0;
-  for (let k = 1; done < commands; k++) done += await lifecycle(ledger, clock, k, random.hex(32));
+  for (let k = options.from ?? 1; done < commands; k++) done += await lifecycle(ledger, clock, k, random.hex(32));
   return done;
 }
