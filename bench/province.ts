@@ -202,8 +202,9 @@ export async function generateProvince(store: EventStore, options: ProvinceOptio
   const courts = provinceCourts();
   const subordinates = courts.filter((c) => c.level !== 'high');
   const months = (LAST_DAY + 1) / 30.44;
-  // Problems per court per month: three years would hold a little more than `events`.
-  const density = Math.max(0.05, ((limit - FIXED_EVENTS) * 1.05) / (courts.length * months * EVENTS_PER_PROBLEM_UNIT));
+  // Problems per court per month: three years would hold more than `events` (denser trails hold a little
+  // fewer events per problem than the estimate; the trail ends when it has its size).
+  const density = Math.max(0.05, ((limit - FIXED_EVENTS) * 1.2) / (courts.length * months * EVENTS_PER_PROBLEM_UNIT));
   const perWeekday = (density * 12) / 261;
 
   // ---- people ----------------------------------------------------------------------------
