@@ -9,7 +9,7 @@
 import { drawTargets, seedCommitment } from '../campaign/inspection/draw';
 import { addDays, type Agenda } from './agenda';
 import type { DemoContext, DemoProblem } from './context';
-import { INTERMEDIATE, grassrootsCourts } from './organization';
+import { INTERMEDIATE, departmentPerson, grassrootsCourts } from './organization';
 import { INSPECTOR } from './first-half';
 import { responsiblePerson } from './rectification';
 import { LEADER, OFFICE, taskId } from './setup';
@@ -132,8 +132,19 @@ const falsification = (ctx: DemoContext, agenda: Agenda, outcome: OversightOutco
   agenda.add('2019-11-18', '15:00', 'establish facts', async () => {
     await ctx.step('establish facts', A.establishFacts(DISCIPLINE, { caseId: FALSIFICATION_CASE, facts: '经调查核实，责任人在整改未完成的情况下提交不实佐证材料申请销号，所在法院据此在季度报告中上报，情况属实。' }));
   });
+  // The subject is told the facts and may state a defence (陈述申辩) before the decision.
+  agenda.add('2019-11-19', '10:00', 'notify subject', async () => {
+    await ctx.step('notify subject', A.notifySubject(DISCIPLINE, { caseId: FALSIFICATION_CASE, defenceDays: 3 }));
+  });
+  agenda.add('2019-11-20', '16:00', 'state defence', async () => {
+    await ctx.step('state defence', A.stateDefence(responsiblePerson(f()), { caseId: FALSIFICATION_CASE, statement: '对事实无异议，系对销号标准理解有误，今后严格按要求整改。' }));
+  });
+  // 通报批评 is a collective decision of the leading group: more than half of its seven members present.
   agenda.add('2019-11-25', '10:00', 'decide sanction', async () => {
-    await ctx.step('decide sanction', A.decideSanction(LEADER, { caseId: FALSIFICATION_CASE, sanction: 'circulated_criticism', rationale: '虚报整改情况，造成不良影响，经领导小组研究决定予以通报批评。' }));
+    const present = [LEADER, `${INTERMEDIATE}-vp`, ...['办公室', '审管办', '政治部'].map((d) => departmentPerson(INTERMEDIATE, d).personId)];
+    await ctx.step('decide sanction', A.decideSanction(LEADER, {
+      caseId: FALSIFICATION_CASE, sanction: 'circulated_criticism', present, rationale: '虚报整改情况，造成不良影响，经领导小组研究决定予以通报批评。',
+    }));
   });
   agenda.add('2019-11-27', '10:00', 'publish', async () => {
     await ctx.step('publish', A.publish(OFFICE, { caseId: FALSIFICATION_CASE, channel: '全市法院“加强管理年”活动通报（2019年第5期）' }));

@@ -32,6 +32,10 @@ const step = (r: CaseRow, ev: AccountabilityEvent, e: RecordedEvent): CaseRow =>
       return { ...r, published: [...r.published, { channel: ev.data.channel, at }] };
     case 'accountability.closed':
       return { ...r, status: 'closed', closedAt: at };
+    case 'accountability.subject_notified': // the procedure before the decision (陈述申辩): kept in the case's stream
+    case 'accountability.defence_stated':
+    case 'accountability.defence_waived':
+      return r;
   }
 };
 

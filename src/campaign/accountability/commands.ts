@@ -3,7 +3,7 @@
  * hands the decider what the ledger says about it ({@link ProposeWithFindings}).
  */
 import * as t from 'io-ts';
-import { Id, LongText, ShortText, listOf, optional, struct } from '../codecs';
+import { Id, LongText, ShortText, distinctListOf, intIn, listOf, optional, struct } from '../codecs';
 import type { CommandUnion } from '../define';
 import { CaseGrounds, CaseSubject, CitedEvidence, Sanction, type EvidenceFact } from './events';
 
@@ -17,10 +17,31 @@ export const EstablishFacts = struct({ caseId: Id, facts: LongText });
 /** Input of `accountability.establishFacts`. */
 export type EstablishFacts = t.TypeOf<typeof EstablishFacts>;
 
-/** Decides a sanction; the actor is recorded as the decider and their body (leading group or discipline office). */
-export const DecideSanction = struct({ caseId: Id, sanction: Sanction, rationale: LongText });
+/**
+ * Decides a sanction; the actor is recorded as the decider and their body (leading group or
+ * discipline office). 通报批评 and heavier name the leading-group members `present` at the meeting.
+ */
+export const DecideSanction = t.intersection([
+  struct({ caseId: Id, sanction: Sanction, rationale: LongText }),
+  optional({ present: distinctListOf(Id, 1, 100) }),
+]);
 /** Input of `accountability.decideSanction`. */
 export type DecideSanction = t.TypeOf<typeof DecideSanction>;
+
+/** Notifies the subject of the facts, giving `defenceDays` natural days to state a defence (陈述申辩). */
+export const NotifySubject = struct({ caseId: Id, defenceDays: intIn(1, 60) });
+/** Input of `accountability.notifySubject`. */
+export type NotifySubject = t.TypeOf<typeof NotifySubject>;
+
+/** The subject states a defence (陈述申辩). */
+export const StateDefence = struct({ caseId: Id, statement: LongText });
+/** Input of `accountability.stateDefence`. */
+export type StateDefence = t.TypeOf<typeof StateDefence>;
+
+/** The subject waives the defence. */
+export const WaiveDefence = struct({ caseId: Id, reason: LongText });
+/** Input of `accountability.waiveDefence`. */
+export type WaiveDefence = t.TypeOf<typeof WaiveDefence>;
 
 /** Dismisses the case. */
 export const DismissCase = struct({ caseId: Id, reason: LongText });
@@ -41,6 +62,9 @@ export type CloseCase = t.TypeOf<typeof CloseCase>;
 export const accountabilityCommands = {
   propose: ProposeCase,
   establishFacts: EstablishFacts,
+  notifySubject: NotifySubject,
+  stateDefence: StateDefence,
+  waiveDefence: WaiveDefence,
   decideSanction: DecideSanction,
   dismiss: DismissCase,
   publish: PublishCase,

@@ -7,11 +7,12 @@
  */
 import type { DecisionContext } from '../../eventsourcing/decider';
 import { requireLaunched, type AggregateSpec, type DomainEnv } from '../aggregate';
-import { accept, refuse } from '../rules';
+import { accept, refuse, type Decision } from '../rules';
+import { addDays, localDate } from '../time';
 import { ev } from '../define';
-import { holdsAny } from '../posts';
+import { LEADERS, holdsAny } from '../posts';
 import type { AccountabilityCommand, ProposeWithFindings } from './commands';
-import { accountabilityEvents as AE, type AccountabilityEvent, type EvidenceFact } from './events';
+import { accountabilityEvents as AE, type AccountabilityEvent, type EvidenceFact, type Sanction } from './events';
 import { accountabilityPolicy } from './policy';
 import { evolveAccountability, initialAccountability, type AccountabilityState } from './state';
 
@@ -40,24 +41,85 @@ const decidePropose = (c: ProposeWithFindings, s: AccountabilityState, env: Doma
   return accept(ev(AE.proposed, { caseId: c.caseId, subject: c.subject, grounds: c.grounds, summary: c.summary, evidence: c.evidence, confirmed: facts }));
 };
 
+/** 通报批评 and heavier: decided by the leading group collectively. */
+export const COLLECTIVE_SANCTIONS: readonly Sanction[] = ['circulated_criticism', 'accountability'];
+
+/**
+ * The quorum of a collective decision: more than half of the leading group's members (leader,
+ * deputies and members as appointed when the decision is recorded) present.
+ */
+export const hasQuorum = (present: number, members: number): boolean => present * 2 > members;
+
+/** Who is recorded as present, when the sanction is collective: the checks of the meeting. */
+const refuseMeeting = (c: Extract<AccountabilityCommand, { type: 'decideSanction' }>, s: AccountabilityState, ctx: DecisionContext, env: DomainEnv) => {
+  const present = c.present ?? [];
+  if (present.length === 0) return refuse('accountability.collective.present_required', `${c.sanction} is a collective decision of the leading group: name the members present`);
+  const outsider = present.find((id) => !env.campaign.leadingGroup.has(id));
+  if (outsider !== undefined) return refuse('accountability.collective.not_member', `"${outsider}" is not a member of the leading group`, { personId: outsider });
+  const members = env.campaign.leadingGroup.size;
+  if (!hasQuorum(present.length, members)) {
+    return refuse('accountability.collective.no_quorum', `${present.length} of ${members} members present: more than half must be`, { present: present.length, members });
+  }
+  if (!present.includes(ctx.actor.id)) return refuse('accountability.collective.recorder_absent', `"${ctx.actor.id}" records the decision and must be among the members present`);
+  const finder = present.find((id) => s.factsBy.includes(id));
+  if (finder !== undefined) return refuse('accountability.collective.fact_finder_present', `"${finder}" established the facts and does not decide the sanction`, { personId: finder });
+  const subj = s.proposal?.subject;
+  if (subj?.kind === 'person' && present.includes(subj.personId)) return refuse('accountability.collective.subject_present', `"${subj.personId}" is the subject of the case`);
+  return undefined;
+};
+
+const decideSanction = (c: Extract<AccountabilityCommand, { type: 'decideSanction' }>, s: AccountabilityState, ctx: DecisionContext, env: DomainEnv) => {
+  if (s.status === 'proposed') return refuse('accountability.sanction.no_facts', 'establish the facts before deciding a sanction');
+  if (s.status !== 'facts_established') return refuse('accountability.decided', `case "${c.caseId}" is ${s.status}`);
+  if (s.notice === undefined) return refuse('accountability.decide.not_notified', 'the subject must be notified and may state a defence (陈述申辩) before the decision');
+  const today = localDate(ctx.recordedAt, env.campaign.utcOffsetMinutes);
+  if (s.defence === undefined && today <= s.notice.defenceUntil) {
+    return refuse('accountability.decide.defence_period_open', `the subject may state a defence until ${s.notice.defenceUntil}, unless they state or waive it sooner`);
+  }
+  const collective = COLLECTIVE_SANCTIONS.includes(c.sanction);
+  if (collective) {
+    const refused = refuseMeeting(c, s, ctx, env);
+    if (refused) return refused;
+  }
+  return accept(ev(AE.sanctionDecided, {
+    caseId: c.caseId, sanction: c.sanction, decidedBy: ctx.actor.id, rationale: c.rationale,
+    body: collective || holdsAny(ctx.actor.posts, LEADERS) ? 'leading_group' : 'discipline_office',
+    ...(collective ? { present: c.present ?? [] } : {}),
+  }));
+};
+
 /** Decides an AccountabilityCase command. */
-export const decideAccountability = (c: AccountabilityCommand, s: AccountabilityState, ctx: DecisionContext, env: DomainEnv) => {
+export const decideAccountability = (c: AccountabilityCommand, s: AccountabilityState, ctx: DecisionContext, env: DomainEnv): Decision<AccountabilityEvent> => {
   if (c.type === 'propose') return decidePropose(c, s, env);
   const subj = s.proposal?.subject;
-  if (subj?.kind === 'person' && subj.personId === ctx.actor.id) {
+  // The subject takes part only to state (or waive) a defence (陈述申辩).
+  if (subj?.kind === 'person' && subj.personId === ctx.actor.id && c.type !== 'stateDefence' && c.type !== 'waiveDefence') {
     return refuse('accountability.conflict_of_interest', `"${ctx.actor.id}" is the subject of case "${c.caseId}"`);
   }
   switch (c.type) {
     case 'establishFacts':
       if (s.status !== 'proposed' && s.status !== 'facts_established') return refuse('accountability.decided', `case "${c.caseId}" is ${s.status}`);
-      return accept(ev(AE.factsEstablished, { caseId: c.caseId, facts: c.facts }));
-    case 'decideSanction':
-      if (s.status === 'proposed') return refuse('accountability.sanction.no_facts', 'establish the facts before deciding a sanction');
+      return accept(ev(AE.factsEstablished, { caseId: c.caseId, facts: c.facts, establishedBy: ctx.actor.id }));
+    case 'notifySubject': {
+      if (s.status === 'proposed') return refuse('accountability.notify.no_facts', 'establish the facts before notifying the subject of them');
       if (s.status !== 'facts_established') return refuse('accountability.decided', `case "${c.caseId}" is ${s.status}`);
-      return accept(ev(AE.sanctionDecided, {
-        caseId: c.caseId, sanction: c.sanction, decidedBy: ctx.actor.id, rationale: c.rationale,
-        body: holdsAny(ctx.actor.posts, ['leading_group_leader', 'leading_group_deputy']) ? 'leading_group' : 'discipline_office',
-      }));
+      if (s.notice !== undefined) return refuse('accountability.notify.already', `the subject was notified on ${s.notice.notifiedOn}`);
+      const notifiedOn = localDate(ctx.recordedAt, env.campaign.utcOffsetMinutes);
+      return accept(ev(AE.subjectNotified, { caseId: c.caseId, notifiedBy: ctx.actor.id, notifiedOn, defenceUntil: addDays(notifiedOn, c.defenceDays) }));
+    }
+    case 'stateDefence':
+    case 'waiveDefence': {
+      if (s.status !== 'facts_established') return refuse('accountability.decided', `case "${c.caseId}" is ${s.status}`);
+      if (s.notice === undefined) return refuse('accountability.defence.not_notified', 'the subject has not been notified yet');
+      if (s.defence !== undefined) return refuse('accountability.defence.already', `the subject already ${s.defence} the defence`);
+      const today = localDate(ctx.recordedAt, env.campaign.utcOffsetMinutes);
+      if (today > s.notice.defenceUntil) return refuse('accountability.defence.period_over', `the defence period ended on ${s.notice.defenceUntil}`);
+      return c.type === 'stateDefence'
+        ? accept(ev(AE.defenceStated, { caseId: c.caseId, statedBy: ctx.actor.id, statement: c.statement }))
+        : accept(ev(AE.defenceWaived, { caseId: c.caseId, waivedBy: ctx.actor.id, reason: c.reason }));
+    }
+    case 'decideSanction':
+      return decideSanction(c, s, ctx, env);
     case 'dismiss':
       if (s.status !== 'proposed' && s.status !== 'facts_established') return refuse('accountability.decided', `case "${c.caseId}" is ${s.status}`);
       return accept(ev(AE.dismissed, { caseId: c.caseId, decidedBy: ctx.actor.id, reason: c.reason }));

@@ -6,7 +6,7 @@
  * One stream per case: `${namespace}/accountability/${caseId}`.
  */
 import * as t from 'io-ts';
-import { DepartmentName, Id, LongText, Sha256Hex, ShortText, intIn, listOf, optional, struct } from '../codecs';
+import { DepartmentName, Id, IsoDate, LongText, Sha256Hex, ShortText, intIn, listOf, optional, struct } from '../codecs';
 import { definitionsOf, eventType, type EventUnion } from '../define';
 
 /** Who a case is about: a person, or a unit (court or department). */
@@ -58,8 +58,8 @@ export const CaseProposed = struct({
 /** Data of `accountability.case_proposed`. */
 export type CaseProposed = t.TypeOf<typeof CaseProposed>;
 
-/** The facts of the case were established. */
-export const FactsEstablished = struct({ caseId: Id, facts: LongText });
+/** The facts of the case were established (by `establishedBy`; absent in trails recorded before it was kept). */
+export const FactsEstablished = t.intersection([struct({ caseId: Id, facts: LongText }), optional({ establishedBy: Id })]);
 /** Data of `accountability.facts_established`. */
 export type FactsEstablished = t.TypeOf<typeof FactsEstablished>;
 
@@ -73,10 +73,31 @@ export const DecidingBody = t.keyof({ leading_group: null, discipline_office: nu
 /** Who decided. */
 export type DecidingBody = t.TypeOf<typeof DecidingBody>;
 
-/** A sanction was decided. */
-export const SanctionDecided = struct({ caseId: Id, sanction: Sanction, decidedBy: Id, body: DecidingBody, rationale: LongText });
+/**
+ * A sanction was decided. 通报批评 and heavier are a collective decision of the leading group:
+ * `present` lists the members present (absent in trails recorded before it was kept).
+ */
+export const SanctionDecided = t.intersection([
+  struct({ caseId: Id, sanction: Sanction, decidedBy: Id, body: DecidingBody, rationale: LongText }),
+  optional({ present: listOf(Id, 0, 100) }),
+]);
 /** Data of `accountability.sanction_decided`. */
 export type SanctionDecided = t.TypeOf<typeof SanctionDecided>;
+
+/** The subject was notified of the facts and of the time given to state a defence (陈述申辩), to the end of `defenceUntil`. */
+export const SubjectNotified = struct({ caseId: Id, notifiedBy: Id, notifiedOn: IsoDate, defenceUntil: IsoDate });
+/** Data of `accountability.subject_notified`. */
+export type SubjectNotified = t.TypeOf<typeof SubjectNotified>;
+
+/** The subject stated a defence (陈述申辩). */
+export const DefenceStated = struct({ caseId: Id, statedBy: Id, statement: LongText });
+/** Data of `accountability.defence_stated`. */
+export type DefenceStated = t.TypeOf<typeof DefenceStated>;
+
+/** The subject waived the defence. */
+export const DefenceWaived = struct({ caseId: Id, waivedBy: Id, reason: LongText });
+/** Data of `accountability.defence_waived`. */
+export type DefenceWaived = t.TypeOf<typeof DefenceWaived>;
 
 /** The case was dismissed without a sanction. */
 export const CaseDismissed = struct({ caseId: Id, decidedBy: Id, reason: LongText });
@@ -101,6 +122,9 @@ export const accountabilityEvents = {
   dismissed: eventType('accountability.case_dismissed', CaseDismissed),
   published: eventType('accountability.published', CasePublished),
   closed: eventType('accountability.closed', CaseClosed),
+  subjectNotified: eventType('accountability.subject_notified', SubjectNotified),
+  defenceStated: eventType('accountability.defence_stated', DefenceStated),
+  defenceWaived: eventType('accountability.defence_waived', DefenceWaived),
 } as const;
 
 /** Any AccountabilityCase event. */
