@@ -168,6 +168,26 @@ describe('domain samples', () => {
     // sample:end
   });
 
+  it('hears the subject and decides 通报批评 collectively, never by the fact-finder', async () => {
+    const { ledger } = await testLedger();
+    // sample:accountability-procedure
+    const A = ledger.accountability;
+    await ok(A.propose('inspector', {
+      caseId: 'AC-2', subject: { kind: 'person', personId: 'ng-staff' }, grounds: 'poor_work', summary: '整改不力',
+      evidence: [{ kind: 'document', sha256: 'b'.repeat(64), description: '督查报告' }],
+    }));
+    await ok(A.establishFacts('discipline', { caseId: 'AC-2', facts: '整改措施未落实' }));
+    expect(await fails(A.decideSanction('president', { caseId: 'AC-2', sanction: 'circulated_criticism', rationale: '通报批评', present: ['president', 'deputy'] })))
+      .toMatchObject({ rule: 'accountability.decide.not_notified' }); // the subject is heard first
+    await ok(A.notifySubject('discipline', { caseId: 'AC-2', defenceDays: 5 }));
+    await ok(A.stateDefence('ng-staff', { caseId: 'AC-2', statement: '对事实无异议，系对整改要求理解有误' }));
+    expect(await fails(A.decideSanction('discipline', { caseId: 'AC-2', sanction: 'admonition_talk', rationale: '约谈' })))
+      .toMatchObject({ _tag: 'NotAuthorized', rule: 'accountability.rights.fact_finder_decides' });
+    const decided = await ok(A.decideSanction('president', { caseId: 'AC-2', sanction: 'circulated_criticism', rationale: '经领导小组研究决定', present: ['president', 'deputy'] }));
+    expect(decided.events[0]?.data).toMatchObject({ body: 'leading_group', decidedBy: 'president', present: ['president', 'deputy'] });
+    // sample:end
+  });
+
   it('sets a campaign up from the management-year plan', () => {
     // sample:plan
     const planText = '全市法院“加强管理年”活动实施方案 …'; // the adopted document's exact text

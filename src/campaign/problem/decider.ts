@@ -3,6 +3,8 @@
  * has rectification evidence (since it was last reopened), and it was verified by someone with
  * verifier authority who is independent of it (the policy's `problem.verify.not_independent`).
  * A measure's deadline moves only through an extension requested before it (trusted clock).
+ * Withdrawing, closing off and granting an extension take four eyes (`four-eyes.ts`): proposed,
+ * then approved by someone else, the decision's rules checked both times.
  * Nothing is edited: corrections are `problem.corrected` events with a reason.
  */
 import { refuseDeadline } from '../calendar';
