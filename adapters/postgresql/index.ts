@@ -3,3 +3,4 @@ export { openPostgresStore, type PostgresStore } from './store';
 export { DEFAULT_SCHEMA, type PostgresStoreOptions } from './options';
 export type { PostgresCheckpointStore } from './checkpoints';
 export { INSTALL_HINT } from './errors';
+export type { PostgresInlineProjection } from './inline';

@@ -4,6 +4,7 @@
  * LISTEN/NOTIFY, and checkpoints, all in one schema.
  */
 import * as E from 'fp-ts/Either';
+import type { TaskEither } from 'fp-ts/TaskEither';
 import type { Pool } from 'pg';
 import {
   createLiveFeed, errors, isLedgerFailure, LedgerFailure, prepareAppend,
@@ -12,6 +13,7 @@ import {
 import { createAppendStatements } from './append';
 import { createCheckpointStore, type PostgresCheckpointStore } from './checkpoints';
 import { loadDriver, toStoreError } from './errors';
+import { createInlineRunner, type PostgresInlineProjection } from './inline';
 import { resolveOptions, type PostgresStoreOptions } from './options';
 import { LEDGER_COMPONENT, LEDGER_MIGRATIONS, migrate, quoted } from './schema';
 import { channelOf, createListener } from './subscription';
@@ -37,6 +39,12 @@ export interface PostgresStore extends EventStore {
   readRaw(options?: ReadAllOptions): AsyncIterable<RawRecord>;
   /** The pool the store uses (for read models that keep tables in the same database). */
   readonly pool: Pool;
+  /**
+   * Brings an inline projection up to date and keeps it so: its tables, in the same database, are
+   * written in the transaction of every append, with its checkpoint. ValidationFailed for a
+   * malformed projection or a name already attached; StoreUnavailable when catching up fails.
+   */
+  addInlineProjection(projection: PostgresInlineProjection): TaskEither<StoreError, void>;
 }
 
 /**
@@ -76,7 +84,8 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
   const channel = channelOf(o.schema);
   const listener = createListener(pg, o.config, pool, channel, feed.notify);
   const statements = createAppendStatements(pool, o.schema, s, o.registry);
-  const queue = createWriteQueue(pool, statements, o.schema, `${s}.events`, channel, o.where, feed.notify);
+  const inline = createInlineRunner(s, o.registry);
+  const queue = createWriteQueue(pool, statements, o.schema, `${s}.events`, channel, o.where, feed.notify, inline);
   const reader = createReader(pool, o.schema, s, o.registry, o.where, check);
 
   const store: PostgresStore = {
@@ -111,6 +120,16 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
           }
         }
       }, o.pollMs);
+    },
+    addInlineProjection: (p) => async () => {
+      if (closed) return E.left(closedError());
+      if (typeof p?.name !== 'string' || p.name.length === 0 || typeof p.apply !== 'function' || typeof p.reset !== 'function' || !Number.isSafeInteger(p.version)) {
+        return E.left(errors.validation([{ path: 'projection', message: 'expected { name, version, reset, apply }' }]));
+      }
+      if (inline.names.includes(p.name)) {
+        return E.left(errors.validation([{ path: 'projection.name', message: `an inline projection named "${p.name}" is already attached` }]));
+      }
+      return queue.exclusive((client) => inline.catchUp(client, p), () => inline.keep(p));
     },
     streamHead: (streamId) => async (): Promise<E.Either<StoreError, Awaited<ReturnType<typeof statements.head>>>> => {
       if (closed) return E.left(closedError());

@@ -11,15 +11,21 @@
  * heads and ids written by earlier appends of the group included), and the rows and new heads are
  * written at once. An append the plan refuses is answered alone; a failed statement fails the group,
  * whose appends may then be retried (appends are idempotent by event id).
+ *
+ * Inline projections (inline.ts) fold what others appended at the start of every transaction and the
+ * group's new events before its commit. When one refuses the events of a group of several appends,
+ * the group is rolled back and its appends run again one per transaction, so only the append whose
+ * events were refused fails.
  */
 import * as E from 'fp-ts/Either';
 import type { Pool, PoolClient } from 'pg';
 import {
-  planAppend,
+  errors, planAppend,
   type AppendResult, type PreparedAppend, type RecordedEvent, type StoreError, type StreamHead,
 } from '../../src/eventsourcing/index';
 import type { AppendStatements, NewRow } from './append';
 import { toStoreError } from './errors';
+import { InlineProjectionError, type InlineRunner } from './inline';
 import { LOCK_CLASS_APPEND } from './schema';
 
 /** The queue of appends of one store. */
@@ -28,6 +34,17 @@ export interface WriteQueue {
   submit(prepared: PreparedAppend): Promise<E.Either<StoreError, AppendResult>>;
   /** Resolves when nothing is queued or running. */
   idle(): Promise<void>;
+  /**
+   * Runs `work` in a transaction of its own under the append lock, between groups; `committed` runs
+   * after the commit, before the next group starts.
+   */
+  exclusive(work: (client: PoolClient) => Promise<void>, committed: () => void): Promise<E.Either<StoreError, void>>;
+}
+
+interface Task {
+  readonly work: (client: PoolClient) => Promise<void>;
+  readonly committed: () => void;
+  readonly resolve: (r: E.Either<StoreError, void>) => void;
 }
 
 interface Job {
@@ -95,59 +112,85 @@ export const createWriteQueue = (
   channel: string,
   where: string,
   afterCommit: () => void,
+  inline: InlineRunner,
 ): WriteQueue => {
   let queue: Job[] = [];
+  let tasks: Task[] = [];
   let running: Promise<void> | undefined;
   const lastSql = { name: `cl-last-${schema}`, text: `SELECT coalesce(max(position), 0)::text AS last FROM ${events}` };
 
-  const runGroup = async (jobs: Job[]): Promise<void> => {
+  /** Runs `work` in one transaction under the lock; a thrown error rolls it back and is returned. */
+  const transaction = async <T>(doing: string, work: (client: PoolClient) => Promise<T>): Promise<E.Either<StoreError | InlineProjectionError, T>> => {
     let client: PoolClient;
     try {
       client = await pool.connect();
     } catch (x) {
-      const err = toStoreError(x, 'connecting for a write', where);
-      for (const j of jobs) j.resolve(E.left(err));
-      return;
+      return E.left(toStoreError(x, `connecting for a write`, where));
     }
     // A connection that drops between statements reports on the client; the next statement fails
-    // and the group is answered with StoreUnavailable, so the event itself needs no handling.
+    // and the work is answered with StoreUnavailable, so the event itself needs no handling.
     client.on('error', ignore);
     let broken: unknown;
-    let results: E.Either<StoreError, AppendResult>[];
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS_APPEND, schema]);
+      await inline.catchUpAll(client);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return E.right(result);
+    } catch (x) {
+      if (!(x instanceof InlineProjectionError)) broken = x;
+      await client.query('ROLLBACK').catch(() => undefined);
+      return E.left(x instanceof InlineProjectionError ? x : toStoreError(x, doing, where));
+    } finally {
+      client.off('error', ignore);
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  };
+
+  const runGroup = async (jobs: Job[]): Promise<void> => {
+    let stored = false;
+    const done = await transaction('appending', async (client) => {
       const last = BigInt((await client.query<{ last: string }>(lastSql)).rows[0]?.last ?? '0');
       const ids = [...new Set(jobs.flatMap((j) => j.prepared.ids))];
       const streams = [...new Set(jobs.map((j) => j.prepared.streamId))];
-      const stored = await statements.lookup(client, ids);
+      const found = await statements.lookup(client, ids);
       const heads = await statements.heads(client, streams);
-      const plan = planGroup(jobs, stored, heads, last);
-      results = plan.results;
+      const plan = planGroup(jobs, found, heads, last);
       if (plan.rows.length > 0) {
         await statements.insert(client, plan.rows);
         await statements.setHeads(client, [...plan.changed.values()]);
+        const fresh: RecordedEvent[] = [];
+        for (const r of plan.results) if (E.isRight(r) && !r.right.duplicate) fresh.push(...r.right.events);
+        await inline.afterInsert(client, fresh);
         await client.query('SELECT pg_notify($1, $2)', [channel, '']);
-        await client.query('COMMIT');
+        stored = true;
+      }
+      return plan.results;
+    });
+    if (E.isRight(done)) {
+      if (stored) {
         try {
           afterCommit();
         } catch {
           // notification failures never undo a commit
         }
-      } else {
-        await client.query('ROLLBACK');
       }
-    } catch (x) {
-      broken = x;
-      await client.query('ROLLBACK').catch(() => undefined);
-      const err = toStoreError(x, 'appending', where);
+      jobs.forEach((j, k) => j.resolve(done.right[k] as E.Either<StoreError, AppendResult>));
+      return;
+    }
+    const failure = done.left;
+    if (failure instanceof InlineProjectionError) {
+      // Find the append whose events the projection refused: one transaction per append.
+      if (jobs.length > 1) {
+        for (const j of jobs) await runGroup([j]);
+        return;
+      }
+      const err = errors.storeFromUnknown(failure.reason, `appending: inline projection "${failure.projection}"`);
       for (const j of jobs) j.resolve(E.left(err));
       return;
-    } finally {
-      client.off('error', ignore);
-      client.release(broken instanceof Error ? broken : undefined);
     }
-    jobs.forEach((j, k) => j.resolve(results[k] as E.Either<StoreError, AppendResult>));
+    for (const j of jobs) j.resolve(E.left(failure));
   };
 
   const takeGroup = (): Job[] => {
@@ -163,16 +206,40 @@ export const createWriteQueue = (
     return group;
   };
 
+  const runTask = async ({ work, committed, resolve }: Task): Promise<void> => {
+    const done = await transaction('writing', work);
+    if (E.isRight(done)) committed();
+    resolve(E.isRight(done) ? E.right(undefined) : E.left(done.left instanceof InlineProjectionError
+      ? errors.storeFromUnknown(done.left.reason, `inline projection "${done.left.projection}"`)
+      : done.left));
+  };
+
   const drain = async () => {
-    while (queue.length > 0) await runGroup(takeGroup());
+    while (tasks.length > 0 || queue.length > 0) {
+      const task = tasks[0];
+      if (task !== undefined) {
+        tasks = tasks.slice(1);
+        await runTask(task);
+      } else {
+        await runGroup(takeGroup());
+      }
+    }
     running = undefined;
+  };
+  const wake = () => {
+    running ??= new Promise<void>((r) => setImmediate(r)).then(drain);
   };
 
   return {
     submit: (prepared) =>
       new Promise((resolve) => {
         queue.push({ prepared, resolve });
-        running ??= new Promise<void>((r) => setImmediate(r)).then(drain);
+        wake();
+      }),
+    exclusive: (work, committed) =>
+      new Promise((resolve) => {
+        tasks.push({ work, committed, resolve });
+        wake();
       }),
     idle: async () => {
       while (running !== undefined) await running;
