@@ -6,6 +6,12 @@ import type { RecordedEvent } from '../../../src/eventsourcing/envelope';
 
 type D = Record<string, any>;
 
+/** The events of decisions taken with four eyes, and the kind of action each was proposed as. */
+const FOUR_EYES: Record<string, string | undefined> = {
+  'problem.closed': 'close', 'problem.withdrawn': 'withdraw', 'problem.extension_granted': 'grant_extension',
+  'task.extension_granted': 'grant_extension', 'task.evaluated': 'evaluate',
+};
+
 /** Returns every broken invariant (empty when all hold). */
 export const brokenInvariants = (events: readonly RecordedEvent[]): string[] => {
   const broken: string[] = [];
@@ -15,6 +21,26 @@ export const brokenInvariants = (events: readonly RecordedEvent[]): string[] => 
   const firstResponsible = new Map<string, number>();
 
   for (const [streamId, stream] of byStream) {
+    // Four eyes: each decision that ends or eases a duty was proposed earlier by office staff and
+    // approved, by whoever recorded it, with the right, never by the proposer.
+    const proposals = new Map<string, RecordedEvent>();
+    for (const e of stream) {
+      const d = e.data as D;
+      if (e.type === 'problem.decision_proposed' || e.type === 'task.decision_proposed') {
+        proposals.set(d.proposalId, e);
+        if (!e.metadata.actor.posts.includes('campaign_office')) broken.push(`${streamId}: ${d.proposalId} proposed by ${e.metadata.actor.id}, not office staff`);
+      }
+      const kind = FOUR_EYES[e.type];
+      if (kind === undefined) continue;
+      const proposal = proposals.get(d.proposalId);
+      const a = e.metadata.actor;
+      if (proposal === undefined || (proposal.data as D).action.kind !== kind) { broken.push(`${streamId}: ${e.type} without a proposal of it`); continue; }
+      proposals.delete(d.proposalId); // decided once
+      if (d.approvedBy !== a.id) broken.push(`${streamId}: ${e.type} approved by ${d.approvedBy} but recorded by ${a.id}`);
+      if (a.id === proposal.metadata.actor.id || d.proposedBy !== proposal.metadata.actor.id) broken.push(`${streamId}: ${e.type} approved by its proposer`);
+      const head = a.posts.includes('campaign_office') && a.posts.includes('department_head');
+      if (!head && !a.posts.some((x) => x.startsWith('leading_group_'))) broken.push(`${streamId}: ${e.type} approved by ${a.id} without the right`);
+    }
     if (streamId.includes('/problem/')) {
       const measures = new Map<string, boolean>();
       let evidence = 0;
