@@ -41,6 +41,18 @@ describe('--store postgres://', () => {
     expect(verified.code).toBe(0);
     const d = JSON.parse((await run('dashboard', '--store', pg, '--format', 'json')).stdout) as { tasks: { total: number } };
     expect(d.tasks.total).toBe(37);
+    // The ledger, a timeline and an as-of read give what they give on the SQLite demo.
+    for (const args of [
+      ['ledger', '--format', 'json', '--now', '2019-12-31'],
+      ['audit', 'timeline', '--stream', 'demo-2019/problem/nh-P01', '--format', 'json'],
+      ['audit', 'as-of', '--stream', 'demo-2019/problem/nh-P01', '--at', '2019-10-31', '--format', 'json'],
+    ]) {
+      const [onPg, onLite] = await Promise.all([run(...args, '--store', pg), run(...args, '--store', 'sqlite:demo.db')]);
+      expect(onPg.stderr).toBe('');
+      expect(onPg.code).toBe(0);
+      expect(onPg.stdout.length).toBeGreaterThan(100);
+      expect(onPg.stdout.replace(/"position":\s*"?\d+"?,?/g, '')).toBe(onLite.stdout.replace(/"position":\s*"?\d+"?,?/g, ''));
+    }
     const again = await run('demo', '--store', pg);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already has events; run the demo in a new schema/);
