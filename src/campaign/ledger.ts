@@ -124,7 +124,7 @@ export type CampaignLedger = CampaignCommands & {
   readonly reactions: Reactions;
 };
 
-/** Creates a campaign ledger over a store. Throws a TypeError only for an invalid namespace. */
+/** Creates a campaign ledger over a store. Throws a TypeError only for an invalid namespace or `cachedStreams`. */
 export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLedger => {
   const streams = campaignStreams(options.namespace);
   const registry = createCampaignRegistry();
