@@ -11,7 +11,8 @@ import type { Dashboard, TrendPoint } from './types';
 
 type RateRow = Dashboard['rates']['byCourt'][number];
 
-const kpi = (field: string, zh: string, en: string, value: number | null, shown: string): string =>
+/** A key figure: its field and raw value as data attributes, the bilingual label, the value as shown. */
+export const kpi = (field: string, zh: string, en: string, value: number | null, shown: string): string =>
   `<div class="kpi" data-field="${esc(field)}" data-value="${esc(raw(value))}"><dt>${esc(zh)}<span class="en">${esc(en)}</span></dt><dd>${esc(shown)}</dd></div>`;
 
 /** The key figures at the top of the page. */

@@ -6,7 +6,8 @@
 import { bilingualOf, STEP_LABELS, SUPERVISION_LABELS } from '../office/labels';
 import { WARNING_LABELS } from '../office/warning';
 import { esc, num, numCell, textCell } from './format';
-import { section, table, tr, type Namer } from './layout';
+import { dataTable, section, table, tr, type Namer } from './layout';
+import { kpi } from './problems';
 import type { Dashboard } from './types';
 
 type Unit = { readonly courtId: string; readonly department?: string };
@@ -24,10 +25,11 @@ const SOURCES: Readonly<Record<string, string>> = {
 /** Supervision items, the ladder step of late problems, and the warnings given. */
 export const supervisionSection = (d: Dashboard, n: Namer): string => {
   const s = d.supervision;
-  const kpis = `<dl class="kpis">${[
-    ['督办事项', 'Items', s.total], ['未办结', 'Open', s.open], ['红色预警', 'Red', s.byColour.red ?? 0], ['黄色预警', 'Yellow', s.byColour.yellow ?? 0],
-    ['蓝色预警', 'Blue', s.byColour.blue ?? 0], ['已发提醒', 'Warnings given', s.warningsGiven.length],
-  ].map(([zh, en, v]) => `<div class="kpi" data-kpi="supervision-${esc(String(en).toLowerCase().replace(/ /g, '-'))}"><dt>${esc(zh)}<span class="en">${esc(en)}</span></dt><dd>${esc(num(v as number))}</dd></div>`).join('')}</dl>`;
+  const kpis = `<dl class="kpis">${([
+    ['supervision.total', '督办事项', 'items', s.total], ['supervision.open', '未办结', 'open', s.open], ['supervision.red', '红色预警', 'red', s.byColour.red ?? 0],
+    ['supervision.yellow', '黄色预警', 'yellow', s.byColour.yellow ?? 0], ['supervision.blue', '蓝色预警', 'blue', s.byColour.blue ?? 0],
+    ['supervision.warningsGiven', '已发提醒', 'warnings given', s.warningsGiven.length],
+  ] as const).map(([field, zh, en, v]) => kpi(field, zh, en, v, num(v))).join('')}</dl>`;
   const items = table('supervision-items', `督办事项 Supervision items (${s.total})`,
     [['编号', 'Number'], ['事项', 'Item'], ['来源', 'Source'], ['主办单位', 'Lead unit'], ['协办单位', 'Co-units'], ['办理时限', 'Deadline'], ['剩余天数', 'Days left'],
       ['状态', 'Stage'], ['反馈', 'Feedback'], ['催办', 'Reminders'], ['预警', 'Warning']],
@@ -51,5 +53,5 @@ export const supervisionSection = (d: Dashboard, n: Namer): string => {
       textCell('addressedTo', unit(w.addressedTo, n)) + textCell('rule', w.rule) + textCell('givenBy', n.person(w.givenBy)))),
     '尚未发出 None given yet');
   return section('supervision', { zh: '督查督办', en: 'Supervision and follow-up' },
-    kpis + items + late + log, '颜色：蓝 临近时限，黄 进度滞后或退回重办，红 逾期。Colours: blue approaching, yellow behind or returned, red overdue.');
+    kpis + items + late + dataTable(log, `已发预警和催办 warnings given (${s.warningsGiven.length})`), '颜色：蓝 临近时限，黄 进度滞后或退回重办，红 逾期。Colours: blue approaching, yellow behind or returned, red overdue.');
 };

@@ -62,6 +62,7 @@ const screenshots = async (page: Page, name: string) => {
   await page.setViewportSize({ width: 1200, height: 1000 });
   await page.screenshot({ path: join(ARTIFACTS, `${name}-overview.png`) });
   await page.locator('#task-matrix figure').screenshot({ path: join(ARTIFACTS, `${name}-task-matrix.png`) });
+  await page.locator('#supervision').screenshot({ path: join(ARTIFACTS, `${name}-supervision.png`) });
 };
 
 beforeAll(async () => {

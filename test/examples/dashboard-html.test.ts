@@ -38,7 +38,7 @@ describe('renderDashboardHtml', () => {
     expect(cell(html, 'warnings-given', '0', 'step')?.text).toBe('预警 warning');
     expect(cell(html, 'warnings-given', '1', 'kind')?.text).toBe('催办 reminder');
     expect(cell(html, 'warnings-given', '1', 'rule')?.text).toBe('feedback.period_2.missing');
-    expect(html).toMatch(/data-kpi="supervision-warnings-given"><dt>已发提醒<span class="en">Warnings given<\/span><\/dt><dd>2<\/dd>/);
+    expect(html).toContain('<div class="kpi" data-field="supervision.warningsGiven" data-value="2"><dt>已发提醒<span class="en">warnings given</span></dt><dd>2</dd></div>');
   });
 
   it('is one self-contained document: no script, no external resource', () => {

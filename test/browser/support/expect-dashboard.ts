@@ -31,7 +31,8 @@ const rowsOf = (p: PageData, table: string) => {
 const mark = (p: PageData, chart: string, key: string, series: string) =>
   p.marks.find((m) => m.chart === chart && m.key === key && m.series === series)?.value;
 
-const SECTIONS = ['summary', 'rates-by-court', 'rates-by-department', 'colour-board', 'task-matrix', 'trend', 'reports', 'inspections', 'accountability', 'regulations', 'reported', 'trail'];
+const SECTIONS = ['summary', 'rates-by-court', 'rates-by-department', 'colour-board', 'task-matrix', 'trend', 'reports', 'inspections', 'accountability', 'supervision', 'regulations', 'reported', 'trail'];
+const WARNING_SHOWN: Readonly<Record<string, string>> = { blue: '蓝色预警 blue', yellow: '黄色预警 yellow', red: '红色预警 red' };
 
 /** What the page shows beyond the JSON, to check as well. */
 export interface Extras {
@@ -143,6 +144,23 @@ export const expectDashboard = (p: PageData, d: Dashboard, x: Extras): void => {
     same(`rank ${r.unit}`, ranks[r.unit]?.rank, r.rank);
     same(`rank ${r.unit} rate`, ranks[r.unit]?.rectificationRate, r.rectificationRate, pct);
   }
+
+  const sv = d.supervision;
+  for (const [f, v] of [['supervision.total', sv.total], ['supervision.open', sv.open], ['supervision.red', sv.byColour.red ?? 0],
+    ['supervision.yellow', sv.byColour.yellow ?? 0], ['supervision.blue', sv.byColour.blue ?? 0], ['supervision.warningsGiven', sv.warningsGiven.length]] as const) same(f, p.kpis[f], v);
+  const items = rowsOf(p, 'supervision-items');
+  expect(Object.keys(items)).toEqual(sv.items.map((i) => i.itemId));
+  for (const i of sv.items) {
+    same(`item ${i.itemId} days left`, items[i.itemId]?.daysLeft, i.daysLeft);
+    same(`item ${i.itemId} reminders`, items[i.itemId]?.reminders, i.reminders);
+    expect(items[i.itemId]?.colour, `item ${i.itemId} colour`).toEqual(i.colour === null ? { value: null, text: '—' } : { value: i.colour, text: WARNING_SHOWN[i.colour] });
+  }
+  const late = rowsOf(p, 'escalations');
+  expect(Object.keys(late)).toEqual(sv.escalations.map((e) => e.problemId));
+  for (const e of sv.escalations) same(`escalation ${e.problemId} days overdue`, late[e.problemId]?.daysOverdue, e.daysOverdue);
+  const given = rowsOf(p, 'warnings-given');
+  expect(Object.keys(given)).toHaveLength(sv.warningsGiven.length);
+  sv.warningsGiven.forEach((w, k) => expect(given[String(k)]?.day?.text, `warning ${k} day`).toBe(w.day));
 
   const rv = d.reportedVsComputed;
   for (const k of ['checked', 'withGaps', 'notVerifiable'] as const) expect(mark(p, 'reported-chart', k, 'value')).toBe(String(rv[k]));
