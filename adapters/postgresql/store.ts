@@ -85,6 +85,7 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
   const listener = createListener(pg, o.config, pool, channel, feed.notify);
   const statements = createAppendStatements(pool, o.schema, s, o.registry);
   const inline = createInlineRunner(s, o.registry);
+  const attaching = new Set<string>(); // names being attached (caught up) right now
   const queue = createWriteQueue(pool, statements, o.schema, `${s}.events`, channel, o.where, feed.notify, inline);
   const reader = createReader(pool, o.schema, s, o.registry, o.where, check);
 
@@ -126,10 +127,15 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
       if (typeof p?.name !== 'string' || p.name.length === 0 || typeof p.apply !== 'function' || typeof p.reset !== 'function' || !Number.isSafeInteger(p.version)) {
         return E.left(errors.validation([{ path: 'projection', message: 'expected { name, version, reset, apply }' }]));
       }
-      if (inline.names.includes(p.name)) {
+      if (inline.names.includes(p.name) || attaching.has(p.name)) {
         return E.left(errors.validation([{ path: 'projection.name', message: `an inline projection named "${p.name}" is already attached` }]));
       }
-      return queue.exclusive((client) => inline.catchUp(client, p), () => inline.keep(p));
+      attaching.add(p.name);
+      try {
+        return await queue.exclusive((client) => inline.catchUp(client, p), () => inline.keep(p));
+      } finally {
+        attaching.delete(p.name);
+      }
     },
     streamHead: (streamId) => async (): Promise<E.Either<StoreError, Awaited<ReturnType<typeof statements.head>>>> => {
       if (closed) return E.left(closedError());
