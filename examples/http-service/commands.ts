@@ -12,7 +12,6 @@ import type { CampaignLedger, CommandMethod } from '../../src/campaign/index';
 import { toEnvelopeJson } from '../../src/eventsourcing/envelope';
 import type { ExpectedRevision } from '../../src/eventsourcing/revision';
 import { problemOf } from './errors';
-import { withPin, type Pin } from './guard';
 import { etagOf, parseIfMatch, problem, sendJson } from './http';
 import type { Route, ServiceContext } from './routes';
 
@@ -78,7 +77,7 @@ const mergeIds = (body: Record<string, unknown>, params: Readonly<Record<string,
 };
 
 /** The expected revision from If-Match and the stream head; throws 428 / 412 as HTTP requires. */
-const expectedOf = async (c: ServiceContext, mode: Mode, streamId: string, ifMatchHeader: string | undefined): Promise<ExpectedRevision | undefined> => {
+const expectedOf = async (c: ServiceContext, mode: Mode, streamId: string, ifMatchHeader: string | undefined): Promise<bigint | undefined> => {
   const ifMatch = parseIfMatch(ifMatchHeader);
   const head = await c.store.streamHead(streamId)();
   if (E.isLeft(head)) throw problemOf(head.left, ifMatch !== undefined);
@@ -113,11 +112,15 @@ export const commandRoutes = (): Route[] => COMMANDS.map((spec) => ({
     const streamId = spec.stream(c.ledger, ids);
     const ifMatch = req.headers['if-match'];
     const expected = await expectedOf(c, spec.mode, streamId, Array.isArray(ifMatch) ? ifMatch.join(', ') : ifMatch);
-    const pin: Pin | undefined = expected === undefined ? undefined : { streamId, expected };
     const method = (c.ledger[spec.aggregate] as unknown as Record<string, CommandMethod<unknown, unknown>>)[spec.command];
     if (method === undefined) throw new Error(`no facade command ${spec.aggregate}.${spec.command}`);
-    const result = await withPin(pin, () => method(actorId, input, (body.meta ?? {}) as never)());
-    if (E.isLeft(result)) throw problemOf(result.left, pin !== undefined);
+    // If-Match becomes the command's expectedRevision: the facade answers a stream past it with
+    // WrongExpectedRevision before any rule is asked, and its append expects exactly that revision.
+    const meta: unknown = body.meta ?? {};
+    const options = expected === undefined || typeof meta !== 'object' || meta === null || Array.isArray(meta)
+      ? meta : { ...meta, expectedRevision: expected };
+    const result = await method(actorId, input, options as never)();
+    if (E.isLeft(result)) throw problemOf(result.left, expected !== undefined);
     const r = result.right;
     const created = spec.mode === 'create' || (spec.mode === 'upsert' && expected === undefined);
     const headers: Record<string, string> = r.revision === undefined ? {} : { etag: etagOf(r.revision) };

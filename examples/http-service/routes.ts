@@ -8,7 +8,7 @@ import type { TrailCache } from './trail-cache';
 
 /** What every handler can use. */
 export interface ServiceContext {
-  /** The store, with If-Match pinning (see `guard.ts`). */
+  /** The store. */
   readonly store: EventStore;
   readonly ledger: CampaignLedger;
   readonly namespace: string;

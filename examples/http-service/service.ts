@@ -16,7 +16,6 @@ import { createCheckpointPublisher, type PublisherOptions } from '../../src/audi
 import { commandRoutes } from './commands';
 import { problemOf } from './errors';
 import { createLiveFeeds } from './feed';
-import { pinningStore } from './guard';
 import { HttpProblem, MAX_BODY_BYTES, parseJsonObject, problem, sendJson, sendProblem } from './http';
 import { officeRoutes } from './office-routes';
 import { queryRoutes } from './queries';
@@ -104,7 +103,7 @@ const frameworkProblem = (x: FastifyError): HttpProblem | undefined => {
 
 /** Builds the service (not yet listening). */
 export const createHttpService = (options: HttpServiceOptions): HttpService => {
-  const store = pinningStore(options.store);
+  const store = options.store;
   const clock = options.clock ?? (() => new Date());
   const limits = options.limits ?? {};
   const feeds = createLiveFeeds(options.heartbeatMs);
