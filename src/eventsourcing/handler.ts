@@ -71,7 +71,10 @@ interface Folded<S> extends Loaded<S> {
   readonly partial: boolean;
 }
 
-/** A loaded stream: folded state and its revision. */
+/**
+ * A loaded stream: folded state and its revision. The state may be the one the handler's cache
+ * keeps (and hands to the next command): read it, never change it in place.
+ */
 export interface Loaded<S> {
   readonly state: S;
   readonly revision: bigint | undefined;
