@@ -95,6 +95,17 @@ describe('督办通知 from a supervision item', () => {
     expect(paragraphs.join('\n')).toContain('请于2020年3月31日前办结');
   });
 
+  it('can be issued for every assigned item of the trail (the demo\'s own included), numbered as the item, to its lead unit', async () => {
+    const assigned = pmList(state.supervision).filter((i) => i.assignment !== undefined);
+    expect(assigned.length).toBeGreaterThan(2);
+    for (const item of assigned) {
+      const d = supervisionNotice(state, item.itemId);
+      expect(d.number).toBe(item.number);
+      expect(d.addressee).toBe(`${state.catalog.courts[item.assignment!.lead.courtId]!.name}${item.assignment!.lead.department ?? ''}`);
+      expectInOrder(paragraphsOf(await xmlOf(d)), elements(d));
+    }
+  });
+
   it('names a leading-group decision as the source; refuses an unknown item and one not assigned yet', () => {
     expect((supervisionNotice(state, ITEMS.decision).body[0] as { text: string }).text).toMatch(/^根据领导小组第三次会议（2019年12月30日）的决定/);
     expect(() => supervisionNotice(state, 'SV-NOPE')).toThrow(InvalidQuery);
