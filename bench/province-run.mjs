@@ -90,8 +90,10 @@ try {
   const courtId = 'zy1-j1';
   const ms = (work) => {
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     const value = work();
-    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+    const c = process.cpuUsage(c0);
+    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: (c.user + c.system) / 1e3, value };
   };
   // One court: its ledger (台账) with its overdue and due-soon lists, its rates row and colour counts.
   const court = ms(() => {
@@ -102,7 +104,9 @@ try {
   });
   // The province: the whole dashboard.
   const province = ms(() => rm.dashboard(state, { now }));
-  log(`dashboard  court ${court.ms.toFixed(1)} ms (${court.value.rows} problems), province ${province.ms.toFixed(1)} ms (${province.value.problems.total} problems)`);
+  cpu.dashboardCourtMs = round(court.cpuMs, 1);
+  cpu.dashboardProvinceMs = round(province.cpuMs, 1);
+  log(`dashboard  court ${court.ms.toFixed(1)} ms (${court.value.rows} problems), province ${province.ms.toFixed(1)} ms (${province.value.problems.total} problems); cpu ${cpu.dashboardCourtMs} ms, ${cpu.dashboardProvinceMs} ms`);
   const result = {
     events: gen.value.events,
     generateSeconds: round(gen.seconds),
