@@ -170,6 +170,32 @@ describe('supervision: through the facade', () => {
     expect(await number('E', '督')).toBe('督〔2020〕2号');
     expect(formatSupervisionNumber('督', 2019, 12)).toBe('督〔2019〕12号');
   });
+  it('a number costs the same however many the office gave before: its reservation stream is not read again', async () => {
+    const t = await testLedger();
+    const { ledger, store } = t;
+    const ids = Array.from({ length: 12 }, (_, i) => `N-${i}`);
+    for (const itemId of ids) {
+      await ok(ledger.supervision.propose('office1', {
+        itemId, title: '落实领导小组决定', content: '健全督办制度', source: { kind: 'leading_group_decision', decision: '第一次领导小组会议决定' },
+      }));
+    }
+    // Count the reservation-stream events each opening reads.
+    let read = 0;
+    const readStream = store.readStream.bind(store);
+    const counting: typeof store.readStream = (streamId, options) => {
+      const events = readStream(streamId, options);
+      if (!streamId.includes('/supervision-numbers/')) return events;
+      return (async function* () { for await (const e of events) { read++; yield e; } })();
+    };
+    Object.defineProperty(store, 'readStream', { value: counting, configurable: true, writable: true });
+    const readPerOpening: number[] = [];
+    for (const itemId of ids) {
+      read = 0;
+      await ok(ledger.supervision.open('office1', { itemId, office: '督' }));
+      readPerOpening.push(read);
+    }
+    expect(readPerOpening.slice(1)).toEqual(Array<number>(ids.length - 1).fill(0));
+  });
   it('a subject must exist; an unknown item is refused; a refusal stores nothing', async () => {
     const t = await testLedger();
     const before = (await t.all()).length;

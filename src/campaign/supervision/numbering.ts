@@ -39,10 +39,20 @@ export const formatSupervisionNumber = (office: string, year: number, sequence: 
 export const supervisionNumberStream = (prefix: string, office: string, year: number): string =>
   `${prefix}supervision-numbers/${encodeURIComponent(office)}@${year}`;
 
+/**
+ * The fold of a reservation stream, the same for every office and year: the kernel's state cache
+ * keys folds by their `evolve`, so one shared function lets a reservation read only the events
+ * after the cached state instead of the whole stream.
+ */
+const numberingFold = {
+  initialState: { last: 0, byItem: new Map() } as SupervisionNumbering,
+  evolve: (s: SupervisionNumbering, e: SupervisionNumberEvent): SupervisionNumbering =>
+    ({ last: Math.max(s.last, e.data.sequence), byItem: new Map(s.byItem).set(e.data.itemId, e.data) }),
+};
+
 /** The reservation decider of one office and year. */
 export const supervisionNumberingDecider = (office: string, year: number): Decider<{ readonly itemId: string }, SupervisionNumbering, SupervisionNumberEvent> => ({
-  initialState: { last: 0, byItem: new Map() },
-  evolve: (s, e) => ({ last: Math.max(s.last, e.data.sequence), byItem: new Map(s.byItem).set(e.data.itemId, e.data) }),
+  ...numberingFold,
   decide: (c, s) => {
     if (s.byItem.has(c.itemId)) return E.right([]);
     const sequence = s.last + 1;
