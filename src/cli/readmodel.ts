@@ -59,7 +59,10 @@ export const loadReadModel = async (
     onEvent: (e, applied) => {
       seen.add(namespaceOf(e.streamId));
       if (seen.size > 1) keep(usageError(`the store holds several campaigns (${[...seen].join(', ')}…); choose one with --campaign`, command));
-      if (applied) options.progress?.update(++events);
+      if (applied) {
+        events++;
+        options.progress?.update(events);
+      }
     },
   })().finally(() => options.progress?.finish());
   if (thrown !== undefined) throw thrown.x;

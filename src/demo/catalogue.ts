@@ -116,6 +116,56 @@ export const problemTemplates: readonly ProblemTemplate[] = [
     criterion: '电子卷宗随案同步生成要求', measures: ['配备扫描设备和专人', '将随案生成率纳入考核'],
   },
   {
+    task: 3, department: '审管办', severity: 'minor',
+    title: '专业法官会议召集随意、记录不全', description: '专业法官会议未按议事规则召集，会前准备和讨论意见记录缺失。',
+    criterion: '专业法官会议制度', measures: ['制定专业法官会议议事规则', '规范会议记录并归档'],
+  },
+  {
+    task: 8, department: '审管办', severity: 'minor',
+    title: '审判团队内部分工不明确', description: '新组建的审判团队职责分工和办案衔接不清，团队自我管理功能未发挥。',
+    criterion: '审判团队建设要求', measures: ['明确团队成员职责清单', '建立团队办案绩效台账'],
+  },
+  {
+    task: 17, department: '办公室', severity: 'minor',
+    title: '公务接待、会务管理缺少标准和操作规范', description: '公务接待和会务工作无书面标准，随意性较大。',
+    criterion: '司法政务标准化建设要求', measures: ['编制公务接待和会务工作规范'],
+  },
+  {
+    task: 18, department: '办公室', severity: 'moderate',
+    title: '院长督办事项未按期反馈', description: '部分院长督办事项承办部门未按期反馈办理情况，督办台账记录不全。',
+    criterion: '院长督办制度', measures: ['建立督办事项台账', '实行督办事项定期反馈和催办'],
+  },
+  {
+    task: 20, department: '审管办', severity: 'moderate',
+    title: '绩效考核指标设置不合理', description: '绩效考核指标与岗位职责脱节，考核结果运用不充分。',
+    criterion: '绩效考核制度', measures: ['修订绩效考核指标体系', '将考核结果与评先评优挂钩'],
+  },
+  {
+    task: 21, department: '办公室', severity: 'minor',
+    title: '文件会议过多、基层负担重', description: '同一事项重复发文、层层开会，挤占办案时间。',
+    criterion: '为基层减负要求', measures: ['精简文件会议并建立发文审核机制'],
+  },
+  {
+    task: 23, department: '办公室', severity: 'moderate',
+    title: '代表关注案件办理情况反馈不及时', description: '人大代表关注案件的办理进展未按时向代表反馈。',
+    criterion: '人大代表联络工作制度', measures: ['建立代表关注案件台账', '实行办理情况限时反馈'],
+  },
+  {
+    task: 31, department: '监察室', severity: 'moderate',
+    title: '党风廉政建设研判会商机制未建立', description: '未定期开展党风廉政建设形势研判，会商记录缺失。',
+    criterion: '党风廉政建设主体责任', measures: ['建立季度研判会商机制', '形成研判会商报告'],
+  },
+  {
+    task: 33, department: '办公室', severity: 'minor',
+    title: '干警身心健康关怀措施落实不到位', description: '干警年度体检、心理疏导等关爱措施未全部落实。',
+    criterion: '从优待警要求', measures: ['组织干警年度体检', '开展心理健康辅导'],
+  },
+  {
+    task: 35, department: '审管办', severity: 'moderate',
+    title: '审判执行流程节点信息化监管存在盲区', description: '部分审判执行节点未纳入流程管理系统，无法实时监管。',
+    criterion: '审判执行全流程信息化管理要求', measures: ['梳理未纳管节点并接入系统', '开展流程节点监管抽查'],
+  },
+  {
     task: 5, department: '审管办', severity: 'moderate', intermediateOnly: true,
     title: '审判委员会讨论案件记录不完整', description: '审委会会议记录缺少委员发表意见情况。',
     criterion: '审判委员会工作规则', measures: ['规范审委会会议记录格式', '实行会议记录委员签字确认'],
@@ -129,6 +179,16 @@ export const problemTemplates: readonly ProblemTemplate[] = [
     task: 11, department: '执行局', severity: 'serious', intermediateOnly: true,
     title: '执行指挥中心统一调度不到位', description: '辖区执行案件交叉执行、协同执行调度记录缺失。',
     criterion: '执行管理机制', measures: ['完善执行指挥中心调度规程', '建立协同执行台账'],
+  },
+  {
+    task: 25, department: '干部处', severity: 'moderate', intermediateOnly: true,
+    title: '干部选拔任用程序记录不完整', description: '部分干部选拔任用的动议、考察环节记录缺失。',
+    criterion: '党政领导干部选拔任用工作条例', measures: ['补全选拔任用全程纪实材料', '建立选拔任用纪实档案'],
+  },
+  {
+    task: 28, department: '宣教处', severity: 'minor', intermediateOnly: true,
+    title: '法院文化建设缺少长效机制', description: '文化建设活动零散，职业精神培育缺少制度保障。',
+    criterion: '法院文化建设要求', measures: ['制定法院文化建设三年规划'],
   },
   {
     task: 22, department: '法警支队', severity: 'moderate', intermediateOnly: true,

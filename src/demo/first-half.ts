@@ -12,7 +12,8 @@ import { addDays, workday } from './agenda';
 import { localDate } from './clock';
 import type { DemoContext, DemoProblem, Fate } from './context';
 import { INTERMEDIATE, demoCourts, departmentPerson, grassrootsCourts, person } from './organization';
-import { OFFICE, taskId } from './setup';
+import { managementYearPlan } from '../plans/management-year/index';
+import { INTERMEDIATE_ONLY_TASKS, OFFICE, taskId } from './setup';
 
 /** The local date of the scenario clock. */
 const localDay = (ctx: DemoContext): string => localDate(ctx.clock.current());
@@ -64,7 +65,8 @@ const track = (ctx: DemoContext, problemId: string, courtId: string, t: ProblemT
 
 const selfInspection = async (ctx: DemoContext, courtIndex: number) => {
   const court = demoCourts[courtIndex]!;
-  const chosen = ctx.random.sample(templatesFor(court.courtId), ctx.random.int(5, 7));
+  // A city-sized ledger: each court lists some sixteen to nineteen of the kinds of problem.
+  const chosen = ctx.random.sample(templatesFor(court.courtId), ctx.random.int(16, 19));
   const day = addWorkingDays('2019-06-03', courtIndex);
   ctx.clock.at(day, '09:30');
   for (const [i, t] of chosen.entries()) {
@@ -141,10 +143,29 @@ const assign = async (ctx: DemoContext) => {
   }
 };
 
-/** Runs June: self-inspections, the routine inspection, the ledger, responsibility and measures. */
+/**
+ * 查摆 closed: each court records, for every task of the plan that concerns it under which neither
+ * its self-inspection nor the inspection found anything, that it found no problem — so every task
+ * has findings or a recorded "no problem found", court by court.
+ */
+const nothingFound = async (ctx: DemoContext) => {
+  ctx.clock.at(addWorkingDays(localDay(ctx), 1), '15:00');
+  for (const court of demoCourts) {
+    const found = new Set(ctx.problems.filter((p) => p.courtId === court.courtId).map((p) => p.taskNumber));
+    for (const t of managementYearPlan.tasks) {
+      if (found.has(t.number) || (court.courtId !== INTERMEDIATE && INTERMEDIATE_ONLY_TASKS.has(t.number))) continue;
+      await ctx.step(`no problem found ${court.courtId} task ${t.number}`, ctx.ledger.task.recordNoProblemFound(`${court.courtId}-president`, {
+        taskId: taskId(t.number), courtId: court.courtId, note: `经对照任务${t.number}逐项查摆，本院未发现该方面的突出问题。`,
+      }));
+    }
+  }
+};
+
+/** Runs June: self-inspections, the routine inspection, the ledger, responsibility and measures, and what was found nowhere. */
 export const firstHalf = async (ctx: DemoContext): Promise<void> => {
   for (let i = 0; i < demoCourts.length; i++) await selfInspection(ctx, i);
   await register(ctx);
   await routineInspection(ctx);
   await assign(ctx);
+  await nothingFound(ctx);
 };

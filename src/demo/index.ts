@@ -14,12 +14,13 @@ import { createAgenda } from './agenda';
 import { createScenarioClock } from './clock';
 import { createDemoContext } from './context';
 import { firstHalf } from './first-half';
-import { FALSIFICATION_CASE, UNANNOUNCED, planOversight } from './oversight';
+import { FALSIFICATION_CASES, SPECIAL_CHECK, planOversight } from './oversight';
 import { createRandom } from './random';
 import { planRectification } from './rectification';
 import { OVERSTATED_Q3, planReports } from './reports';
 import { setUp } from './setup';
 import { planSupervision } from './supervision';
+import { planYearEnd } from './year-end';
 import { planTasks } from './tasks';
 
 export { DemoStepFailed } from './context';
@@ -52,7 +53,15 @@ export interface DemoSummary {
   /** The courts the unannounced inspection drew. */
   readonly drawn: readonly string[];
   /** The problem whose claimed closure a spot check found false, and the case that followed. */
-  readonly falsification: { readonly problemId: string; readonly courtId: string; readonly caseId: string; readonly inspectionId: string };
+  readonly falsification: {
+    readonly problemId: string; readonly courtId: string;
+    /** The case against the clerk, first of the chain. */
+    readonly caseId: string;
+    /** Every case of the chain: the clerk, the verifier, the responsible leader, the court. */
+    readonly cases: readonly string[];
+    /** The special check that found it. */
+    readonly inspectionId: string;
+  };
   /** The scenario's last moment (ISO). */
   readonly endedAt: string;
 }
@@ -76,13 +85,14 @@ export const buildDemo = async (options: DemoOptions): Promise<DemoSummary> => {
   planTasks(ctx, agenda);
   planReports(ctx, agenda);
   planSupervision(ctx, agenda, OVERSTATED_Q3);
-  const outcome = planOversight(ctx, agenda);
+  const outcome = planOversight(ctx, agenda, OVERSTATED_Q3);
+  planYearEnd(ctx, agenda);
   await agenda.run(ctx);
   const f = outcome.falsified;
   if (f === undefined) throw new Error('the demo ended without its falsification story');
   return {
     namespace, seed, commands, problems: ctx.problems.length, drawn: outcome.drawn,
-    falsification: { problemId: f.problemId, courtId: f.courtId, caseId: FALSIFICATION_CASE, inspectionId: UNANNOUNCED },
+    falsification: { problemId: f.problemId, courtId: f.courtId, caseId: FALSIFICATION_CASES[0] as string, cases: FALSIFICATION_CASES, inspectionId: SPECIAL_CHECK },
     endedAt: ctx.clock.current(),
   };
 };

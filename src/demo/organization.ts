@@ -32,13 +32,17 @@ export const INTERMEDIATE = 'zy';
 /** Departments of every grassroots court (a generic, fictional set in the plan's vocabulary). */
 const GRASSROOTS_DEPARTMENTS = ['办公室', '政治部', '审管办', '立案庭', '刑事审判庭', '民事审判庭', '执行局', '监察室'] as const;
 
-/** The courts: the intermediate court first, then the grassroots courts. */
+/** The courts of a city: the intermediate court first, then its eight grassroots courts. */
 export const demoCourts: readonly DemoCourt[] = [
   { courtId: INTERMEDIATE, name: '示例市中级人民法院（虚构）', level: 'intermediate', departments: planDepartmentList.map((d) => d.name) },
   { courtId: 'dc', name: '示例市东城区人民法院（虚构）', level: 'grassroots', parentCourtId: INTERMEDIATE, departments: GRASSROOTS_DEPARTMENTS },
   { courtId: 'xc', name: '示例市西城区人民法院（虚构）', level: 'grassroots', parentCourtId: INTERMEDIATE, departments: GRASSROOTS_DEPARTMENTS },
   { courtId: 'nh', name: '示例市南湖区人民法院（虚构）', level: 'grassroots', parentCourtId: INTERMEDIATE, departments: GRASSROOTS_DEPARTMENTS },
   { courtId: 'bs', name: '示例市北山县人民法院（虚构）', level: 'grassroots', parentCourtId: INTERMEDIATE, departments: GRASSROOTS_DEPARTMENTS },
+  { courtId: 'ky', name: '示例市开元区人民法院（虚构）', level: 'grassroots', parentCourtId: INTERMEDIATE, departments: GRASSROOTS_DEPARTMENTS },
+  { courtId: 'hx', name: '示例市河西区人民法院（虚构）', level: 'grassroots', parentCourtId: INTERMEDIATE, departments: GRASSROOTS_DEPARTMENTS },
+  { courtId: 'lh', name: '示例市临湖县人民法院（虚构）', level: 'grassroots', parentCourtId: INTERMEDIATE, departments: GRASSROOTS_DEPARTMENTS },
+  { courtId: 'ss', name: '示例市石山市人民法院（虚构）', level: 'grassroots', parentCourtId: INTERMEDIATE, departments: GRASSROOTS_DEPARTMENTS },
 ];
 
 /** The grassroots courts. */

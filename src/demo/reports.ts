@@ -6,6 +6,7 @@
  */
 import type { ReportFigures } from '../campaign/report/events';
 import { campaignReadModel } from '../readmodels/projection';
+import type { ReadModelState } from '../readmodels/state';
 import { figuresAt } from '../readmodels/reported';
 import { endOfLocalDayMs } from '../campaign/time';
 import { campaignZone } from '../readmodels/clock';
@@ -17,11 +18,23 @@ import { OFFICE, reportPeriods } from './setup';
 
 type Period = (typeof reportPeriods)[number];
 
+/** The read model of the demo's campaign, folded on from where it last stopped (one per context). */
+const folded = new WeakMap<DemoContext, { state: ReadModelState; next: bigint }>();
+
+const readModel = async (ctx: DemoContext): Promise<ReadModelState> => {
+  const projection = campaignReadModel({ namespace: ctx.namespace });
+  const known = folded.get(ctx) ?? { state: projection.initialState, next: 0n };
+  for await (const e of ctx.store.readAll({ streamPrefix: `${ctx.namespace}/`, fromPosition: known.next })) {
+    known.state = projection.apply(known.state, e);
+    known.next = e.position + 1n;
+  }
+  folded.set(ctx, known);
+  return known.state;
+};
+
 /** The figures the events give for `courts` at the end of a period (what an honest report claims). */
 export const ledgerFigures = async (ctx: DemoContext, period: Period, courts: readonly string[]): Promise<ReportFigures> => {
-  const projection = campaignReadModel({ namespace: ctx.namespace });
-  let state = projection.initialState;
-  for await (const e of ctx.store.readAll({ streamPrefix: `${ctx.namespace}/` })) state = projection.apply(state, e);
+  const state = await readModel(ctx);
   const f = figuresAt(state, new Set(courts), endOfLocalDayMs(period.to, campaignZone(state.catalog)), period.to);
   return {
     problemsFound: f.problemsFound, problemsClosed: f.problemsClosed, overdue: f.overdue,
@@ -34,21 +47,24 @@ export const OVERSTATED_Q3 = 'dc';
 
 /** When each court reports in each period (local date), and the one returned or overstated report. */
 const SCHEDULE: Readonly<Record<Period['periodId'], { submit: readonly string[]; returned?: string; overstated?: string }>> = {
-  '2019-H1': { submit: ['2019-07-05', '2019-07-08', '2019-07-09', '2019-07-12'], returned: 'xc' },
-  '2019-Q3': { submit: ['2019-10-08', '2019-10-12', '2019-10-09', '2019-10-09'], overstated: OVERSTATED_Q3 },
-  '2019-ON': { submit: ['2019-12-06', '2019-12-09', '2019-12-09', '2019-12-13'] },
+  '2019-H1': { submit: ['2019-07-05', '2019-07-08', '2019-07-09', '2019-07-12', '2019-07-10', '2019-07-04', '2019-07-09', '2019-07-11'], returned: 'xc' },
+  '2019-Q3': { submit: ['2019-10-08', '2019-10-12', '2019-10-09', '2019-10-09', '2019-10-10', '2019-10-08', '2019-10-11', '2019-10-09'], overstated: OVERSTATED_Q3 },
+  '2019-ON': { submit: ['2019-12-06', '2019-12-09', '2019-12-09', '2019-12-13', '2019-12-10', '2019-12-05', '2019-12-09', '2019-12-11'] },
+  // The year-end summary (年度总结), after the year: what was done, and what was carried over into 2020.
+  '2019-Y': { submit: ['2020-01-06', '2020-01-07', '2020-01-08', '2020-01-09', '2020-01-10', '2020-01-06', '2020-01-08', '2020-01-13'] },
 };
 
 const text = (court: string, period: Period, f: ReportFigures) => ({
   found: `${period.name}，${court}共查找问题${f.problemsFound}个，全部录入台账。`,
   measures: '逐项明确责任领导、责任部门、责任人和整改时限，实行台账管理、对账销号。',
-  results: `已整改销号${f.problemsClosed}个，整改率${f.rectificationRatePercent}%，逾期未整改${f.overdue}个。`,
+  results: `已整改销号${f.problemsClosed}个，整改率${f.rectificationRatePercent}%，逾期未整改${f.overdue}个。` +
+    (period.periodId === '2019-Y' ? `未完成整改的${f.problemsFound - f.problemsClosed}个问题已结转2020年度继续整改；结合整改清理、修订和新建了一批制度。` : ''),
 });
 
 /** The working day `days` working days after `d` (courts act on working days). */
 const plus = (d: string, days: number) => addWorkingDays(d, days);
 
-/** Adds every report action of the three periods to the agenda. */
+/** Adds every report action of the periods (three in the year and the year-end summary) to the agenda. */
 export const planReports = (ctx: DemoContext, agenda: Agenda): void => {
   const R = ctx.ledger.report;
   for (const period of reportPeriods) {

@@ -29,6 +29,7 @@ export const reportPeriods = [
   { periodId: '2019-H1', name: '2019年上半年', from: '2019-05-20', to: '2019-06-30', deadline: '2019-07-10' },
   { periodId: '2019-Q3', name: '2019年第三季度', from: '2019-07-01', to: '2019-09-30', deadline: '2019-10-10' },
   { periodId: '2019-ON', name: '2019年10-11月', from: '2019-10-01', to: '2019-11-30', deadline: '2019-12-10' },
+  { periodId: '2019-Y', name: '2019年度总结', from: '2019-05-20', to: '2019-12-31', deadline: '2020-01-10' },
 ] as const;
 
 /**
@@ -36,6 +37,19 @@ export const reportPeriods = [
  * the year (assumed dates; a campaign counting working days takes deadlines on working days only).
  */
 export const taskDueDate = (categoryId: number): string => (categoryId <= 2 ? '2019-11-29' : '2019-12-31');
+
+/**
+ * Tasks that run through the plan's three years (一年抓重点、两年再深化、三年促提升), due at the end of the
+ * campaign and never rated complete in 2019: the Party building and culture mechanisms (24, 28) and
+ * the smart-court tasks (34–37). ASSUMED: the plan gives no per-task years; these are the demo's reading.
+ */
+export const MULTI_YEAR_TASKS: ReadonlySet<number> = new Set([24, 28, 34, 35, 36, 37]);
+
+/** The end of the campaign: multi-year tasks are due then. */
+export const CAMPAIGN_END = '2021-12-31';
+
+/** A task's due date: the end of the campaign for a multi-year task, else by its category. */
+export const dueDateOf = (number: number, categoryId: number): string => (MULTI_YEAR_TASKS.has(number) ? CAMPAIGN_END : taskDueDate(categoryId));
 
 /** Task id of plan task `n`. */
 export const taskId = (n: number): string => `T-${String(n).padStart(2, '0')}`;
@@ -73,7 +87,7 @@ const campaign = async (ctx: DemoContext) => {
   const setup = planToCommands(plan, {
     documentSha256: PLAN_DOCUMENT_SHA256,
     scopeCourts: demoCourts.map((c) => c.courtId),
-    dueDate: (t) => taskDueDate(t.categoryId),
+    dueDate: (t) => dueDateOf(t.number, t.categoryId),
     taskId: (t) => taskId(t.number),
   });
   if (E.isLeft(setup)) throw new Error(`the plan does not resolve: ${setup.left.message}`);

@@ -7,7 +7,7 @@ import { addWorkingDays } from '../campaign/calendar';
 import { addDays, type Agenda } from './agenda';
 import type { DemoContext } from './context';
 import { INTERMEDIATE, departmentPerson, grassrootsCourts } from './organization';
-import { INTERMEDIATE_ONLY_TASKS, LEADER, OFFICE, OFFICE_HEAD, taskDueDate, taskId } from './setup';
+import { INTERMEDIATE_ONLY_TASKS, LEADER, MULTI_YEAR_TASKS, OFFICE, OFFICE_HEAD, taskDueDate, taskId } from './setup';
 import { managementYearPlan } from '../plans/management-year/index';
 import { expandDepartments } from '../plans/management-year/departments';
 
@@ -37,12 +37,22 @@ export const planTasks = (ctx: DemoContext, agenda: Agenda): void => {
       }
     }
   }
-  const shuffled = ctx.random.sample(numbers, numbers.length);
+  const shuffled = ctx.random.sample(numbers, numbers.length).filter((n) => !MULTI_YEAR_TASKS.has(n));
   const overdue = new Set(shuffled.filter((n) => taskDueDate(managementYearPlan.tasks[n - 1]!.categoryId) === taskDueDate(1)).slice(0, 3));
   const unfinished = new Set(shuffled.filter((n) => taskDueDate(managementYearPlan.tasks[n - 1]!.categoryId) === taskDueDate(4)).slice(0, 3));
   const [extended, denied, reworked] = shuffled.filter((n) => !overdue.has(n) && !unfinished.has(n));
   for (const n of numbers) {
     const id = taskId(n);
+    if (MULTI_YEAR_TASKS.has(n)) {
+      // A three-year task: the year's stage is reported, never the task's completion.
+      agenda.add('2019-12-20', '10:00', `task ${n} stage of the year`, async () => {
+        const percent = ctx.random.int(30, 45);
+        await ctx.step(`task ${n} stage of the year`, T.reportProgress(leadHead(n), {
+          taskId: id, courtId: INTERMEDIATE, percent, summary: `三年任务，2019年度阶段目标已完成（总体进度${percent}%），按规划2020年继续深化。`,
+        }));
+      });
+      continue;
+    }
     const due = taskDueDate(managementYearPlan.tasks[n - 1]!.categoryId);
     if (n === extended || n === denied) {
       const asked = addWorkingDays(due, -8);

@@ -28,11 +28,11 @@ beforeAll(() => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   first = r.stdout;
-});
+}, 180_000); // the city-sized demo on a SQLite file with full durability
 
 describe('demo', () => {
   it('builds the campaign, prints the dashboard, verifies the trail, prints the digest and what to try next', () => {
-    expect(first).toMatch(/^Built the demo campaign "demo-2019" \(seed 2019\): \d+ commands, \d+ events, \d+ problems/);
+    expect(first).toMatch(/^Built the demo campaign "demo-2019" \(seed 2019\): \d+ commands, [1-9]\d* events, \d+ problems/);
     expect(first).toContain('Rectification rate (closed / total)');
     expect(first).toMatch(/OK: \d+ events in \d+ streams verified\./);
     expect(rootOf(first)).toMatch(/^[0-9a-f]{64}$/);
@@ -46,17 +46,17 @@ describe('demo', () => {
     const fresh = run('demo', '--store', 'sqlite:demo.db', '--fresh');
     expect(fresh.code).toBe(0);
     expect(rootOf(fresh.stdout)).toBe(rootOf(first));
-  });
+  }, 180_000);
 
   it('gives the same digest on the memory store, and another one for another seed', () => {
     const memory = run('demo', '--store', 'memory');
     expect(memory.code).toBe(0);
     expect(rootOf(memory.stdout)).toBe(rootOf(first));
     expect(memory.stdout).toContain('The memory store is gone when this process ends');
-    const other = run('demo', '--store', 'sqlite:seed7.db', '--seed', '7');
+    const other = run('demo', '--store', 'memory', '--seed', '7');
     expect(other.code).toBe(0);
     expect(rootOf(other.stdout)).not.toBe(rootOf(first));
-  });
+  }, 180_000);
 
   it('refuses a bad seed, and --fresh on EventStoreDB in favour of a new namespace (exit 2)', () => {
     const bad = run('demo', '--store', 'sqlite:x.db', '--seed', 'abc');
@@ -72,7 +72,7 @@ describe('demo', () => {
 describe('dashboard', () => {
   it('has the figures the issue names, computed at the trail\'s last recorded time by default', () => {
     const d = dashboardAt();
-    expect(d.asOf.now.startsWith('2019-12-31')).toBe(true);
+    expect(d.asOf.now.startsWith('2020-01')).toBe(true); // the year-end summaries come in January
     expect(d.tasks.total).toBe(37);
     expect(d.problems.total).toBeGreaterThan(20);
     expect(d.problems.closed).toBeGreaterThan(0);
@@ -130,7 +130,7 @@ describe('audit on the demo', () => {
     const problemId = /closure of (\S+), claimed/.exec(first)?.[1];
     expect(problemId).toBeDefined();
     const asOf = (at: string) => JSON.parse(run('audit', 'as-of', '--store', 'sqlite:demo.db', '--stream', `demo-2019/problem/${problemId}`, '--at', at, '--format', 'json').stdout) as { state: { status: string } };
-    expect(asOf('2019-10-31').state.status).toBe('closed');
+    expect(asOf('2019-10-15').state.status).toBe('closed');
     expect(asOf('2019-12-31').state.status).toBe('open');
     const timeline = run('audit', 'timeline', '--store', 'sqlite:demo.db', '--stream', `demo-2019/problem/${problemId}`);
     expect(timeline.stdout).toContain('problem.reopened');

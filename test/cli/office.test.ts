@@ -30,11 +30,11 @@ describe('ledger --format xlsx|csv', () => {
     const r = run('ledger', ...STORE, '--format', 'xlsx', '--out', 'ledger.xlsx');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/written to .*ledger\.xlsx \(6 sheets\)/);
+    expect(r.stdout).toMatch(/written to .*ledger\.xlsx \(10 sheets\)/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(dir.file('ledger.xlsx'));
     expect(wb.worksheets.map((w) => w.name)[0]).toBe('汇总');
-    expect(wb.worksheets).toHaveLength(6);
+    expect(wb.worksheets).toHaveLength(10); // the summary and the nine courts
     expect((wb.worksheets[1]!.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['序号', '问题编号', '问题来源']);
     expect(readdirSync(dir.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

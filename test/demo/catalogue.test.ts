@@ -26,10 +26,22 @@ const keyWords: Readonly<Record<string, readonly string[]>> = {
   电子卷宗随案生成率偏低: ['电子卷宗随案同步生成'],
   类案检索等智能辅助办案功能使用率低: ['类案'],
   对基层法院改发案件分析指导不够: ['基层法院审级指导'],
+  '专业法官会议召集随意、记录不全': ['专业法官会议'],
+  审判团队内部分工不明确: ['审判团队'],
+  '公务接待、会务管理缺少标准和操作规范': ['公务接待', '会务管理'],
+  院长督办事项未按期反馈: ['院长督办', '反馈'],
+  绩效考核指标设置不合理: ['绩效考核'],
+  '文件会议过多、基层负担重': ['精简文件会议', '为基层减负'],
+  代表关注案件办理情况反馈不及时: ['代表关注案件'],
+  党风廉政建设研判会商机制未建立: ['研判会商'],
+  干警身心健康关怀措施落实不到位: ['身心健康'],
+  审判执行流程节点信息化监管存在盲区: ['流程'],
+  干部选拔任用程序记录不完整: ['选拔任用'],
+  法院文化建设缺少长效机制: ['法院文化建设'],
 };
 
 describe('demo catalogue: each problem under the task whose text covers it', () => {
-  it('links the seven kinds that were misfiled to the tasks naming them (22, 27, 29, 30, 32, 36, 7)', () => {
+  it('links each kind to a task naming it (the seven once misfiled: 22, 27, 29, 30, 32, 36, 7; and the rest)', () => {
     for (const [title, words] of Object.entries(keyWords)) {
       const t = problemTemplates.find((x) => x.title === title);
       expect(t, title).toBeDefined();

@@ -16,6 +16,7 @@ import { drawTargets } from '../../src/campaign/inspection/draw';
 import { createCampaignRegistry } from '../../src/campaign/registry';
 import { buildDemo, type DemoSummary } from '../../src/demo/index';
 import { PLAN_DOCUMENT_SHA256 } from '../../src/demo/setup';
+import { demoCourts } from '../../src/demo/organization';
 import type { RecordedEvent } from '../../src/eventsourcing/envelope';
 import { expandDepartments } from '../../src/plans/management-year/departments';
 import { managementYearPlan } from '../../src/plans/management-year/index';
@@ -69,7 +70,7 @@ describe('the plan', () => {
     expect(roles).toContain('deputy');
     expect(roles).toContain('member');
     expect(data(ofType('campaign.office_established')[0])).toMatchObject({ name: managementYearPlan.office.name, department: '办公室' });
-    expect(ofType('campaign.first_responsible_designated')).toHaveLength(5);
+    expect(ofType('campaign.first_responsible_designated')).toHaveLength(ofType('organization.court_registered').length);
   });
 
   it('labels every court and person as fictional', () => {
@@ -111,10 +112,10 @@ describe('the second half', () => {
   });
 
   it('has periodic reports in every period, some late, one returned for overstated figures that the read model flags', () => {
-    expect(d.reports.byPeriod).toHaveLength(3);
+    expect(d.reports.byPeriod).toHaveLength(4);
     for (const p of d.reports.byPeriod) expect(p.late).toBeGreaterThan(0);
     expect(ofType('report.returned').length).toBeGreaterThanOrEqual(2);
-    expect(ofType('report.consolidated')).toHaveLength(3);
+    expect(ofType('report.consolidated')).toHaveLength(4);
     expect(d.reportedVsComputed.gaps.some((g) => g.figure === 'problemsClosed' && g.claimed > (g.computed ?? 0))).toBe(true);
   });
 
@@ -128,7 +129,7 @@ describe('the second half', () => {
     expect(d.inspections.unannounced.byStatus.failed).toBe(0);
   });
 
-  it('finds a false closure claimed in a report: reopened, falsification case, circulated criticism, published, closed', () => {
+  it('finds a false closure claimed in a report by a special check: reopened, falsification case, circulated criticism, published, closed', () => {
     const { problemId, caseId, courtId } = summary.falsification;
     const failed = ofType('inspection.spot_check_recorded').filter((e) => data(e).passed === false);
     expect(failed.map((e) => data(e).problemId)).toEqual([problemId]);
@@ -212,5 +213,111 @@ describe('督办 on the working-day calendar', () => {
     // One case per problem, never one per measure.
     const cases = ofType('accountability.case_proposed').filter((e) => data(e).grounds === 'overdue_rectification').map((e) => data(e).evidence[0].problemId);
     expect(new Set(cases).size).toBe(cases.length);
+  });
+});
+
+describe('a real year: a city-sized ledger, every task examined, the year closed and carried over', () => {
+  const inScope = (t: Record<string, any>, courtId: string) => courtId === data(ofType('campaign.launched')[0]).organizerCourtId || t.scopeCourts.includes(courtId);
+
+  it('keeps a city-sized ledger: at least 150 problems, found in every court', () => {
+    const found = ofType('problem.identified').map(data);
+    expect(found.length).toBeGreaterThanOrEqual(150);
+    expect(found.length).toBe(summary.problems);
+    expect(d.problems.total + d.problems.withdrawn).toBe(found.length);
+    for (const c of demoCourts) expect(found.filter((p) => p.courtId === c.courtId).length, c.courtId).toBeGreaterThan(10);
+  });
+
+  it('gives every one of the 37 tasks findings or a recorded "no problem found", court by court', () => {
+    const found = ofType('problem.identified').map(data);
+    const nothing = ofType('task.no_problem_found').map(data);
+    const issued = ofType('task.issued').map(data);
+    expect(issued).toHaveLength(37);
+    for (const t of issued) {
+      expect(found.some((p) => p.taskId === t.taskId) || nothing.some((n) => n.taskId === t.taskId), t.taskId).toBe(true);
+      for (const c of demoCourts.filter((x) => inScope(t, x.courtId))) {
+        const has = found.some((p) => p.taskId === t.taskId && p.courtId === c.courtId) || nothing.some((n) => n.taskId === t.taskId && n.courtId === c.courtId);
+        expect(has, `${t.taskId} @ ${c.courtId}`).toBe(true);
+      }
+    }
+    expect(nothing.length).toBeGreaterThan(0);
+    expect(new Set(issued.filter((t) => !found.some((p) => p.taskId === t.taskId)).map((t) => t.taskId)).size).toBeGreaterThan(0);
+  });
+
+  it('never rates a multi-year task complete in 2019: due at the end of the campaign, its stage of the year reported instead', () => {
+    const due = new Map(ofType('task.issued').map((e) => [data(e).taskId as string, data(e).dueDate as string]));
+    for (const g of ofType('task.extension_granted')) due.set(data(g).taskId, data(g).newDueDate);
+    const multiYear = [...due].filter(([, date]) => date > '2020-12-31').map(([id]) => id);
+    expect(multiYear.length).toBeGreaterThan(0);
+    const rated = new Set(ofType('task.evaluated').map((e) => data(e).taskId));
+    const reported = new Set(ofType('task.completion_reported').map((e) => data(e).taskId));
+    for (const id of multiYear) {
+      expect(rated.has(id), id).toBe(false);
+      expect(reported.has(id), id).toBe(false);
+      expect(ofType('task.progress_reported').some((e) => data(e).taskId === id), id).toBe(true);
+    }
+  });
+
+  it('closes the year with the courts\' year-end summaries after it, consolidated, and the intermediate court\'s own', () => {
+    const period = data(ofType('campaign.report_period_defined').find((e) => data(e).to === '2019-12-31'));
+    expect(period).toBeDefined();
+    const reports = ofType('report.submitted').filter((e) => data(e).periodId === period.periodId);
+    for (const c of period.courts as string[]) {
+      const mine = reports.filter((e) => data(e).courtId === c);
+      expect(mine.length, c).toBeGreaterThan(0);
+      expect(mine.every((e) => e.metadata.recordedAt > '2019-12-31T16:00:00.000Z'), c).toBe(true);
+    }
+    expect(ofType('report.consolidated').some((e) => String(data(e).reportId).startsWith(`${period.periodId}@`))).toBe(true);
+    expect(reports.some((e) => data(e).courtId === data(ofType('campaign.launched')[0]).organizerCourtId)).toBe(true);
+  });
+
+  it('carries every problem still open at the end of 2019 into 2020, once, and nothing settled', () => {
+    const endOf2019 = '2019-12-31T16:00:00.000Z';
+    const status = new Map<string, string>();
+    for (const e of events.filter((x) => x.metadata.recordedAt < endOf2019 && x.type.startsWith('problem.'))) {
+      const id = data(e).problemId as string;
+      if (e.type === 'problem.identified' || e.type === 'problem.reopened' || e.type === 'problem.verification_returned') status.set(id, 'open');
+      if (e.type === 'problem.closed') status.set(id, 'closed');
+      if (e.type === 'problem.withdrawn') status.set(id, 'withdrawn');
+    }
+    const open = [...status].filter(([, s]) => s === 'open').map(([id]) => id).sort();
+    const carried = ofType('problem.carried_over').map(data);
+    expect(carried.map((c) => c.problemId).sort()).toEqual(open);
+    expect(carried.every((c) => c.fromYear === 2019 && c.toYear === 2020)).toBe(true);
+    expect(open.length).toBeGreaterThan(0);
+    expect(d.problems.carriedOver).toBe(open.length);
+    expect(carried.some((c) => c.status === 'long_term')).toBe(true);
+  });
+
+  it('pursues the falsified closure along the chain — the clerk, the verifier who certified it, the responsible leader — and deals with the court under the 弄虚作假 rule', () => {
+    const { problemId, courtId, cases } = summary.falsification;
+    const stream = events.filter((e) => e.streamId.endsWith(`/problem/${problemId}`));
+    const reopenedAt = stream.find((e) => e.type === 'problem.reopened')!.position;
+    const clerk = stream.filter((e) => e.type === 'problem.closure_requested' && e.position < reopenedAt).at(-1)!.metadata.actor.id;
+    const verifier = data(stream.filter((e) => e.type === 'problem.verified' && e.position < reopenedAt).at(-1)).verifierId;
+    const leader = data(stream.filter((e) => e.type === 'problem.responsibility_assigned').at(-1)).leaderId;
+    const register = d.accountability.register.filter((r) => cases.includes(r.caseId));
+    const by = (subject: Record<string, unknown>) => register.find((r) => JSON.stringify(r.subject) === JSON.stringify(subject));
+    expect(by({ kind: 'person', personId: clerk })).toMatchObject({ grounds: 'falsification', status: 'closed', sanction: 'circulated_criticism' });
+    expect(by({ kind: 'person', personId: verifier })).toMatchObject({ grounds: 'falsification', status: 'closed', sanction: 'circulated_criticism' });
+    expect(by({ kind: 'person', personId: leader })).toMatchObject({ grounds: 'falsification', status: 'closed', sanction: 'accountability' });
+    expect(by({ kind: 'unit', courtId })).toMatchObject({ grounds: 'falsification', status: 'closed', sanction: 'circulated_criticism' });
+    expect(new Set([clerk, verifier, leader]).size).toBe(3);
+    for (const r of register) expect(r.published.length).toBe(1);
+    // The court is the one whose Q3 report claimed more closures than its ledger and was returned.
+    expect(ofType('report.returned').some((e) => data(e).reportId === `2019-Q3@${courtId}`)).toBe(true);
+    expect(d.reportedVsComputed.gaps.some((g) => g.reportId.includes(courtId) && g.figure === 'problemsClosed' && g.claimed > (g.computed ?? 0))).toBe(true);
+  });
+
+  it('records each court\'s rules cleared, revised and made (固成果), each linked to its own problems or the plan\'s tasks, as the dashboard counts them', () => {
+    const recorded = ofType('regulation.recorded').map(data);
+    const courtOf = new Map(ofType('problem.identified').map((e) => [data(e).problemId as string, data(e).courtId as string]));
+    for (const c of demoCourts) {
+      const mine = recorded.filter((r) => r.courtId === c.courtId);
+      expect(new Set(mine.map((r) => r.action)), c.courtId).toEqual(new Set(['made', 'revised', 'cleared']));
+      expect(mine.every((r) => r.problemIds.every((p: string) => courtOf.get(p) === c.courtId))).toBe(true);
+      expect(d.regulations.byCourt.find((x) => x.courtId === c.courtId)?.total).toBe(mine.length);
+    }
+    expect(d.regulations.overall.total).toBe(recorded.length);
+    expect(recorded.some((r) => r.taskIds.includes(ofType('task.issued').map(data).find((t) => t.number === 18)?.taskId))).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ import { verifyText } from './audit-verify';
 
 const NAME = 'demo';
 /** About how many commands the demo runs (for the progress bar). */
-const EXPECTED_COMMANDS = 1050;
+const EXPECTED_COMMANDS = 3300;
 
 const seedOf = (text: string | undefined): number => {
   if (text === undefined) return DEFAULT_SEED;
@@ -60,7 +60,7 @@ const nextSteps = (spec: StoreSpec, given: string, s: DemoSummary): string => {
     `  campaign-ledger ledger ${st} --court ${s.falsification.courtId} --format csv`,
     `  campaign-ledger audit timeline ${st} --stream ${s.namespace}/problem/${s.falsification.problemId}`,
     `  campaign-ledger audit timeline ${st} --stream ${s.namespace}/inspection/${s.falsification.inspectionId}`,
-    `  campaign-ledger audit as-of ${st} --stream ${s.namespace}/problem/${s.falsification.problemId} --at 2019-10-31`,
+    `  campaign-ledger audit as-of ${st} --stream ${s.namespace}/problem/${s.falsification.problemId} --at 2019-10-15`,
     `  campaign-ledger audit digest ${st} --out digest.json`,
     `  campaign-ledger audit verify ${st} --against digest.json`,
     `  campaign-ledger audit export ${st} --out trail.jsonl && campaign-ledger audit verify --file trail.jsonl`,
@@ -72,9 +72,11 @@ const story = (s: DemoSummary, events: number): string => [
   `Built the demo campaign "${s.namespace}" (seed ${s.seed}): ${s.commands} commands, ${events} events, ${s.problems} problems in the ledger.`,
   'The plan is real (全市法院“加强管理年”活动实施方案: 37 tasks in 4 categories, its departments and leading group);',
   'the courts, people and problems are fictional.',
-  `The unannounced inspection drew ${s.drawn.join(' and ')} from a seed committed before the visits; at ${s.falsification.courtId} a spot check`,
-  `found that the closure of ${s.falsification.problemId}, claimed in the court's Q3 report, was false: the problem was reopened and case`,
-  `${s.falsification.caseId} ended in a circulated criticism (通报批评).`,
+  `${s.falsification.courtId}'s Q3 report claimed more closures than its ledger; a special check found that`,
+  `the closure of ${s.falsification.problemId}, claimed in the court's Q3 report, was false: the problem was reopened, and cases`,
+  `${s.falsification.cases.join(', ')} held the clerk, the verifier who certified it, the responsible leader and the court to account`,
+  'under the plan\'s 弄虚作假 rule (通报批评; 追责问责 of the leader).',
+  `The unannounced inspection drew ${s.drawn.join(' and ')} from a seed committed before the visits.`,
   '',
 ].join('\n');
 
