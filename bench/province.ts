@@ -6,7 +6,8 @@
  * phases, report periods, leading group, first responsible persons), the plan's 37 tasks decomposed
  * to every court with their progress, problems with measures, progress, extensions, closure,
  * verification (some returned, withdrawn or long-term), quarterly reports (some returned) and their
- * consolidation, routine inspections with findings and spot checks, supervision items, warnings and
+ * consolidation, routine inspections with findings and spot checks, supervision items, rules made or
+ * revised after rectifications (制度建设), warnings and
  * escalations of overdue problems and the accountability cases that follow.
  *
  * The trail is written day by day through the store's own append (every event checked against the
@@ -292,6 +293,7 @@ export async function generateProvince(store: EventStore, options: ProvinceOptio
   let problems = 0;
   const ledgerSequence = new Map<string, number>();
   let cases = 0;
+  let regulations = 0;
   const stats = new Map(courts.map((c) => [c.courtId, { found: 0, closed: 0, overdue: 0 }]));
   /** A few recently closed problems per court, for spot checks (their streams' heads are kept meanwhile). */
   const recentlyClosed = new Map<string, string[]>(courts.map((c) => [c.courtId, []]));
@@ -380,11 +382,11 @@ export async function generateProvince(store: EventStore, options: ProvinceOptio
       const late = r.chance(0.12);
       const done = Math.max(busy + 1, late ? latest + r.int(5, 60) : latest - r.int(0, 25));
       if (done > latest) overdue(latest + 1, c, id, department, rectifier, latest, done);
-      agenda.at(done, () => requestClosure(c, id, stream, measures, rectifier, department, 0));
+      agenda.at(done, () => requestClosure(c, id, taskId, stream, measures, rectifier, department, 0));
     });
   };
 
-  const requestClosure = (c: Court, id: string, stream: string, measures: number, rectifier: Actor, department: string, attempt: number) => {
+  const requestClosure = (c: Court, id: string, taskId: string, stream: string, measures: number, rectifier: Actor, department: string, attempt: number) => {
     if (attempt === 0) {
       for (let m = 1; m <= measures; m++) w.emit(stream, 'problem.measure_completed', { problemId: id, measureId: `M${m}`, completedBy: rectifier.id, note: '按计划完成整改措施。' }, rectifier);
     }
@@ -394,13 +396,21 @@ export async function generateProvince(store: EventStore, options: ProvinceOptio
     agenda.at(dayOfWork + r.int(3, 15), () => {
       if (attempt === 0 && r.chance(0.1)) {
         w.emit(stream, 'problem.verification_returned', { problemId: id, verifierId: check.id, reason: '佐证材料不足，退回补充。' }, check);
-        agenda.at(dayOfWork + r.int(5, 15), () => requestClosure(c, id, stream, measures, rectifier, department, 1));
+        agenda.at(dayOfWork + r.int(5, 15), () => requestClosure(c, id, taskId, stream, measures, rectifier, department, 1));
         return;
       }
       w.emit(stream, 'problem.verified', { problemId: id, verifierId: check.id, note: '经现场核查和材料审核，整改属实。' }, check);
       w.emit(stream, 'problem.closed', { problemId: id, verifierId: check.id }, check);
       (stats.get(c.courtId) as { closed: number }).closed++;
       closedRecently(c.courtId, id);
+      // Now and then the rectification leaves a rule made, revised or cleared (制度建设).
+      if (r.chance(0.08)) {
+        const regulationId = `RG-${++regulations}`;
+        w.emit(s.regulation(regulationId), 'regulation.recorded', {
+          regulationId, courtId: c.courtId, title: `${department}工作规范（${regulationId}）`, action: r.pick(['made', 'revised', 'revised', 'cleared']),
+          on: dateOf(dayOfWork), summary: '针对整改中发现的问题，建立健全长效机制。', problemIds: [id], taskIds: [taskId], recordedBy: head(c, department).id,
+        }, head(c, department));
+      }
     });
   };
 

@@ -41,7 +41,7 @@ describe('the province bench trail', () => {
     expect(d.reports.byCourt.length).toBeGreaterThan(0);
     const types = new Set<string>();
     for await (const e of store.readAll()) types.add(e.type.slice(0, e.type.indexOf('.')));
-    expect([...types].sort()).toEqual(['accountability', 'campaign', 'follow_up', 'inspection', 'ledger_number', 'organization', 'problem', 'report', 'supervision', 'supervision_number', 'task']);
+    expect([...types].sort()).toEqual(['accountability', 'campaign', 'follow_up', 'inspection', 'ledger_number', 'organization', 'problem', 'regulation', 'report', 'supervision', 'supervision_number', 'task']);
   });
 
   it('is the same trail for the same seed, another for another seed', async () => {
