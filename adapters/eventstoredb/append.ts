@@ -60,7 +60,7 @@ export const append = async (
   try {
     return await appendWithRetries(ctx, prepared.right);
   } catch (e) {
-    return E.left(toStoreError(e, streamId, `appending to "${streamId}"`));
+    return E.left(toStoreError(e, streamId, `appending to "${streamId}"`, ctx.settings.where));
   }
 };
 

@@ -74,7 +74,7 @@ export const checkpointStore = (ctx: StoreContext): CheckpointStore => {
     try {
       return await run();
     } catch (e) {
-      return E.left(toStoreError(e, ctx.names.checkpoint(name), what));
+      return E.left(toStoreError(e, ctx.names.checkpoint(name), what, ctx.settings.where));
     }
   };
   return {

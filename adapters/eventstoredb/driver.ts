@@ -6,7 +6,7 @@
  */
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import { errors, LedgerFailure } from '../../src/eventsourcing/index';
-import type { EventStoreDbStoreOptions } from './options';
+import { MADE_FROM, type EventStoreDbStoreOptions } from './options';
 import { createEventStoreDbStore, type EventStoreDbStore } from './store';
 
 /** The client packages the adapter can drive. */
@@ -93,5 +93,5 @@ export const openEventStoreDbStore = async (options: OpenEventStoreDbStoreOption
   } catch (x) {
     throw new LedgerFailure(errors.validation([{ path: 'connectionString', message: x instanceof Error ? x.message : String(x) }]));
   }
-  return createEventStoreDbStore({ ...rest, client, disposeClient: options.disposeClient ?? true });
+  return createEventStoreDbStore({ ...rest, client, disposeClient: options.disposeClient ?? true, [MADE_FROM]: options.connectionString } as EventStoreDbStoreOptions);
 };

@@ -20,13 +20,13 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
  * The words of a client error. KurrentDB's client reads through a native bridge whose errors carry
  * only their class name (`UnavailableError`), so an unreachable server is put in words here.
  */
-const describe = (err: CommandError): string => {
+const describe = (err: CommandError, where: string | undefined): string => {
   const text = messageOf(err).trim();
   const bare = text === '' || text === err.constructor.name || /^[A-Za-z]+Error$/.test(text);
   if (!bare) return text;
   switch (err.type) {
     case ErrorType.UNAVAILABLE:
-      return `cannot reach the server, or it is not ready (${text || 'unavailable'}); is it running at the address of the connection string?`;
+      return `cannot reach the server${where === undefined ? '' : ` at ${where}`}, or it is not ready (${text || 'unavailable'}); is it running there?`;
     case ErrorType.DEADLINE_EXCEEDED:
     case ErrorType.TIMEOUT:
       return `the server did not answer in time (${text || err.type})`;
@@ -52,11 +52,12 @@ export const isTransient = (err: unknown): boolean => {
 };
 
 /**
- * Maps a client error of an operation on `streamId` (the ledger's id) to a StoreError.
+ * Maps a client error of an operation on `streamId` (the ledger's id) to a StoreError; `where`
+ * (the server's address, no credentials) names the server when it cannot be reached.
  * Wrong expected version and maximum append size are mapped by the append itself, which knows the
  * expected revision and the size.
  */
-export const toStoreError = (err: unknown, streamId: string | undefined, what: string): StoreError => {
+export const toStoreError = (err: unknown, streamId: string | undefined, what: string, where?: string): StoreError => {
   if (isClientError(err)) {
     switch (err.type) {
       case ErrorType.STREAM_DELETED:
@@ -66,13 +67,13 @@ export const toStoreError = (err: unknown, streamId: string | undefined, what: s
       case ErrorType.ACCESS_DENIED:
         return errors.unavailable(`${what}: access denied (check the credentials in the connection string)`, err);
       default:
-        return errors.unavailable(`${what}: ${describe(err)}`, err);
+        return errors.unavailable(`${what}: ${describe(err, where)}`, err);
     }
   }
   return errors.storeFromUnknown(err, what);
 };
 
 /** Throws the mapped error as a LedgerFailure (for async iterables). */
-export const fail = (err: unknown, streamId: string | undefined, what: string): never => {
-  throw new LedgerFailure(toStoreError(err, streamId, what));
+export const fail = (err: unknown, streamId: string | undefined, what: string, where?: string): never => {
+  throw new LedgerFailure(toStoreError(err, streamId, what, where));
 };

@@ -51,7 +51,16 @@ export interface Settings {
   readonly resubscribeInitialMs: number;
   readonly resubscribeMaxMs: number;
   readonly resubscribeMaxAttempts: number;
+  /** The server's address (hosts of the connection string, no credentials), for messages. */
+  readonly where: string | undefined;
 }
+
+/** The hosts of a connection string (no credentials, no options), for messages. */
+export const addressOf = (connectionString: unknown): string | undefined =>
+  typeof connectionString === 'string' ? /^[a-z+]+:\/\/(?:[^@/?]*@)?([^/?]+)/i.exec(connectionString)?.[1] : undefined;
+
+/** Internal option: the connection string a given client was made from (set by openEventStoreDbStore). */
+export const MADE_FROM = Symbol('madeFrom');
 
 /** Prefix of every checkpoint stream; never inside a namespace (namespaces cannot start with `_`). */
 export const CHECKPOINT_PREFIX = '_checkpoints-';
@@ -92,6 +101,7 @@ export const settingsOf = (o: EventStoreDbStoreOptions, defaultMaxAppend: number
     resubscribeInitialMs: take('resubscribe.initialDelayMs', o.resubscribe?.initialDelayMs, 100, 1),
     resubscribeMaxMs: take('resubscribe.maxDelayMs', o.resubscribe?.maxDelayMs, 5_000, 1),
     resubscribeMaxAttempts: take('resubscribe.maxAttempts', o.resubscribe?.maxAttempts, 30, 1),
+    where: addressOf(o.connectionString ?? (o as { [MADE_FROM]?: string })[MADE_FROM]),
   };
   return issues.length > 0 ? errors.validation(issues) : s;
 };

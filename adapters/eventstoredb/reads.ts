@@ -46,7 +46,7 @@ export const readPhysicalPage = async (
     for await (const r of read) out.push(r as ResolvedEvent);
   } catch (e) {
     if (isClientError(e) && e.type === ErrorType.STREAM_NOT_FOUND) return [];
-    fail(e, streamId, `reading stream "${streamId}"`);
+    fail(e, streamId, `reading stream "${streamId}"`, ctx.settings.where);
   }
   return out;
 };
@@ -136,7 +136,7 @@ export async function* readAll(ctx: StoreContext, o: ReadAllOptions = {}): Async
     from = positionOf(page[page.length - 1] as ResolvedEvent);
     seen = from;
     if (ctx.isClosed()) throw closedError();
-    page = await allPage(ctx, from).catch((e: unknown) => fail(e, undefined, 'reading $all'));
+    page = await allPage(ctx, from).catch((e: unknown) => fail(e, undefined, 'reading $all', ctx.settings.where));
   }
 }
 
@@ -167,7 +167,7 @@ const firstAllPage = async (ctx: StoreContext, start: bigint | undefined): Promi
       if (!(isClientError(e) && (e.type === ErrorType.UNKNOWN || e.type === ErrorType.UNAVAILABLE))) break;
     }
   }
-  return fail(first, undefined, 'reading $all');
+  return fail(first, undefined, 'reading $all', ctx.settings.where);
 };
 
 /** The ledger stream id and event id of a record of our trail, or undefined for anything else. */

@@ -66,7 +66,7 @@ export const createEventStoreDbStore = (options: EventStoreDbStoreOptions): Even
       try {
         return E.right(await streamHead(ctx, streamId));
       } catch (e) {
-        return E.left(toStoreError(e, streamId, `reading the head of "${streamId}"`));
+        return E.left(toStoreError(e, streamId, `reading the head of "${streamId}"`, settings.where));
       }
     },
     checkpoints: checkpointStore(ctx),

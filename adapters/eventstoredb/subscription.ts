@@ -81,7 +81,7 @@ export const subscribeToAll = (ctx: StoreContext, o: SubscribeOptions, open: Set
           }
         } catch (e) {
           if (closed) return;
-          if (e instanceof LedgerFailure || !isTransient(e)) throw e instanceof LedgerFailure ? e : new LedgerFailure(toStoreError(e, undefined, 'subscription to $all'));
+          if (e instanceof LedgerFailure || !isTransient(e)) throw e instanceof LedgerFailure ? e : new LedgerFailure(toStoreError(e, undefined, 'subscription to $all', ctx.settings.where));
           if (!fromStart && cursor !== undefined && cursor === o.afterPosition && isClientError(e) && e.type === ErrorType.UNKNOWN) {
             fromStart = true; // the server cannot start there: start at the beginning and skip up to afterPosition
             continue;
@@ -94,7 +94,7 @@ export const subscribeToAll = (ctx: StoreContext, o: SubscribeOptions, open: Set
         if (closed) return;
         failures++;
         if (failures > resubscribeMaxAttempts) {
-          throw new LedgerFailure(toStoreError(why, undefined, `subscription to $all failed ${failures} times in a row`));
+          throw new LedgerFailure(toStoreError(why, undefined, `subscription to $all failed ${failures} times in a row`, ctx.settings.where));
         }
         await pause(delay);
         delay = Math.min(delay * 2, resubscribeMaxMs);

@@ -54,10 +54,10 @@ describe('--store kurrentdb://', () => {
   it('exits 3 for an unreachable or unresolvable server and 2 for a malformed connection string, naming the cause', async () => {
     const down = await run('audit', 'verify', '--store', 'kurrentdb://127.0.0.1:1?tls=false');
     expect(down.code).toBe(3);
-    expect(down.stderr).toMatch(/store unavailable: reading \$all: cannot reach the server, or it is not ready \(UnavailableError\); is it running/);
+    expect(down.stderr).toMatch(/store unavailable: reading \$all: cannot reach the server at 127\.0\.0\.1:1, or it is not ready \(UnavailableError\); is it running there\?/);
     const nowhere = await run('audit', 'verify', '--store', 'kurrentdb://no-such-host.invalid:2113?tls=false');
     expect(nowhere.code).toBe(3);
-    expect(nowhere.stderr).toMatch(/store unavailable: reading \$all: cannot reach the server/);
+    expect(nowhere.stderr).toMatch(/store unavailable: reading \$all: cannot reach the server at no-such-host\.invalid:2113,/);
     const malformed = await run('audit', 'verify', '--store', 'kurrentdb://127.0.0.1:port?tls=false');
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toMatch(/--store kurrentdb:\/\/127\.0\.0\.1:port\?tls=false: .*expected port number/);
