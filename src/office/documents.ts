@@ -3,7 +3,8 @@
  * - a supervision notice (督办通知) from a supervision item that has been assigned (交办);
  * - a circular (通报) from an accountability case whose sanction has been decided;
  * - a court's periodic report (报告) with its problems in three tables — 已整改, 正在整改, 长期坚持 —
- *   and the figures it reported beside the ledger's own, at the period's end.
+ *   and the figures it reported beside the ledger's own, at the period's end; sent upward, it names
+ *   the court's president as 签发人.
  * Each is an {@link OfficialDocument} (the elements of GB/T 9704-2012); `officialDocx` writes it.
  * A document asked of something that does not exist, or is not at that stage yet, is an
  * `InvalidQuery` naming `id`, with the reason.
@@ -205,8 +206,10 @@ export const periodicReport = (s: ReadModelState, reportId: string, options: Doc
     ...sections,
     { kind: 'paragraph', text: '特此报告。' },
   ];
+  const president = pmList(s.catalog.people).find((x) => x.courtId === courtId && x.active && x.posts.includes('court_president'));
   return {
-    issuer: court.name, number: options.number ?? draftNumber(date), title: `${court.name}关于${activity}${period.name}问题整改情况的报告`,
+    issuer: court.name, number: options.number ?? draftNumber(date), ...(president === undefined ? {} : { signer: president.name }),
+    title: `${court.name}关于${activity}${period.name}问题整改情况的报告`,
     addressee: courtId === s.catalog.campaign?.organizerCourtId ? `${activity}领导小组` : `${activity}领导小组办公室`,
     body, signature: court.name, date, printedBy: `${court.name}办公室`,
   };

@@ -7,7 +7,7 @@
  * "— 1 —" in 4号宋体. Every text goes through `officeText`, so nothing typed by a user can break the file.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Tab, Table, TableCell, TableRow, TextRun,
   VerticalAlign, WidthType, type IParagraphOptions,
 } from 'docx';
 import { chineseDate, officeText } from './text';
@@ -23,6 +23,8 @@ export interface OfficialDocument {
   readonly issuer: string;
   /** 发文字号, e.g. 督〔2019〕12号. */
   readonly number: string;
+  /** 签发人, required on a document sent upward (上行文): the number then sits left, the signer right. */
+  readonly signer?: string;
   /** 标题. */
   readonly title: string;
   /** 主送机关 (the colon is added). */
@@ -51,6 +53,10 @@ const CHAR = 320; // one character of 3号 (16 pt), in twips
 
 const run = (text: string, font: string, size: number, extra: { color?: string } = {}): TextRun =>
   new TextRun({ text: officeText(text), font: { ascii: font, eastAsia: font, hAnsi: font }, size, ...extra });
+
+/** A run that starts with a tab (`w:tab`, to the paragraph's right tab stop), then `text`. */
+const tabbed = (text: string, font: string, size: number): TextRun =>
+  new TextRun({ children: [new Tab(), officeText(text)], font: { ascii: font, eastAsia: font, hAnsi: font }, size });
 
 const para = (children: TextRun[], o: Omit<IParagraphOptions, 'children'> = {}): Paragraph =>
   new Paragraph({ spacing: LINE, ...o, children });
@@ -89,15 +95,19 @@ const block = (b: OfficialBlock): (Paragraph | Table)[] => {
   return textParagraphs(b.text);
 };
 
+const redRule = { style: BorderStyle.SINGLE, size: 16, color: RED, space: 6 } as const;
 const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 1 });
 
 /** The paragraphs and tables of a document, in order (the header, the body, the footer). */
 const content = (d: OfficialDocument): (Paragraph | Table)[] => [
   para([run(d.issuer, FONTS.title, SIZE.mark, { color: RED })], { alignment: AlignmentType.CENTER, spacing: { before: twips(35) - 560, line: 800, lineRule: LineRuleType.AT_LEAST } }),
   para([]),
-  para([run(d.number, FONTS.text, SIZE.text)], {
-    alignment: AlignmentType.CENTER, border: { bottom: { style: BorderStyle.SINGLE, size: 16, color: RED, space: 6 } },
-  }),
+  d.signer === undefined
+    ? para([run(d.number, FONTS.text, SIZE.text)], { alignment: AlignmentType.CENTER, border: { bottom: redRule } })
+    : new Paragraph({
+      spacing: LINE, indent: { left: CHAR, right: CHAR }, tabStops: [{ type: 'right', position: WIDTH - 2 * CHAR }], border: { bottom: redRule },
+      children: [run(d.number, FONTS.text, SIZE.text), tabbed('签发人：', FONTS.text, SIZE.text), run(d.signer, FONTS.sub, SIZE.text)],
+    }),
   para([]),
   para([run(d.title, FONTS.title, SIZE.title)], { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.AT_LEAST } }),
   para([]),
@@ -113,7 +123,7 @@ const content = (d: OfficialDocument): (Paragraph | Table)[] => [
   new Paragraph({
     spacing: LINE, indent: { left: CHAR, right: CHAR }, tabStops: [{ type: 'right', position: WIDTH - 2 * CHAR }],
     border: { ...(d.copyTo === undefined ? { top: rule(8) } : {}), bottom: rule(8) },
-    children: [run(d.printedBy, FONTS.text, SIZE.small), run(`\t${chineseDate(d.date)}印发`, FONTS.text, SIZE.small)],
+    children: [run(d.printedBy, FONTS.text, SIZE.small), tabbed(`${chineseDate(d.date)}印发`, FONTS.text, SIZE.small)],
   }),
 ];
 

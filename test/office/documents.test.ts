@@ -45,6 +45,7 @@ describe('the official document', () => {
     const entries = unzip(await officialDocx(d));
     const xml = entries.get('word/document.xml')!.toString('utf8');
     expectInOrder(paragraphsOf(xml), [...elements(d), `${d.printedBy}\t${chineseDate(d.date)}印发`]);
+    expect(xml).not.toMatch(/<w:t(?: [^>]*)?>[^<]*\t/); // tabs are w:tab elements, never a character in the text
     expect(xml).toMatch(/<w:pgSz w:w="11907" w:h="16840"/);
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1985" w:left="1588"/);
     const issuerRun = xml.slice(0, xml.indexOf(d.issuer));
@@ -87,6 +88,7 @@ describe('督办通知 from a supervision item', () => {
     expect(d.number).toMatch(/^督〔2020〕\d+号$/);
     expect(d.addressee).toBe(`${state.catalog.courts.xc!.name}执行局`);
     expect(d.copyTo).toBe(`${state.catalog.courts.xc!.name}立案庭`);
+    expect(d.signer).toBeUndefined(); // sent downward: the number alone, centred
     expect(d.date).toBe(item.assignment!.assignedOn);
     const paragraphs = paragraphsOf(await xmlOf(d));
     expectInOrder(paragraphs, [...elements(d).slice(0, 5), '一、督办事项', item.content, '二、承办单位', '三、办理时限和反馈要求', d.signature, `抄送：${d.copyTo}。`]);
@@ -159,6 +161,9 @@ describe('the periodic report', () => {
       expectInOrder(paragraphs, [...elements(d).slice(0, 5), '一、工作开展情况', '二、主要数据', '项目', '三、问题整改明细',
         `（一）已整改问题（${counts[0]}项）`, `（二）正在整改问题（${counts[1]}项）`, `（三）长期坚持问题（${counts[2]}项）`, '特此报告。', d.signature, chineseDate(d.date)]);
       expect(d.date).toBe(new Date(Date.parse(version.submittedAt) + 8 * 3600_000).toISOString().slice(0, 10));
+      const president = pmList(state.catalog.people).find((x) => x.courtId === courtId && x.posts.includes('court_president'))!;
+      expect(d.signer).toBe(president.name); // sent upward (上行文): 签发人 beside the number
+      expect(paragraphs.find((p) => p.startsWith(d.number))).toBe(`${d.number}\t签发人：${president.name}`);
     }
   });
 

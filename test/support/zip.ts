@@ -27,9 +27,10 @@ export const unzip = (bytes: Uint8Array): Map<string, Buffer> => {
   return out;
 };
 
-/** The text of a WordprocessingML part: the `w:t` runs of each paragraph, one line per paragraph. */
+/** The text of a WordprocessingML part: the `w:t` runs of each paragraph (a `w:tab` as a tab), one line per paragraph. */
 export const paragraphsOf = (xml: string): string[] =>
-  [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decodeXml(t[1] ?? '')).join(''));
+  [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)]
+    .map((t) => (t[0] === '<w:tab/>' ? '\t' : decodeXml(t[1] ?? ''))).join(''));
 
 const decodeXml = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
