@@ -9,7 +9,7 @@
  * `/audit` (Merkle internals, C2SP notes, checkpoints, witnesses), `/dashboard` (the HTML
  * dashboard), `/plans` (the 2019 plan as data), `/testing`, and the stores under `/adapters/…`.
  *
- * @packageDocumentation
+ * @module campaign-ledger
  */
 
 // Types: every type (not codec) of the kernel, the domain, the read models and the audit trail. The
@@ -25,7 +25,7 @@ export type {
   LedgerError, LedgerErrorTag, LiveFeed, Loaded, LookUpPlan, NewEvent, NotAuthorized, PlanError,
   PreparedAppend, PreparedEvent, Projection, ProjectionRunner, ProjectionStatus, RawRecord, ReadAllOptions,
   ReadStreamOptions, RecordedEvent, RuleViolated, RunOutcome, RunProjectionOptions, RunnerOptions,
-  RunnerStatus, SaveProgress, SealedEvent, SealedWithBody, StoreError, StoreUnavailable, StreamDeleted,
+  RunnerStatus, Runnable, SaveProgress, SealedEvent, SealedWithBody, StoreError, StoreUnavailable, StreamDeleted,
   StreamHead, StreamNotFound, SubscribeOptions, Subscription, Upcaster, ValidationFailed, ValidationIssue,
   WritePlan, WrongExpectedRevision,
 } from './eventsourcing/index';
@@ -77,7 +77,7 @@ export {
 
 // Errors, ids, JSON and canonical JSON, the store-independent pieces of the kernel an app calls.
 export {
-  errors, LedgerFailure, isLedgerFailure, uuidv7, canonicalJson, jsonReplacer, toJson, GENESIS_HASH,
+  errors, LedgerFailure, isLedgerFailure, unwrap, orThrow, uuidv7, canonicalJson, jsonReplacer, toJson, GENESIS_HASH,
   runProjection, createProjectionRunner, createLiveFeed,
 } from './eventsourcing/index';
 

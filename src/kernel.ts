@@ -4,7 +4,7 @@
  * and commands as codecs, states, deciders, policies, the registry and stream names). For adapter
  * authors, for extensions that add aggregates, and for tests that drive deciders directly.
  *
- * @packageDocumentation
+ * @module campaign-ledger/kernel
  */
 export * from './eventsourcing/index';
 export * from './campaign/index';

@@ -1,2 +1,6 @@
-/** The in-memory store: `campaign-ledger/adapters/memory`. */
+/**
+ * The in-memory store: `campaign-ledger/adapters/memory`.
+ *
+ * @module campaign-ledger/adapters/memory
+ */
 export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './store';

@@ -43,6 +43,7 @@ export const toCsv = (header: readonly string[] | undefined, rows: Iterable<read
 /** A column of a table: a header and how to read its value from a row object. */
 export interface CsvColumn<T> {
   readonly header: string;
+  /** Reads the cell of this column from a row. */
   readonly value: (row: T) => unknown;
 }
 

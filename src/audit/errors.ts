@@ -20,13 +20,19 @@ export type AuditError = LedgerError | TrailUnreadable | TrailRejected | TargetN
 
 /** Constructors with readable messages. */
 export const auditErrors = {
+  /** The trail at `source` cannot be read. */
   unreadable: (source: string, detail: string): TrailUnreadable => ({ _tag: 'TrailUnreadable', source, message: `cannot read the trail ${source}: ${detail}` }),
+  /** The trail cannot be written to `target`. */
   unwritable: (target: string, detail: string): TrailUnwritable => ({ _tag: 'TrailUnwritable', target, message: `cannot write the trail to ${target}: ${detail}` }),
+  /** The trail failed verification (`report` says why). */
   rejected: (report: VerifyReport): TrailRejected => ({
     _tag: 'TrailRejected', report,
     message: `the trail failed verification: ${report.findingCount} finding(s); first: ${report.firstFailure?.message ?? 'none'}`,
   }),
+  /** The target store of an import already holds events. */
   notEmpty: (): TargetNotEmpty => ({ _tag: 'TargetNotEmpty', message: 'the target store already holds events; a trail is imported only into an empty store' }),
+  /** No event `eventId` in the trail. */
   eventNotFound: (eventId: string, detail = 'no such event in the trail'): EventNotFound => ({ _tag: 'EventNotFound', eventId, message: `event ${eventId}: ${detail}` }),
+  /** The store does not match the digest of `treeSize` events. */
   digestNotMatched: (treeSize: number, detail: string): DigestNotMatched => ({ _tag: 'DigestNotMatched', treeSize, message: `the store does not match the digest of ${treeSize} events: ${detail}` }),
 } as const;

@@ -3,6 +3,8 @@
  * with a stated assurance, Merkle digests (optionally Ed25519-signed) with inclusion and
  * consistency proofs, JSON Lines export, offline verification and verified import, CSV tables.
  * Domain-agnostic: everything works on envelopes through the store port.
+ *
+ * @module campaign-ledger/audit
  */
 export * from './timeline';
 export * from './time';

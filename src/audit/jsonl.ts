@@ -77,7 +77,10 @@ export interface NumberedLine {
 }
 
 /** Where a trail is read from: a file path, or something that yields its lines (re-iterable). */
-export type TrailSource = string | { readonly lines: () => AsyncIterable<string> | Iterable<string> };
+export type TrailSource = string | {
+  /** Yields the trail's lines, from the first, each time it is called. */
+  readonly lines: () => AsyncIterable<string> | Iterable<string>;
+};
 
 /** The non-blank lines of a trail, numbered from 1. */
 export async function* trailLines(source: TrailSource): AsyncIterable<NumberedLine> {

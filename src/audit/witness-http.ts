@@ -8,6 +8,7 @@ export interface WitnessServer {
   /** `http://127.0.0.1:PORT` (the host it listens on). */
   readonly url: string;
   readonly server: Server;
+  /** Stops listening and closes every open connection. */
   close(): Promise<void>;
 }
 

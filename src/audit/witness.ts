@@ -30,7 +30,9 @@ export interface WitnessedHead {
 
 /** Where a witness keeps its state; `put` returns only once the state is durable. */
 export interface WitnessStateStore {
+  /** The head last witnessed for the log `origin`, if any. */
   get(origin: string): WitnessedHead | undefined;
+  /** Records a newly witnessed head, durably. */
   put(head: WitnessedHead): void;
 }
 

@@ -53,6 +53,7 @@ export interface AggregateSpec<C extends { readonly type: string }, S, E extends
   /** The aggregate's name; rights are named `${name}.${command.type}`. */
   readonly name: string;
   readonly initialState: S;
+  /** Folds one event into the state (pure). */
   readonly evolve: (state: S, event: E) => S;
   /** The rules. Runs only once the policy allowed the command. */
   readonly decide: (command: C, state: S, context: DecisionContext, env: Env) => E.Either<LedgerError, readonly E[]>;

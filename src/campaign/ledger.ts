@@ -80,13 +80,21 @@ export interface CampaignLedgerOptions {
 
 /** Readers of an entity's current state (each a TaskEither that also runs when awaited). */
 export interface CampaignReaders {
+  /** The Organization: courts, departments, people and their posts. */
   organization(): Runnable<LedgerError, Loaded<OrganizationState>>;
+  /** The Campaign: its office, periods and tasks issued. */
   campaign(): Runnable<LedgerError, Loaded<CampaignState>>;
+  /** The Task `taskId`. */
   task(taskId: string): Runnable<LedgerError, Loaded<TaskState>>;
+  /** The Problem `problemId`. */
   problem(problemId: string): Runnable<LedgerError, Loaded<ProblemState>>;
+  /** The report of court `courtId` for period `periodId`. */
   report(periodId: string, courtId: string): Runnable<LedgerError, Loaded<ReportState>>;
+  /** The Inspection `inspectionId`. */
   inspection(inspectionId: string): Runnable<LedgerError, Loaded<InspectionState>>;
+  /** The accountability case `caseId`. */
   accountability(caseId: string): Runnable<LedgerError, Loaded<AccountabilityState>>;
+  /** The supervision item `itemId`. */
   supervision(itemId: string): Runnable<LedgerError, Loaded<SupervisionState>>;
   regulation(regulationId: string): Runnable<LedgerError, Loaded<RegulationState>>;
   /** The beacon of an unannounced inspection, once it exists (for the office to draw its targets). */

@@ -37,13 +37,21 @@ export interface CampaignStreams {
   readonly campaign: string;
   /** The counter stream of a court's ledger numbers of a year. */
   readonly ledgerNumbers: (courtId: string, year: number) => string;
+  /** The stream of the Task `taskId`. */
   readonly task: (taskId: string) => string;
+  /** The stream of the Problem `problemId`. */
   readonly problem: (problemId: string) => string;
+  /** The stream of the Inspection `inspectionId`. */
   readonly inspection: (inspectionId: string) => string;
+  /** The stream of the accountability case `caseId`. */
   readonly accountability: (caseId: string) => string;
+  /** The stream of the supervision item `itemId`. */
   readonly supervision: (itemId: string) => string;
+  /** The stream of the regulation `regulationId`. */
   readonly regulation: (regulationId: string) => string;
+  /** The follow-up stream of a problem or a task. */
   readonly followUp: (kind: 'problem' | 'task', id: string) => string;
+  /** The stream of court `courtId`'s report for period `periodId`. */
   readonly report: (periodId: string, courtId: string) => string;
 }
 

@@ -8,6 +8,8 @@
  * const at = { now: '2020-06-30T16:00:00Z' };
  * const html = renderDashboardHtml(dashboard(state, at), { ...dashboardContext(state, at), trail: trailStatus(report) });
  * ```
+ *
+ * @module campaign-ledger/dashboard
  */
 export { renderDashboardHtml } from './page';
 export { dashboardContext, dashboardNames, problemTrend, trailStatus, trendDates } from './context';

@@ -90,6 +90,7 @@ export interface DuplicatePlan { readonly _tag: 'Duplicate'; readonly result: Ap
 export interface WritePlan {
   readonly _tag: 'Write';
   readonly rows: readonly SealedWithBody[];
+  /** The result of the append, once the rows are written at `positions`. */
   readonly done: (positions: readonly bigint[], copies?: readonly SealedEvent[]) => AppendResult;
 }
 

@@ -13,6 +13,7 @@ import { toIssues } from './validation';
 /** Lifts the data of `fromVersion` to `fromVersion + 1`. */
 export interface Upcaster {
   readonly fromVersion: number;
+  /** The data of `fromVersion`, lifted to the next version. */
   readonly up: (data: unknown) => unknown;
 }
 

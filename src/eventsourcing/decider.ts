@@ -26,7 +26,9 @@ export interface DecisionContext {
 
 /** The three-field decider. */
 export interface Decider<C, S, E extends DomainEvent> {
+  /** The events a command gives in a state (pure), or why it is refused. */
   readonly decide: (command: C, state: S, context: DecisionContext) => Either<LedgerError, readonly E[]>;
+  /** Folds one event into the state (pure). */
   readonly evolve: (state: S, event: E) => S;
   readonly initialState: S;
   /** Present when the fold's state may be snapshotted (long streams; see `SnapshotSpec`). */

@@ -134,36 +134,47 @@ export const isStoreError = (e: LedgerError): e is StoreError => STORE_TAGS.has(
 
 /** Constructors that write a readable message for each error. */
 export const errors = {
+  /** The stream is not at the expected revision. */
   wrongExpectedRevision: (streamId: string, expected: ExpectedRevision, actual: bigint | 'no_stream'): WrongExpectedRevision => ({
     _tag: 'WrongExpectedRevision', streamId, expected, actual,
     message: `stream "${streamId}": expected revision ${revText(expected)}, actual ${revText(actual)}`,
   }),
+  /** No stream `streamId`. */
   streamNotFound: (streamId: string): StreamNotFound => ({ _tag: 'StreamNotFound', streamId, message: `stream "${streamId}" not found` }),
+  /** The stream `streamId` is deleted. */
   streamDeleted: (streamId: string): StreamDeleted => ({ _tag: 'StreamDeleted', streamId, message: `stream "${streamId}" is deleted` }),
+  /** The store cannot answer (retryable). */
   unavailable: (message: string, cause?: unknown): StoreUnavailable => ({
     _tag: 'StoreUnavailable', retryable: true, message: `store unavailable: ${message}`, ...(cause === undefined ? {} : { cause }),
   }),
+  /** A stored event cannot be read. */
   corrupt: (position: bigint, message: string, streamId?: string): CorruptEvent => ({
     _tag: 'CorruptEvent', position, streamId, message: `corrupt event at position ${position}${streamId ? ` (stream "${streamId}")` : ''}: ${message}`,
   }),
+  /** A stream's hash chain does not hold. */
   integrity: (streamId: string, revision: bigint, failure: IntegrityFailure, detail: string, position?: bigint): IntegrityViolation => ({
     _tag: 'IntegrityViolation', streamId, revision, position, failure,
     message: `integrity violation in stream "${streamId}" at revision ${revision}${position === undefined ? '' : `, position ${position}`}: ${failure}: ${detail}`,
   }),
+  /** An append above the size limit. */
   tooLarge: (streamId: string, size: number, limit: number): AppendTooLarge => ({
     _tag: 'AppendTooLarge', streamId, size, limit, message: `append to "${streamId}" is ${size} bytes, above the limit of ${limit}`,
   }),
+  /** An event id already stored with other content or elsewhere. */
   duplicateEventId: (streamId: string, eventId: string, detail: string): DuplicateEventId => ({
     _tag: 'DuplicateEventId', streamId, eventId, message: `event ${eventId} appended to "${streamId}": ${detail}`,
   }),
+  /** Input that does not validate, each issue naming its path. */
   validation: (issues: readonly ValidationIssue[]): ValidationFailed => ({
     _tag: 'ValidationFailed', issues,
     message: `validation failed: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
   }),
+  /** The actor lacks the right. */
   notAuthorized: (actorId: string, right: string, detail?: string, rule?: string): NotAuthorized => ({
     _tag: 'NotAuthorized', actorId, right, message: `actor "${actorId}" lacks the right "${right}"${detail ? `: ${detail}` : ''}`,
     ...(rule === undefined ? {} : { rule }),
   }),
+  /** A business rule refused the command. */
   rule: (rule: string, message: string, details?: Record<string, unknown>): RuleViolated => ({
     _tag: 'RuleViolated', rule, message, ...(details ? { details } : {}),
   }),

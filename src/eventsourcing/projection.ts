@@ -18,11 +18,13 @@ export interface Projection<S> {
   /** Bump it when `apply` changes: the runner then rebuilds from the start. */
   readonly version: number;
   readonly initialState: S;
+  /** Folds one recorded event into the state (pure). */
   readonly apply: (state: S, event: RecordedEvent) => S;
   /** Only streams with this prefix (e.g. one campaign's namespace). */
   readonly streamPrefix?: string | undefined;
   /** To keep the state with the checkpoint (otherwise a restart rebuilds from the start). */
   readonly serialize?: (state: S) => string;
+  /** Reads a state written by `serialize`. */
   readonly deserialize?: (text: string) => S;
 }
 

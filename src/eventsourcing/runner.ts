@@ -64,9 +64,11 @@ export interface RunnerStatus {
 
 /** A projection runner. */
 export interface ProjectionRunner<S> {
+  /** Applies every event recorded since the checkpoint, then saves the checkpoint. */
   runOnce(): TaskEither<LedgerError, RunOutcome<S>>;
   /** Forgets the checkpoint and runs from the start. */
   rebuild(): TaskEither<LedgerError, RunOutcome<S>>;
+  /** Where the runner stands: checkpoint, lag, lease, and whether it is stopped. */
   status(): TaskEither<LedgerError, RunnerStatus>;
 }
 

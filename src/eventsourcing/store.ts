@@ -49,6 +49,7 @@ export interface SubscribeOptions {
  * Iteration ends when {@link Subscription.close} is called; failures throw a `LedgerFailure`.
  */
 export interface Subscription extends AsyncIterable<RecordedEvent> {
+  /** Ends the subscription: the iteration finishes. */
   close(): Promise<void>;
 }
 
@@ -112,6 +113,7 @@ export const sameCheckpoint = (stored: Checkpoint | undefined, expected: Checkpo
 
 /** Where projection checkpoints live: outside the audited trail, so projecting never changes a digest. */
 export interface CheckpointStore {
+  /** The checkpoint saved under `name`, if any. */
   load(name: string): TaskEither<StoreError, Checkpoint | undefined>;
   /** Writes the checkpoint unconditionally (a lease held on it is overwritten too). */
   save(name: string, checkpoint: Checkpoint): TaskEither<StoreError, void>;

@@ -3,7 +3,7 @@
  * data, its department names, aliases and group expansions, and `planToCommands`, which turns a
  * plan into the commands that adopt it in a campaign.
  *
- * @packageDocumentation
+ * @module campaign-ledger/plans
  */
 export * from './management-year/index';
 export { planToCommands, type PlanCommands, type PlanImportOptions } from '../campaign/plan-import';

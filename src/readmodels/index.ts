@@ -1,6 +1,8 @@
 /**
  * Read models of a campaign: projections (pure folds over recorded events, rebuildable from events
  * alone) and the queries over their state. Every figure derived from dates takes an explicit `now`.
+ *
+ * @module campaign-ledger/readmodels
  */
 export * from './errors';
 export * from './clock';

@@ -18,6 +18,7 @@ import { rightOf, type TestApi } from './contract';
 /** A fresh checkpoint store for one test and how to dispose of it. */
 export interface CheckpointsUnderTest {
   readonly checkpoints: CheckpointStore;
+  /** Disposes of the store after the test. */
   readonly cleanup: () => Promise<void>;
 }
 

@@ -24,6 +24,7 @@ export interface StoreFactoryOptions {
 /** A fresh, empty store and how to dispose of it. */
 export interface StoreUnderTest {
   readonly store: EventStore;
+  /** Disposes of the store after the test. */
   readonly cleanup: () => Promise<void>;
 }
 

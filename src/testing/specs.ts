@@ -47,6 +47,7 @@ export interface DeciderThen<S, E extends DomainEvent> {
 
 /** Starts a specification of a decider; `defaults` is the decision context of every `when`. */
 export const deciderSpec = <C, S, E extends DomainEvent>(decider: Decider<C, S, E>, defaults: Partial<DecisionContext> = {}) => ({
+  /** The events already recorded in the stream. */
   given: (events: readonly E[] = []) => ({
     /** Decides the command; the effective time defaults to the recorded time. */
     when: (command: C, context: Partial<DecisionContext> = {}): DeciderThen<S, E> => {
@@ -107,7 +108,9 @@ export const deciderSpec = <C, S, E extends DomainEvent>(decider: Decider<C, S, 
 
 /** Starts a specification of a projection. */
 export const projectionSpec = <S>(projection: Pick<Projection<S>, 'apply' | 'initialState'>) => ({
+  /** The recorded events to fold. */
   given: (events: readonly RecordedEvent[]) => ({
+    /** Asserts the fold of the events equals `expected`. */
     thenState: (expected: S): S => {
       const state = events.reduce(projection.apply, projection.initialState);
       expect(state).toEqual(expected);

@@ -1,8 +1,8 @@
 /**
  * The packed package in fresh consumer projects, compiled the strict way and WITHOUT `skipLibCheck`
  * (so every shipped declaration is checked): ESM under `nodenext`, CommonJS under `node16`, and a
- * bundler project. Each imports every entry point of the `exports` map; the ESM project also
- * compiles and runs the README's tour. With `skipLibCheck`, where an unresolvable declaration would
+ * bundler project. Each imports every entry point of the `exports` map (the README's tour, in a
+ * project installed with npm, is test/package/example-consumer.test.ts). With `skipLibCheck`, where an unresolvable declaration would
  * silently become `any`, the compiler is asked directly that no export, parameter or result is `any`. `npm test` builds first; the package is packed once per build.
  */
 import { readFileSync } from 'node:fs';
@@ -32,25 +32,6 @@ const everyEntry = (forCommonJs: boolean): string => {
   ].join('\n');
 };
 
-/** The README's tour, exactly as test/docs/tour.test.ts runs it, with a small `expect` of our own. */
-const tour = (): string => {
-  const text = readFileSync(join(root, 'test/docs/tour.test.ts'), 'utf8');
-  const block = /\/\/ tour:start\n([\s\S]*?)\n\s*\/\/ tour:end/.exec(text)?.[1];
-  if (block === undefined) throw new Error('test/docs/tour.test.ts has no tour markers');
-  return [
-    `import assert from 'node:assert/strict';`,
-    `const expect = (actual: unknown) => ({`,
-    `  toBe: (expected: unknown) => assert.equal(actual, expected),`,
-    `  toMatchObject: (expected: Record<string, unknown>) => {`,
-    `    for (const [k, v] of Object.entries(expected)) assert.deepEqual((actual as Record<string, unknown>)[k], v, k);`,
-    `  },`,
-    `});`,
-    block.replace(/^ {4}/gm, ''),
-    `console.log('tour ok');`,
-    '',
-  ].join('\n');
-};
-
 const strict = { strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, skipLibCheck: false, types: ['node'], lib: ['ES2022'], target: 'ES2022' };
 const tsconfig = (options: Record<string, unknown>) => JSON.stringify({ compilerOptions: { ...strict, ...options }, include: ['src'] }, null, 2);
 
@@ -63,15 +44,13 @@ beforeAll(async () => {
 const compile = { timeout: 180_000 };
 
 describe('the packed package in a consumer project', () => {
-  it('compiles and runs the tour in a strict ESM project (nodenext, no skipLibCheck)', compile, () => {
+  it('compiles and loads every entry point in a strict ESM project (nodenext, no skipLibCheck)', compile, () => {
     const dir = consumer(p, 'esm-nodenext', {
       'package.json': JSON.stringify({ name: 'esm-consumer', private: true, type: 'module' }),
       'tsconfig.json': tsconfig({ module: 'nodenext', moduleResolution: 'nodenext', outDir: 'out', rootDir: 'src' }),
       'src/entries.ts': everyEntry(false),
-      'src/tour.ts': tour(),
     });
     expect(tsc(dir)).toBe('');
-    expect(node(dir, ['out/tour.js'])).toBe('tour ok');
     expect(node(dir, ['out/entries.js'])).toBe('');
   });
 

@@ -52,8 +52,8 @@ describe('the package contents', () => {
     expect(missing).toEqual([]);
   });
 
-  it('ships no sources, tests or build leftovers', () => {
-    const stray = p.files.filter((f) => /^(src|test|bench|examples|scripts)\//.test(f) || f.includes('node_modules'));
+  it('ships no sources, tests, generated API reference or build leftovers', () => {
+    const stray = p.files.filter((f) => /^(src|test|bench|examples|scripts|docs\/api)\//.test(f) || f.includes('node_modules'));
     expect(stray).toEqual([]);
   });
 });

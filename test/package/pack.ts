@@ -147,9 +147,11 @@ export const consumer = (p: Packed, name: string, files: ProjectFiles): string =
   return dir;
 };
 
-/** Runs the consumer's TypeScript compiler; returns its output (empty when it compiles cleanly). */
-export const tsc = (dir: string, args: readonly string[] = ['-p', '.']): string => {
-  const bin = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+/**
+ * Runs a TypeScript compiler (the repository's, or the `tsc` script at `bin`) in the consumer's
+ * directory; returns its output (empty when it compiles cleanly).
+ */
+export const tsc = (dir: string, args: readonly string[] = ['-p', '.'], bin = join(root, 'node_modules', 'typescript', 'bin', 'tsc')): string => {
   try {
     return execFileSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch (e) {

@@ -17,11 +17,11 @@ import { evolveReport, initialReport, lastVersion, type ReportState } from './st
 
 export { evolveReport, initialReport, lastVersion, type ReportState };
 
-/** Decides a Report command. */
 /** A court's report deadline in a period: the host court's consolidated deadline when the period sets one, else the period's. */
 export const reportDeadline = (period: { readonly deadline: string; readonly consolidatedDeadline?: string | undefined }, courtId: string, hostCourtId: string): string =>
   (courtId === hostCourtId && period.consolidatedDeadline !== undefined ? period.consolidatedDeadline : period.deadline);
 
+/** Decides a Report command. */
 export const decideReport = (c: ReportCommand, s: ReportState, ctx: DecisionContext, env: DomainEnv) => {
   const reportId = reportIdOf(c.periodId, c.courtId);
   const period = env.campaign.periods.get(c.periodId)!;
