@@ -30,7 +30,9 @@ export const adapters = {
       durability,
       open: async (own) => {
         const dir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
-        const store = await openSqliteStore({ path: join(dir, 'bench.db'), durability, registry: own ?? registry });
+        const opened = await openSqliteStore({ path: join(dir, 'bench.db'), durability, registry: own ?? registry });
+        if (opened._tag === 'Left') throw new Error(opened.left.message);
+        const store = opened.right;
         return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
       },
     }));

@@ -43,7 +43,9 @@ if (storeSpec === 'memory') {
   } else {
     throw new Error(`--store takes sqlite:FILE or memory, not ${storeSpec}`);
   }
-  store = await openSqliteStore({ path, durability: 'normal', registry });
+  const opened = await openSqliteStore({ path, durability: 'normal', registry });
+  if (opened._tag === 'Left') throw new Error(opened.left.message);
+  store = opened.right;
   storeName = 'sqlite';
 }
 

@@ -7,8 +7,8 @@
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import {
-  createLiveFeed, errors, LedgerFailure, prepareAppend,
-  type CheckpointStore, type EventStore, type SnapshotStore, type RawRecord, type ReadAllOptions, type StoreError,
+  attempt, createLiveFeed, errors, LedgerFailure, prepareAppend,
+  type CheckpointStore, type EventStore, type LedgerError, type SnapshotStore, type RawRecord, type ReadAllOptions, type Runnable, type StoreError,
 } from '../../src/eventsourcing/index';
 import { createAppender } from './append';
 import { createCheckpointStore, createCheckpointTable } from './checkpoints';
@@ -76,10 +76,19 @@ const openDb = (Database: Awaited<ReturnType<typeof loadDriver>>, path: string, 
 /**
  * Opens (creating when missing) a SQLite event store and applies pending migrations; with
  * `readOnly`, opens an existing trail without writing anything (see {@link SqliteStoreOptions.readOnly}).
- * Rejects with a {@link LedgerFailure}: ValidationFailed for bad options, StoreUnavailable when the
- * driver is missing (with how to install it), the file cannot be opened, or its schema is newer.
+ * A {@link Runnable}: awaiting it (or calling it) opens the store and gives an `Either`, never a
+ * rejection. Its Left is ValidationFailed for bad options (naming them), StoreUnavailable when the
+ * driver is missing (naming the package to install), the file cannot be opened, or its schema is
+ * newer.
+ *
+ * ```ts
+ * const store = await unwrap(openSqliteStore({ path: 'court.db' })); // or read the Either yourself
+ * ```
  */
-export const openSqliteStore = async (options: SqliteStoreOptions): Promise<SqliteStore> => {
+export const openSqliteStore = (options: SqliteStoreOptions): Runnable<LedgerError, SqliteStore> =>
+  attempt('cannot open the SQLite store', () => open(options));
+
+const open = async (options: SqliteStoreOptions): Promise<SqliteStore> => {
   const o = resolveOptions(options);
   const Database = await loadDriver(o.driver);
   const db = o.readOnly ? openReadOnlyDb(Database, o.path, o.busyTimeoutMs) : openDb(Database, o.path, o.busyTimeoutMs, o.durability);

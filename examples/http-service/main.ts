@@ -17,6 +17,7 @@ import { createCampaignRegistry } from '../../src/campaign/index';
 import { developmentHeaderAuthenticator } from './auth';
 import { buildDemoFile } from './demo';
 import { createHttpService } from './service';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +46,7 @@ const main = async (): Promise<void> => {
     console.log(`building the demo into ${db} …`);
     await buildDemoFile(db);
   }
-  const store = await openSqliteStore({ path: db, registry: createCampaignRegistry() });
+  const store = await unwrap(openSqliteStore({ path: db, registry: createCampaignRegistry() }));
   let namespace: string | undefined;
   let lastRecordedAt: string | undefined;
   for await (const e of store.readAll()) {

@@ -35,7 +35,7 @@ const built = execFileSync(process.execPath, [cli, 'demo', '--store', `sqlite:${
 console.log(built.split('\n').slice(0, 6).join('\n'));
 
 // 2. Open the store and bring the read model up to date (state kept with the checkpoint).
-const store = await openSqliteStore({ path: db });
+const store = await unwrap(openSqliteStore({ path: db }), 'opening the store');
 try {
   const projection = campaignReadModel({ namespace: NAMESPACE });
   const first = await unwrap(runProjection(store, store.checkpoints, projection), 'projecting');

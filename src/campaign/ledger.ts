@@ -96,6 +96,7 @@ export interface CampaignReaders {
   accountability(caseId: string): Runnable<LedgerError, Loaded<AccountabilityState>>;
   /** The supervision item `itemId`. */
   supervision(itemId: string): Runnable<LedgerError, Loaded<SupervisionState>>;
+  /** The regulation `regulationId`. */
   regulation(regulationId: string): Runnable<LedgerError, Loaded<RegulationState>>;
   /** The beacon of an unannounced inspection, once it exists (for the office to draw its targets). */
   beacon(inspectionId: string): Runnable<LedgerError, Beacon | undefined>;

@@ -63,6 +63,7 @@ export const defaultLedgerNumber: LedgerNumberFormat = (courtId, year, n) => `${
 /** The fold of a counter stream: constant work per event (for audits that replay one as of a time). */
 export const numberingFold = {
   initialState: { last: 0, count: 0 } as NumberingState,
+  /** Folds one reservation into the counter. */
   evolve: (s: NumberingState, e: NumberingEvent): NumberingState =>
     ({ last: Math.max(s.last, e.data.sequence), lastReservation: e.data, count: s.count + 1 }),
 };
@@ -77,6 +78,7 @@ export interface NumberingDeps {
   /** The namespace's stream prefix (`${namespace}/`). */
   readonly prefix: string;
   readonly format: LedgerNumberFormat;
+  /** The trusted time of the reservation. */
   readonly clock: () => Date;
   /** Attempts after a concurrency conflict. */
   readonly maxRetries: number;

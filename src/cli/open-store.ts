@@ -9,6 +9,7 @@ import { isLedgerFailure } from '../eventsourcing/errors';
 import type { EventStore } from '../eventsourcing/store';
 import { CliError, fromLedgerError, unavailableError, usageError } from './errors';
 import { describeStore, type StoreSpec } from './store-spec';
+import { unwrap } from '../eventsourcing/runnable';
 
 /** An open store and what the command may do with it. */
 export interface OpenedStore {
@@ -45,7 +46,7 @@ const openSqlite = async (spec: Extract<StoreSpec, { kind: 'sqlite' }>, options:
   const { openSqliteStore } = await import('../../adapters/sqlite/index');
   try {
     // Read commands open read-only: nothing is created, migrated or locked, and read-only copies work.
-    const store = await openSqliteStore({ path: spec.path, readOnly: options.mode === 'read', ...(options.registry ? { registry: options.registry } : {}) });
+    const store = await unwrap(openSqliteStore({ path: spec.path, readOnly: options.mode === 'read', ...(options.registry ? { registry: options.registry } : {}) }));
     return { spec, store, backup: (to) => store.backup(to), close: () => store.close() };
   } catch (x) {
     throw asCliError(x, options.command);

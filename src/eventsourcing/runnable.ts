@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
-import { LedgerFailure, type LedgerError } from './errors';
+import { errors, LedgerFailure, type LedgerError } from './errors';
 
 /** A `TaskEither<L, A>` that also runs when awaited. */
 export type Runnable<L, A> = TaskEither<L, A> & PromiseLike<E.Either<L, A>>;
@@ -18,6 +18,14 @@ export const runnable = <L, A>(run: () => Promise<E.Either<L, A>>): Runnable<L, 
   const then: PromiseLike<E.Either<L, A>>['then'] = (onfulfilled, onrejected) => run().then(onfulfilled, onrejected);
   return Object.assign(task, { then });
 };
+
+/**
+ * A {@link Runnable} of an async step that may throw or reject (opening a store, loading a driver):
+ * it never rejects; a thrown {@link LedgerFailure} gives its error, anything else a
+ * StoreUnavailable whose message starts with `doing` ({@link errors.fromUnknown}).
+ */
+export const attempt = <A>(doing: string, run: () => Promise<A>): Runnable<LedgerError, A> =>
+  runnable(() => run().then((a) => E.right(a), (x: unknown) => E.left(errors.fromUnknown(x, doing))));
 
 /** The Right of `either`, or throws a {@link LedgerFailure} carrying its Left. */
 export const orThrow = <L extends LedgerError, A>(either: E.Either<L, A>): A => {

@@ -20,15 +20,19 @@ export interface CachedState<S = unknown> {
 
 /** The fold a cached state belongs to: its `evolve` function (with its initial state) names it. */
 export interface FoldKey {
+  /** The fold's evolve function, which identifies it. */
   readonly evolve: (...args: never[]) => unknown;
 }
 
 /** A bounded cache of folded state per stream and fold (least recently used streams leave first). */
 export interface StateCache {
+  /** The state of `fold` cached for the stream, if any. */
   get<S>(fold: FoldKey, streamId: string): CachedState<S> | undefined;
+  /** Keeps the state of `fold` for the stream. */
   set<S>(fold: FoldKey, streamId: string, entry: CachedState<S>): void;
   /** Forgets every fold of a stream. */
   delete(streamId: string): void;
+  /** Forgets everything. */
   clear(): void;
   /** How many streams have an entry. */
   readonly size: number;

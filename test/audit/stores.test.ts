@@ -22,6 +22,7 @@ import { startServer, storeOn } from '../eventstoredb/helpers';
 import { openPostgresStore } from '../../adapters/postgresql/index';
 import { PG_URL, schemas } from '../postgresql/helpers';
 import { caseDecider, caseRegistry, steppingClock, uuids, type CaseCommand } from './fixtures';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const ok = async <A>(te: () => Promise<E.Either<{ message: string }, A>>): Promise<A> => {
   const r = await te();
@@ -39,7 +40,7 @@ afterAll(async () => { await server.close(); rmSync(dir, { recursive: true, forc
 let files = 0;
 const factories: Record<string, () => Promise<EventStore>> = {
   memory: async () => createMemoryStore({ registry: caseRegistry }),
-  sqlite: () => openSqliteStore({ path: join(dir, `s-${files++}.db`), registry: caseRegistry }),
+  sqlite: () => unwrap(openSqliteStore({ path: join(dir, `s-${files++}.db`), registry: caseRegistry })),
   eventstoredb: async () => storeOn(server, { registry: caseRegistry }),
   postgresql: () => openPostgresStore({ connectionString: PG_URL, schema: made.name(), registry: caseRegistry }),
 };

@@ -26,6 +26,7 @@ import { createHttpService, type HttpService } from '../../examples/http-service
 import { launchChromium } from './support/chromium';
 import { expectDashboard, type Extras } from './support/expect-dashboard';
 import { readPage } from './support/page-data';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const ARTIFACTS = resolve('test-artifacts');
 
@@ -74,7 +75,7 @@ beforeAll(async () => {
   await cli('dashboard', '--store', `sqlite:${db}`, '--format', 'html', '--out', htmlFile);
   json = JSON.parse(await cli('dashboard', '--store', `sqlite:${db}`, '--format', 'json')) as Dashboard;
 
-  store = await openSqliteStore({ path: db, registry: createCampaignRegistry() });
+  store = await unwrap(openSqliteStore({ path: db, registry: createCampaignRegistry() }));
   const projection = campaignReadModel();
   let state = projection.initialState;
   let namespace = '';

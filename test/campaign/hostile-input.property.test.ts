@@ -13,6 +13,7 @@ import { createCampaignRegistry } from '../../src/campaign/registry';
 import type { LedgerError } from '../../src/eventsourcing/errors';
 import { tempDir } from '../sqlite/helpers';
 import { testLedger, type TestLedger } from './support/ledger-world';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const throwingProxy = () => new Proxy({}, {
   get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); },
@@ -54,7 +55,7 @@ describe('hostile input through every facade command', () => {
 
   it(`is a ValidationFailed naming its path, stores nothing, and memory and SQLite agree (${commands.length} commands)`, async () => {
     const memory = await testLedger();
-    const sqliteStore = await openSqliteStore({ path: dir.file('hostile.db'), registry: createCampaignRegistry() });
+    const sqliteStore = await unwrap(openSqliteStore({ path: dir.file('hostile.db'), registry: createCampaignRegistry() }));
     const sqlite = await testLedger(true, { store: sqliteStore });
     const count = async (t: TestLedger, own: boolean) => {
       let n = 0;

@@ -16,6 +16,7 @@ import type { EventStore } from '../../src/eventsourcing/store';
 import { tempDir } from '../sqlite/helpers';
 import { fails, ok, testLedger } from './support/ledger-world';
 import { NS } from './support/world';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const identify = {
   courtId: 'NANGUAN', department: '执行局', source: 'self_inspection' as const, title: '执行案款发放超期',
@@ -130,10 +131,10 @@ describe('ledger numbers: concurrency on SQLite', () => {
   afterAll(() => dir.remove());
   it('two ledgers on one SQLite file registering at once give distinct numbers; 20 concurrent registrations too', async () => {
     const file = dir.file('numbers.db');
-    const store = await openSqliteStore({ path: file, registry: createCampaignRegistry() });
+    const store = await unwrap(openSqliteStore({ path: file, registry: createCampaignRegistry() }));
     const t = await testLedger(true, { store });
     for (let i = 0; i < 20; i++) await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: `P-${i}` }));
-    const other = await openSqliteStore({ path: file, registry: createCampaignRegistry() });
+    const other = await unwrap(openSqliteStore({ path: file, registry: createCampaignRegistry() }));
     const second = createCampaignLedger({ store: other, namespace: NS, clock: () => new Date('2019-06-01T02:00:00.000Z') });
     const two = await Promise.all([t.ledger.problem.register('office1', { problemId: 'P-0' })(), second.problem.register('office1', { problemId: 'P-1' })()]);
     const rest = await Promise.all(Array.from({ length: 18 }, (_, i) => (i % 2 ? t.ledger : second).problem.register('office1', { problemId: `P-${i + 2}` })()));

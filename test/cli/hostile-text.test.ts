@@ -11,6 +11,7 @@ import { write } from '../../src/cli/command';
 import { renderCsv, renderTable } from '../../src/cli/output';
 import { isTerminalSafe, terminalSafe } from '../../src/cli/terminal';
 import { BUILT_SQLITE, cli, requireBuilt, tempDir } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 /** Colour, clear screen, window title (OSC), a hyperlink, BEL, C1 CSI, a right-to-left override, a formula. */
 const HOSTILE = '=HYPERLINK("http://x.example","ok")\u001b[31mred\u001b[2J\u001b]0;owned\u0007\u001b]8;;http://x.example\u001b\\link\u009b1m\u202egnp.exe\r\u0000';
@@ -60,7 +61,7 @@ describe('the program fed hostile text through the ordinary API', () => {
   beforeAll(async () => {
     requireBuilt();
     const { openSqliteStore } = (await import(BUILT_SQLITE)) as { openSqliteStore: typeof OpenSqliteStore };
-    const store = await openSqliteStore({ path: dir.file('hostile.db') });
+    const store = await unwrap(openSqliteStore({ path: dir.file('hostile.db') }));
     const at = '2019-06-01T08:00:00.000Z';
     const r = await store.append(stream, [{
       eventId: randomUUID(), type: 'NoteTaken', schemaVersion: 1, data: { title: HOSTILE },

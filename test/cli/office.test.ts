@@ -11,6 +11,7 @@ import { DEMO_NAMESPACE } from '../../src/demo/index';
 import { ITEMS, addSupervisionItems } from '../office/supervised';
 import { paragraphsOf, unzip } from '../support/zip';
 import { cli, requireBuilt, tempDir } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
@@ -21,7 +22,7 @@ beforeAll(async () => {
   requireBuilt();
   const r = run('demo', ...STORE);
   expect(r.code).toBe(0);
-  const store = await openSqliteStore({ path: dir.file('demo.db'), registry: createCampaignRegistry() });
+  const store = await unwrap(openSqliteStore({ path: dir.file('demo.db'), registry: createCampaignRegistry() }));
   try { await addSupervisionItems(store, DEMO_NAMESPACE); } finally { await store.close(); }
 }, 180_000);
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '../../src/eventsourcing/index';
 import type { openSqliteStore as OpenSqliteStore } from '../../adapters/sqlite/index';
 import { BUILT_SQLITE } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const event = (stream: number, n: number): NewEvent => {
   const at = new Date(Date.UTC(2019, 5, 1 + n, 8)).toISOString();
@@ -15,7 +16,7 @@ const event = (stream: number, n: number): NewEvent => {
 /** Writes `perStream` events to each of `streams` streams (`t/0`, `t/1`, …), interleaved; returns the event count. */
 export const seedTrail = async (path: string, streams = 3, perStream = 4): Promise<number> => {
   const { openSqliteStore } = (await import(BUILT_SQLITE)) as { openSqliteStore: typeof OpenSqliteStore };
-  const store = await openSqliteStore({ path, durability: 'normal' });
+  const store = await unwrap(openSqliteStore({ path, durability: 'normal' }));
   try {
     for (let n = 0; n < perStream; n++) {
       for (let s = 0; s < streams; s++) {

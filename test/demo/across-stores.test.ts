@@ -17,6 +17,7 @@ import type { EventStore } from '../../src/eventsourcing/index';
 import { EsdbTestServer } from '../support/esdb-server';
 import { openPostgresStore } from '../../adapters/postgresql/index';
 import { PG_URL, schemas } from '../postgresql/helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-across-'));
 const made = schemas('across');
@@ -39,7 +40,7 @@ describe('the seeded demo on every store', () => {
   it('gives identical event hashes and digest roots on memory, SQLite, PostgreSQL and EventStoreDB', async () => {
     const registry = createCampaignRegistry();
     const memory = await fingerprint(createMemoryStore({ registry }));
-    const sqlite = await fingerprint(await openSqliteStore({ path: join(dir, 'demo.db'), durability: 'normal', registry }));
+    const sqlite = await fingerprint(await unwrap(openSqliteStore({ path: join(dir, 'demo.db'), durability: 'normal', registry })));
     const server = await EsdbTestServer.start({ mode: 'batch' });
     try {
       const esdb = await fingerprint(createEventStoreDbStore({ connectionString: server.connectionString, namespace: 'across', registry }));

@@ -50,7 +50,8 @@ describe('the built package', () => {
     const esm = run(['--input-type=module', '-e', `
       const s = await import('campaign-ledger/adapters/sqlite');
       const e = await import('campaign-ledger/adapters/eventstoredb');
-      const store = await s.openSqliteStore({ path: ':memory:' });
+      const opened = await s.openSqliteStore({ path: ':memory:' });
+      const store = opened.right;
       const head = await store.streamHead('x')();
       await store.close();
       console.log(typeof e.createEventStoreDbStore, head._tag);

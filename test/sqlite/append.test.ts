@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../adapters/sqlite/index';
 import { chainProblems, collect, leftOf, newEvent, rightOf, tempDir, type ChainRow } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -13,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => dir.remove());
 
-const open = () => openSqliteStore({ path: dir.file('ledger.db'), durability: 'normal' });
+const open = () => unwrap(openSqliteStore({ path: dir.file('ledger.db'), durability: 'normal' }));
 
 describe('sqlite append', () => {
   it('sees the heads written through another connection to the same file', async () => {

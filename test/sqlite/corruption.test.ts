@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite/index';
 import { createCodecRegistry, isLedgerFailure, sha256Hex, type LedgerError, type RecordedEvent } from '../../src/eventsourcing/index';
 import { chainProblems, collect, newEvent, rightOf, tempDir, type ChainRow } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 let dir: ReturnType<typeof tempDir>;
 let store: SqliteStore;
@@ -12,7 +13,7 @@ let file: string;
 beforeEach(async () => {
   dir = tempDir();
   file = dir.file('ledger.db');
-  store = await openSqliteStore({ path: file, durability: 'normal', pollMs: 20 });
+  store = await unwrap(openSqliteStore({ path: file, durability: 'normal', pollMs: 20 }));
   for (let i = 0; i < 4; i++) rightOf(await store.append('case-1', [newEvent({ n: i })], 'any')());
 });
 afterEach(async () => {
@@ -91,7 +92,7 @@ describe('sqlite store: corrupted rows', () => {
   it('with a registry, a stored body whose data fails its codec is a CorruptEvent', async () => {
     await store.close();
     const registry = createCodecRegistry([{ type: 'TestHappened', schemaVersion: 1, codec: t.type({ n: t.number }) }]);
-    store = await openSqliteStore({ path: file, durability: 'normal', registry });
+    store = await unwrap(openSqliteStore({ path: file, durability: 'normal', registry }));
     expect((await collect(store.readAll())).length).toBe(4);
     const [, , third] = await collect(store.readRaw());
     tamper(3, third!.body.replace('"n":2', '"n":"two"'));

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type InlineProjection, type Migration, type SqliteStore, type SqliteTx } from '../../adapters/sqlite/index';
 import { isLedgerFailure } from '../../src/eventsourcing/index';
 import { collect, leftOf, newEvent, rightOf, tempDir } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 let dir: ReturnType<typeof tempDir>;
 const opened: SqliteStore[] = [];
@@ -15,7 +16,7 @@ afterEach(async () => {
   dir.remove();
 });
 const open = async (name = 'ledger.db') => {
-  const s = await openSqliteStore({ path: dir.file(name), durability: 'normal' });
+  const s = await unwrap(openSqliteStore({ path: dir.file(name), durability: 'normal' }));
   opened.push(s);
   return s;
 };

@@ -3,6 +3,7 @@ import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite/index';
 import type { RecordedEvent, Subscription } from '../../src/eventsourcing/index';
 import { eventually } from '../support/eventually';
 import { newEvent, rightOf, tempDir } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 let dir: ReturnType<typeof tempDir>;
 const opened: SqliteStore[] = [];
@@ -15,7 +16,7 @@ afterEach(async () => {
 });
 
 const open = async (pollMs: number) => {
-  const s = await openSqliteStore({ path: dir.file('ledger.db'), durability: 'normal', pollMs });
+  const s = await unwrap(openSqliteStore({ path: dir.file('ledger.db'), durability: 'normal', pollMs }));
   opened.push(s);
   return s;
 };

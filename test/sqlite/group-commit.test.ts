@@ -4,12 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../../adapters/sqlite/index';
 import type { ExpectedRevision } from '../../src/eventsourcing/index';
 import { collect, newEvent, rightOf, tempDir } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 let dir: ReturnType<typeof tempDir>;
 let store: SqliteStore;
 beforeEach(async () => {
   dir = tempDir();
-  store = await openSqliteStore({ path: dir.file('ledger.db'), durability: 'full' });
+  store = await unwrap(openSqliteStore({ path: dir.file('ledger.db'), durability: 'full' }));
 });
 afterEach(async () => {
   await store.close();

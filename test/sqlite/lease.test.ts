@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../adapters/sqlite/index';
 import { LEDGER_MIGRATIONS } from '../../adapters/sqlite/schema';
 import { tempDir } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const adapter = fileURLToPath(new URL('../../dist/adapters/sqlite/index.js', import.meta.url));
 const root = fileURLToPath(new URL('../../dist/kernel/index.js', import.meta.url)); // the kernel entry point: createLease
@@ -40,7 +41,7 @@ describe('the projection lease across processes (SQLite file)', () => {
   it('has one holder at a time, and every fenced save of every holder lands', async () => {
     const file = dir.file('lease.db');
     const log = dir.file('lease.log');
-    const opened = await openSqliteStore({ path: file, durability: 'normal' });
+    const opened = await unwrap(openSqliteStore({ path: file, durability: 'normal' }));
     await opened.close();
     writeFileSync(log, '');
     const [processes, rounds, steps] = [4, 6, 5];
@@ -54,7 +55,7 @@ describe('the projection lease across processes (SQLite file)', () => {
       expect(enter).toBe('enter');
       expect(lines[i + 1]).toBe(`exit ${owner}`);
     }
-    const store = await openSqliteStore({ path: file, durability: 'normal' });
+    const store = await unwrap(openSqliteStore({ path: file, durability: 'normal' }));
     const cp = await store.checkpoints.load('shared-projection')();
     await store.close();
     expect(cp).toEqual({ _tag: 'Right', right: { version: 1, position: BigInt(processes * rounds * steps) } });
@@ -68,7 +69,7 @@ describe('the projection lease across processes (SQLite file)', () => {
     db.prepare("INSERT INTO schema_version VALUES ('ledger', 1, '2019-01-01T00:00:00Z')").run();
     db.prepare("INSERT INTO checkpoints (name, version, position, state, updated_at) VALUES ('p', 2, 17, '{}', '2019-01-01T00:00:00Z')").run();
     db.close();
-    const store = await openSqliteStore({ path: file, durability: 'normal' });
+    const store = await unwrap(openSqliteStore({ path: file, durability: 'normal' }));
     try {
       expect(store.schemaVersions()).toEqual({ ledger: 2 });
       const old = { version: 2, position: 17n, state: '{}' };

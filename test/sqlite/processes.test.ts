@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../adapters/sqlite/index';
 import { seededRandom } from '../support/random';
 import { chainProblems, collect, tempDir, type ChainRow } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const built = fileURLToPath(new URL('../../dist/adapters/sqlite/index.js', import.meta.url));
 const sources = fileURLToPath(new URL('../../adapters/sqlite/', import.meta.url));
@@ -106,7 +107,7 @@ describe('sqlite store: real processes', () => {
       for (const [batch, n] of parts) expect(n, `append ${batch} is partial`).toBe(3);
     }
     expect(acked.size).toBeGreaterThan(6);
-    const store = await openSqliteStore({ path: file });
+    const store = await unwrap(openSqliteStore({ path: file }));
     const all = await collect(store.readAll());
     expect(all.length).toBe(rowsOf(file).length);
     await store.close();

@@ -9,6 +9,7 @@ import { organizationAggregate } from '../../src/campaign/organization/decider';
 import { snapshotDigest, type Snapshot } from '../../src/eventsourcing/index';
 import { NS, orgSetup } from '../campaign/support/world';
 import { tempDir } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 const stores: SqliteStore[] = [];
@@ -17,7 +18,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) d.remove();
 });
 const open = async (path: string) => {
-  const s = await openSqliteStore({ path, durability: 'normal', registry: createCampaignRegistry() });
+  const s = await unwrap(openSqliteStore({ path, durability: 'normal', registry: createCampaignRegistry() }));
   stores.push(s);
   return s;
 };

@@ -5,6 +5,7 @@ import { createMemoryStore } from '../../adapters/memory/index';
 import { INSTALL_HINT, openSqliteStore, type SqliteStore } from '../../adapters/sqlite/index';
 import { isLedgerFailure, sha256Hex, type NewEvent } from '../../src/eventsourcing/index';
 import { chainProblems, collect, leftOf, newEvent, rightOf, tempDir, type ChainRow } from './helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -13,7 +14,7 @@ beforeEach(() => {
 afterEach(() => dir.remove());
 
 const open = (name = 'ledger.db', extra: Partial<Parameters<typeof openSqliteStore>[0]> = {}) =>
-  openSqliteStore({ path: dir.file(name), durability: 'normal', ...extra });
+  unwrap(openSqliteStore({ path: dir.file(name), durability: 'normal', ...extra }));
 
 const thrown = async (p: Promise<unknown>) => {
   try {
@@ -113,16 +114,20 @@ describe('sqlite store: storage', () => {
 });
 
 describe('sqlite store: failures are typed', () => {
-  it('refuses bad options with a ValidationFailed naming each option', async () => {
-    const err = await thrown(openSqliteStore({ path: '', durability: 'fast' as 'full', busyTimeoutMs: -1 }));
+  it('refuses bad options with a ValidationFailed naming each option (a Left: opening never rejects)', async () => {
+    const opened = await openSqliteStore({ path: '', durability: 'fast' as 'full', busyTimeoutMs: -1 });
+    if (opened._tag === 'Right') throw new Error('opened with bad options');
+    const err = opened.left;
     expect(err._tag).toBe('ValidationFailed');
     expect(err.message).toContain('options.path');
     expect(err.message).toContain('options.durability');
     expect(err.message).toContain('options.busyTimeoutMs');
   });
 
-  it('says how to install the driver when it is missing', async () => {
-    const err = await thrown(open('x.db', { driver: 'no-such-sqlite-driver-module' }));
+  it('says how to install the driver when it is missing (a Left, also when called as a TaskEither)', async () => {
+    const opened = await openSqliteStore({ path: dir.file('x.db'), driver: 'no-such-sqlite-driver-module' })();
+    if (opened._tag === 'Right') throw new Error('opened without a driver');
+    const err = opened.left;
     expect(err._tag).toBe('StoreUnavailable');
     expect(err.message).toContain('not installed');
     expect(err.message).toContain('npm install better-sqlite3@12');

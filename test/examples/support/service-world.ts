@@ -14,6 +14,7 @@ import { createHttpService, type HttpService, type HttpServiceOptions } from '..
 import type { EventStore } from '../../../src/eventsourcing/store';
 import { campaignReadModel } from '../../../src/readmodels/projection';
 import type { ReadModelState } from '../../../src/readmodels/state';
+import { unwrap } from '../../../src/eventsourcing/runnable';
 
 export const NS = 'ex-2019';
 
@@ -67,7 +68,7 @@ export const startWorld = async (o: {
   service?: Partial<HttpServiceOptions>;
 } = {}): Promise<ServiceWorld> => {
   const dir = mkdtempSync(join(tmpdir(), 'http-service-'));
-  const store = await openSqliteStore({ path: join(dir, 'ledger.db'), durability: 'normal', registry: createCampaignRegistry() });
+  const store = await unwrap(openSqliteStore({ path: join(dir, 'ledger.db'), durability: 'normal', registry: createCampaignRegistry() }));
   let now = '2019-06-03T02:00:00.000Z';
   const clock = () => new Date(now);
   const ledger = createCampaignLedger({ store, namespace: NS, clock });
