@@ -41,6 +41,7 @@ export interface Snapshot {
 
 /** Where snapshots live: outside the audited trail. One snapshot per stream and fold name. */
 export interface SnapshotStore {
+  /** The snapshot of fold `name` kept for the stream, if any. */
   load(streamId: string, name: string): TaskEither<StoreError, Snapshot | undefined>;
   /** Replaces the snapshot of the stream and fold name. */
   save(snapshot: Snapshot): TaskEither<StoreError, void>;
