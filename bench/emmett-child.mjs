@@ -21,7 +21,11 @@ const toEmmett = (i) => {
 const open = async () => {
   if (adapter === 'memory') return { store: emmett.getInMemoryEventStore(), close: async () => {} };
   if (adapter === 'sqlite' || adapter === 'sqlite-normal') {
-    const { getSQLiteEventStore, sqliteConnection } = await import('@event-driven-io/emmett-sqlite');
+    // sqlite3's native driver is built by its install script, which `npm ci` does not run here (the
+    // test suite does not need it): `npm rebuild sqlite3 --foreground-scripts` builds it once.
+    const { getSQLiteEventStore, sqliteConnection } = await import('@event-driven-io/emmett-sqlite').catch((x) => {
+      throw new Error(`Emmett's SQLite store cannot load its driver (run \`npm rebuild sqlite3 --foreground-scripts\` once): ${x.message}`);
+    });
     const dir = mkdtempSync(join(tmpdir(), 'cl-emmett-'));
     const fileName = join(dir, 'emmett.db');
     const connection = sqliteConnection({ fileName });
