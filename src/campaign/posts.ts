@@ -11,6 +11,9 @@
  * - `verifier` — holds verifier authority: may verify (or return) a problem's rectification.
  * - `inspection_office` — 督查, runs routine and unannounced inspections and spot checks.
  * - `discipline_office` — 纪检监察, establishes facts and decides sanctions in accountability cases.
+ * - `court_office` — 各院办公室, the office of the person's own court: keeps that court's problem
+ *   ledger (registers, assigns, closes off its problems). The host court's office holds
+ *   `campaign_office` instead and supervises every court's ledger.
  *
  * Campaign roles, recorded in the Campaign stream (they exist only for that campaign):
  * - `leading_group_leader`, `leading_group_deputy`, `leading_group_member` — 领导小组 组长 / 副组长 / 成员.
@@ -23,6 +26,7 @@ import * as t from 'io-ts';
 /** Posts recorded in the Organization. */
 export const STANDING_POSTS = [
   'system', 'court_president', 'court_leadership', 'department_head', 'staff', 'verifier', 'inspection_office', 'discipline_office',
+  'court_office',
 ] as const;
 
 /** Roles that a Campaign confers. */

@@ -13,7 +13,7 @@ import { localDate } from './clock';
 import type { DemoContext, DemoProblem, Fate } from './context';
 import { INTERMEDIATE, demoCourts, departmentPerson, grassrootsCourts, person } from './organization';
 import { managementYearPlan } from '../plans/management-year/index';
-import { INTERMEDIATE_ONLY_TASKS, OFFICE, taskId } from './setup';
+import { INTERMEDIATE_ONLY_TASKS, officeOf, taskId } from './setup';
 
 /** The local date of the scenario clock. */
 const localDay = (ctx: DemoContext): string => localDate(ctx.clock.current());
@@ -114,10 +114,10 @@ const routineInspection = async (ctx: DemoContext) => {
   }
 };
 
-/** The office registers the self-inspection problems (the reactions number those from inspections). */
+/** Each court's office registers its self-inspection problems in its own ledger (the reactions number those from inspections). */
 const register = async (ctx: DemoContext) => {
   ctx.clock.at(addWorkingDays(localDay(ctx), 1), '09:00');
-  for (const p of ctx.problems) await ctx.step(`register ${p.problemId}`, ctx.ledger.problem.register(OFFICE, { problemId: p.problemId }));
+  for (const p of ctx.problems) await ctx.step(`register ${p.problemId}`, ctx.ledger.problem.register(officeOf(p.courtId), { problemId: p.problemId }));
 };
 
 const assign = async (ctx: DemoContext) => {

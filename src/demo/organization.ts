@@ -64,8 +64,10 @@ for (const court of demoCourts) {
   add(c, 'president', ['court_president'], 'court president (院长), first responsible person');
   add(c, 'vp', ['court_leadership'], 'vice-president in charge of trial management (分管院领导)');
   for (const [i, dept] of court.departments.entries()) {
-    add(c, `d${i + 1}-head`, ['department_head'], `head of ${dept}`, dept);
-    add(c, `d${i + 1}-staff`, ['staff'], `officer of ${dept}`, dept);
+    // A grassroots court's 办公室 keeps its own ledger (court_office); the intermediate court's office is the campaign office.
+    const office: readonly StandingPost[] = court.level === 'grassroots' && dept === '办公室' ? ['court_office'] : [];
+    add(c, `d${i + 1}-head`, ['department_head', ...office], `head of ${dept}`, dept);
+    add(c, `d${i + 1}-staff`, ['staff', ...office], `officer of ${dept}`, dept);
   }
 }
 // Verifiers sit in the trial management offices (and one in 监察室, for the problems of the

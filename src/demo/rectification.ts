@@ -9,7 +9,7 @@ import { addDays, maxDate, workday, type Agenda } from './agenda';
 import { localDate } from './clock';
 import type { DemoContext, DemoProblem } from './context';
 import { INTERMEDIATE, departmentPerson } from './organization';
-import { LEADER, OFFICE, OFFICE_HEAD } from './setup';
+import { LEADER, OFFICE, OFFICE_HEAD, officeHeadOf, officeOf } from './setup';
 
 /** The responsible person of a problem (the staff member of its department). */
 export const responsiblePerson = (p: DemoProblem): string => departmentPerson(p.courtId, p.department, 'staff').personId;
@@ -56,9 +56,9 @@ const closeOut = (ctx: DemoContext, agenda: Agenda, p: DemoProblem, doneOn: stri
     await ctx.step(`verify ${problemId}`, L.verify(verifierFor(p), { problemId, note: '经现场核查和材料审核，整改属实。' }));
   });
   agenda.add(addWorkingDays(verifyOn, ctx.random.int(1, 2)), '16:00', `close ${problemId}`, async () => {
-    // Four eyes: the office proposes closing off (销号), its head approves.
-    await ctx.step(`propose closing ${problemId}`, L.propose(OFFICE, { problemId, proposalId: `CL-${problemId}`, action: { kind: 'close' } }));
-    await ctx.step(`close ${problemId}`, L.approve(OFFICE_HEAD, { problemId, proposalId: `CL-${problemId}` }));
+    // Four eyes: the court's own office proposes closing off (销号), its head approves.
+    await ctx.step(`propose closing ${problemId}`, L.propose(officeOf(p.courtId), { problemId, proposalId: `CL-${problemId}`, action: { kind: 'close' } }));
+    await ctx.step(`close ${problemId}`, L.approve(officeHeadOf(p.courtId), { problemId, proposalId: `CL-${problemId}` }));
     p.status = 'closed';
     p.closedOn = localDate(ctx.clock.current());
   });

@@ -19,8 +19,12 @@ const ADMIN_DEPARTMENT = '信息化委员会办公室';
 
 /** The campaign office: every person of the intermediate court's 办公室. */
 export const OFFICE = departmentPerson(INTERMEDIATE, '办公室', 'staff').personId;
+/** The office that keeps a court's ledger: its own 办公室 (court_office), the campaign office for the intermediate court. */
+export const officeOf = (courtId: string): string => (courtId === INTERMEDIATE ? OFFICE : departmentPerson(courtId, '办公室', 'staff').personId);
 /** The head of the campaign office. */
 export const OFFICE_HEAD = departmentPerson(INTERMEDIATE, '办公室', 'head').personId;
+/** The head of the office that keeps a court's ledger (its 办公室 head; the campaign office's head for the intermediate court). */
+export const officeHeadOf = (courtId: string): string => (courtId === INTERMEDIATE ? OFFICE_HEAD : departmentPerson(courtId, '办公室', 'head').personId);
 /** The intermediate court's president: leader of the leading group. */
 export const LEADER = `${INTERMEDIATE}-president`;
 

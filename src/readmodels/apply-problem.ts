@@ -109,6 +109,16 @@ const step = (p: ProblemRow, ev: ProblemEvent, e: RecordedEvent): ProblemRow => 
         ...(d.department === undefined ? {} : { department: d.department }),
       };
     }
+    case 'problem.handling_returned': {
+      const { closedAt: _closed, closureRequestedAt: _requested, ...rest } = p;
+      return withStatus({ ...rest, handlingReturned: (p.handlingReturned ?? 0) + 1 }, 'open', at);
+    }
+    case 'problem.spot_checked': {
+      const c = p.spotChecks ?? { total: 0, failed: 0 };
+      return { ...p, spotChecks: { total: c.total + 1, failed: c.failed + (ev.data.passed ? 0 : 1) } };
+    }
+    case 'problem.taken_over':
+      return { ...p, takenOverBy: ev.data.byCourtId };
   }
 };
 

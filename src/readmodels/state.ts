@@ -113,6 +113,12 @@ export interface ProblemRow {
   readonly withdrawal?: { readonly reason: string; readonly approvedBy: string; readonly at: string };
   /** The years the problem was carried over into (结转), in order; absent while never carried. */
   readonly carriedInto?: readonly number[];
+  /** The host court, once its office took the problem over (提级办理); absent while the court's own office keeps it. */
+  readonly takenOverBy?: string;
+  /** Times the host court's office returned the court's handling (退回). */
+  readonly handlingReturned?: number;
+  /** Spot checks (抽查) by the host court's office: how many, and how many found fault. */
+  readonly spotChecks?: { readonly total: number; readonly failed: number };
 }
 
 /** A task's progress status. */

@@ -14,7 +14,7 @@ import { taskAggregate } from '../../src/campaign/task/decider';
 import type { TaskEvent } from '../../src/campaign/task/events';
 import { ok, type TestLedger } from './support/ledger-world';
 import { outsidersChangeNothing } from './support/outsiders';
-import { closed, rectifying, verifiedHistory } from './support/problems';
+import { closed, rectifying, verifiedHistory as courtKept } from './support/problems';
 import { actor, campaign, org, specOf } from './support/world';
 
 const problems = specOf(problemAggregate, { org, campaign });
@@ -25,6 +25,10 @@ const head = actor('office-head');
 /** A member (成员) of the leading group who is neither its leader nor a deputy. */
 const member: Actor = { id: 'lg-member', posts: ['court_leadership', 'leading_group_member'], unit: 'CITY' };
 
+/** A verified problem the host court's office took over: its office closes it off (a court's own are in two-level.test.ts). */
+const verifiedHistory: readonly ProblemEvent[] = [
+  ...courtKept, { type: 'problem.taken_over', data: { problemId: 'P-1', fromCourtId: 'NANGUAN', byCourtId: 'CITY', reason: '提级办理' } },
+];
 const closeOff = { type: 'propose' as const, problemId: P, proposalId: 'C1', action: { kind: 'close' as const } };
 const proposedBy = (by: string, proposalId = 'C1'): ProblemEvent =>
   ({ type: 'problem.decision_proposed', data: { problemId: P, proposalId, action: { kind: 'close' }, proposedBy: by } });
@@ -129,6 +133,7 @@ describe('four eyes: an actor without the right never changes the store', () => 
     await ok(L.problem.attachEvidence('ng-staff', { problemId: 'P-1', evidence: { sha256: 'a'.repeat(64), description: '发放记录' } }));
     await ok(L.problem.requestClosure('ng-staff', { problemId: 'P-1', summary: '整改完成' }));
     await ok(L.problem.verify('verifier1', { problemId: 'P-1', note: '核查属实' }));
+    await ok(L.problem.takeOver('office1', { problemId: 'P-1', reason: '提级办理' }));
     await ok(L.problem.propose('office1', { problemId: 'P-1', proposalId: 'C1', action: { kind: 'close' } }));
     await ok(L.problem.requestExtension('ng-staff', { problemId: 'P-2', measureId: 'M1', requestId: 'X1', requestedDeadline: '2019-07-31', reason: '涉及多案' }));
     await ok(L.problem.propose('office1', { problemId: 'P-2', proposalId: 'G1', action: { kind: 'grant_extension', requestId: 'X1' } }));

@@ -86,7 +86,7 @@ describe('facade: the problem life cycle end to end', () => {
     const t = await testLedger();
     const L = t.ledger;
     await ok(L.problem.identify('ng-staff', identify));
-    const reg = await ok(L.problem.register('office1', { problemId: 'P-1' }));
+    const reg = await ok(L.problem.register('ng-office', { problemId: 'P-1' }));
     expect(reg.state.ledgerNumber).toBe('NANGUAN-2019-0001');
     await ok(L.problem.assignResponsibility('ng-president', { problemId: 'P-1', leaderId: 'ng-president', department: '执行局', personId: 'ng-staff' }));
     await ok(L.problem.planMeasure('ng-staff', { problemId: 'P-1', measureId: 'M1', content: '清理案款', deadline: '2019-06-30' }));
@@ -96,9 +96,9 @@ describe('facade: the problem life cycle end to end', () => {
     const bad = await fails(L.problem.verify('ng-exec-verifier', { problemId: 'P-1', note: 'x' }));
     expect(bad).toMatchObject({ _tag: 'NotAuthorized', right: 'problem.verify', rule: 'problem.verify.not_independent' });
     await ok(L.problem.verify('ng-verifier', { problemId: 'P-1', note: '核查属实' }));
-    await ok(L.problem.propose('office1', { problemId: 'P-1', proposalId: 'C1', action: { kind: 'close' } }));
-    const closed = await ok(L.problem.approve('office-head', { problemId: 'P-1', proposalId: 'C1' }));
-    expect(closed.events[0]?.data).toMatchObject({ proposalId: 'C1', proposedBy: 'office1', approvedBy: 'office-head' });
+    await ok(L.problem.propose('ng-office', { problemId: 'P-1', proposalId: 'C1', action: { kind: 'close' } }));
+    const closed = await ok(L.problem.approve('ng-office-head', { problemId: 'P-1', proposalId: 'C1' }));
+    expect(closed.events[0]?.data).toMatchObject({ proposalId: 'C1', proposedBy: 'ng-office', approvedBy: 'ng-office-head' });
     expect(closed.state.status).toBe('closed');
     const loaded = await ok(L.load.problem('P-1'));
     expect(loaded.state.status).toBe('closed');
@@ -108,14 +108,14 @@ describe('facade: the problem life cycle end to end', () => {
     const t = await testLedger();
     await ok(t.ledger.problem.identify('ng-staff', identify));
     expect(await fails(t.ledger.problem.register('ng-staff', { problemId: 'P-1' }))).toMatchObject({ _tag: 'NotAuthorized' });
-    expect(await fails(t.ledger.problem.register('office1', { problemId: 'P-404' }))).toMatchObject({ rule: 'problem.not_found' });
+    expect(await fails(t.ledger.problem.register('ng-office', { problemId: 'P-404' }))).toMatchObject({ rule: 'problem.not_found' });
     expect((await t.all()).some((e) => e.streamId.includes('/ledger-numbers/'))).toBe(false);
   });
   it('ledger numbers stay unique under concurrent registrations', async () => {
     const t = await testLedger();
     const n = 25;
     for (let i = 0; i < n; i++) await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: `P-${i}` }));
-    const results = await Promise.all(Array.from({ length: n }, (_, i) => t.ledger.problem.register('office1', { problemId: `P-${i}` })()));
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => t.ledger.problem.register('ng-office', { problemId: `P-${i}` })()));
     const numbers = results.map((r) => (r._tag === 'Right' ? r.right.state.ledgerNumber : `ERR ${r.left.message}`));
     expect(new Set(numbers).size).toBe(n);
     expect(numbers.every((x) => x?.startsWith('NANGUAN-2019-'))).toBe(true);

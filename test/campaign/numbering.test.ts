@@ -46,7 +46,7 @@ describe('ledger numbers: per court and year', () => {
     await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: 'P-2' }));
     await ok(t.ledger.problem.identify('cy-staff', { ...identify, problemId: 'P-3', courtId: 'CHAOYANG', department: '立案庭' }));
     const numbers = [];
-    for (const id of ['P-1', 'P-2', 'P-3']) numbers.push((await ok(t.ledger.problem.register('office1', { problemId: id }))).state.ledgerNumber);
+    for (const id of ['P-1', 'P-2', 'P-3']) numbers.push((await ok(t.ledger.problem.register(id === 'P-3' ? 'cy-office' : 'ng-office', { problemId: id }))).state.ledgerNumber);
     expect(numbers).toEqual(['NANGUAN-2019-0001', 'NANGUAN-2019-0002', 'CHAOYANG-2019-0001']);
     const streams = new Set((await t.all()).filter((e) => e.type === 'ledger_number.reserved').map((e) => e.streamId));
     expect([...streams].sort()).toEqual([`${NS}/ledger-numbers/CHAOYANG@2019`, `${NS}/ledger-numbers/NANGUAN@2019`]);
@@ -56,20 +56,20 @@ describe('ledger numbers: per court and year', () => {
     const t = await testLedger();
     await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: 'P-1' }));
     await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: 'P-2' }));
-    await ok(t.ledger.problem.register('office1', { problemId: 'P-1' }));
+    await ok(t.ledger.problem.register('ng-office', { problemId: 'P-1' }));
     t.setNow('2019-12-31T16:30:00.000Z'); // 2020-01-01 00:30 at UTC+8
-    expect((await ok(t.ledger.problem.register('office1', { problemId: 'P-2' }))).state.ledgerNumber).toBe('NANGUAN-2020-0001');
+    expect((await ok(t.ledger.problem.register('ng-office', { problemId: 'P-2' }))).state.ledgerNumber).toBe('NANGUAN-2020-0001');
   });
 
   it('a custom format gets court, year and sequence; one that repeats the last number is refused', async () => {
     const t = await testLedger(true, { ledgerNumber: (c, y, n) => `${c}〔${y}〕${n}号` });
     await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: 'P-1' }));
-    expect((await ok(t.ledger.problem.register('office1', { problemId: 'P-1' }))).state.ledgerNumber).toBe('NANGUAN〔2019〕1号');
+    expect((await ok(t.ledger.problem.register('ng-office', { problemId: 'P-1' }))).state.ledgerNumber).toBe('NANGUAN〔2019〕1号');
     const c = await testLedger(true, { ledgerNumber: () => 'SAME' });
     await ok(c.ledger.problem.identify('ng-staff', { ...identify, problemId: 'P-1' }));
     await ok(c.ledger.problem.identify('ng-staff', { ...identify, problemId: 'P-2' }));
-    await ok(c.ledger.problem.register('office1', { problemId: 'P-1' }));
-    expect(await fails(c.ledger.problem.register('office1', { problemId: 'P-2' }))).toMatchObject({ rule: 'ledger_number.format_not_unique' });
+    await ok(c.ledger.problem.register('ng-office', { problemId: 'P-1' }));
+    expect(await fails(c.ledger.problem.register('ng-office', { problemId: 'P-2' }))).toMatchObject({ rule: 'ledger_number.format_not_unique' });
   });
 
   it('a crash between reserving and registering never burns a number, even after other registrations', async () => {
@@ -85,10 +85,10 @@ describe('ledger numbers: per court and year', () => {
     // Reserving again at once finds it at the head.
     const again = await reserveLedgerNumber(deps, { problemId: 'P-1', courtId: 'NANGUAN', year: 2019, sinceYear: 2019, actor: office });
     expect(E.isRight(again) && again.right.ledgerNumber).toBe('NANGUAN-2019-0001');
-    await ok(t.ledger.problem.register('office1', { problemId: 'P-2' }));
-    await ok(t.ledger.problem.register('office1', { problemId: 'P-3' }));
+    await ok(t.ledger.problem.register('ng-office', { problemId: 'P-2' }));
+    await ok(t.ledger.problem.register('ng-office', { problemId: 'P-3' }));
     // Later, deeper in the stream: the store refuses the reservation's id twice, and the number is found.
-    expect((await ok(t.ledger.problem.register('office1', { problemId: 'P-1' }))).state.ledgerNumber).toBe('NANGUAN-2019-0001');
+    expect((await ok(t.ledger.problem.register('ng-office', { problemId: 'P-1' }))).state.ledgerNumber).toBe('NANGUAN-2019-0001');
     const reserved = (await t.all()).filter((e) => e.type === 'ledger_number.reserved').map((e) => e.data);
     expect(reserved).toHaveLength(3);
     expect(reserved.map((d) => (d as { ledgerNumber: string }).ledgerNumber)).toEqual(['NANGUAN-2019-0001', 'NANGUAN-2019-0002', 'NANGUAN-2019-0003']);
@@ -97,10 +97,10 @@ describe('ledger numbers: per court and year', () => {
   it('a stale expected revision is WrongExpectedRevision before any rule, and reserves nothing', async () => {
     const t = await testLedger();
     await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: 'P-1' }));
-    await ok(t.ledger.problem.register('office1', { problemId: 'P-1' }));
-    expect(await fails(t.ledger.problem.register('office1', { problemId: 'P-1' }, { expectedRevision: 0 }))).toMatchObject({ _tag: 'WrongExpectedRevision' });
+    await ok(t.ledger.problem.register('ng-office', { problemId: 'P-1' }));
+    expect(await fails(t.ledger.problem.register('ng-office', { problemId: 'P-1' }, { expectedRevision: 0 }))).toMatchObject({ _tag: 'WrongExpectedRevision' });
     await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: 'P-2' }));
-    expect(await fails(t.ledger.problem.register('office1', { problemId: 'P-2' }, { expectedRevision: 3 }))).toMatchObject({ _tag: 'WrongExpectedRevision' });
+    expect(await fails(t.ledger.problem.register('ng-office', { problemId: 'P-2' }, { expectedRevision: 3 }))).toMatchObject({ _tag: 'WrongExpectedRevision' });
     expect((await t.all()).filter((e) => e.type === 'ledger_number.reserved')).toHaveLength(1);
   });
 
@@ -112,7 +112,7 @@ describe('ledger numbers: per court and year', () => {
     const perRegistration: number[] = [];
     for (let i = 0; i < n + 2; i++) {
       c.reset();
-      await ok(t.ledger.problem.register('office1', { problemId: `P-${i}` }));
+      await ok(t.ledger.problem.register('ng-office', { problemId: `P-${i}` }));
       perRegistration.push(c.reads());
     }
     // The first registration of the court makes the counter stream; from then on every one reads the same.
@@ -136,8 +136,8 @@ describe('ledger numbers: concurrency on SQLite', () => {
     for (let i = 0; i < 20; i++) await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: `P-${i}` }));
     const other = await unwrap(openSqliteStore({ path: file, registry: createCampaignRegistry() }));
     const second = createCampaignLedger({ store: other, namespace: NS, clock: () => new Date('2019-06-01T02:00:00.000Z') });
-    const two = await Promise.all([t.ledger.problem.register('office1', { problemId: 'P-0' })(), second.problem.register('office1', { problemId: 'P-1' })()]);
-    const rest = await Promise.all(Array.from({ length: 18 }, (_, i) => (i % 2 ? t.ledger : second).problem.register('office1', { problemId: `P-${i + 2}` })()));
+    const two = await Promise.all([t.ledger.problem.register('ng-office', { problemId: 'P-0' })(), second.problem.register('ng-office', { problemId: 'P-1' })()]);
+    const rest = await Promise.all(Array.from({ length: 18 }, (_, i) => (i % 2 ? t.ledger : second).problem.register('ng-office', { problemId: `P-${i + 2}` })()));
     const numbers = [...two, ...rest].map((r) => (E.isRight(r) ? r.right.state.ledgerNumber : `ERR ${r.left.message}`));
     expect(new Set(numbers).size).toBe(20);
     expect([...numbers].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `NANGUAN-2019-${String(i + 1).padStart(4, '0')}`));

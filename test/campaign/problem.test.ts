@@ -12,6 +12,8 @@ const spec = specOf(problemAggregate, { org, campaign });
 const P = 'P-1';
 const staff = actor('ng-staff');
 const office = actor('office1');
+const ngOffice = actor('ng-office');
+const ngHead = actor('ng-office-head');
 const verifier = actor('ng-verifier');
 
 describe('problem: identify', () => {
@@ -44,19 +46,19 @@ describe('problem: identify', () => {
 
 describe('problem: register and responsibility', () => {
   it('registers once with the reserved number', () => {
-    spec.given([identified]).when({ type: 'register', problemId: P, ledgerNumber: 'TZ-0001', sequence: 1 }, { actor: office })
+    spec.given([identified]).when({ type: 'register', problemId: P, ledgerNumber: 'TZ-0001', sequence: 1 }, { actor: ngOffice })
       .thenEmits([{ type: 'problem.registered', data: { problemId: P, ledgerNumber: 'TZ-0001', sequence: 1 } }]);
     spec.given([identified, { type: 'problem.registered', data: { problemId: P, ledgerNumber: 'TZ-0001', sequence: 1 } }])
-      .when({ type: 'register', problemId: P, ledgerNumber: 'TZ-0002', sequence: 2 }, { actor: office }).thenRefused('problem.already_registered');
+      .when({ type: 'register', problemId: P, ledgerNumber: 'TZ-0002', sequence: 2 }, { actor: ngOffice }).thenRefused('problem.already_registered');
     spec.given([identified]).when({ type: 'register', problemId: P, ledgerNumber: 'TZ-0001', sequence: 1 }, { actor: staff }).thenNotAuthorized('problem.register');
   });
   it('assigns leader, department and person of the problem court', () => {
     const a = { type: 'assignResponsibility' as const, problemId: P, leaderId: 'ng-president', department: '执行局', personId: 'ng-staff' };
     spec.given([identified]).when(a, { actor: actor('ng-president') }).thenEmits([assigned]);
     spec.given([identified, assigned]).when(a, { actor: actor('ng-president') }).thenRefused('problem.responsibility.unchanged');
-    spec.given([identified]).when({ ...a, leaderId: 'ng-staff' }, { actor: office }).thenRefused('problem.responsibility.leader_invalid');
-    spec.given([identified]).when({ ...a, personId: 'ng-office' }, { actor: office }).thenRefused('problem.responsibility.person_not_in_department');
-    spec.given([identified]).when({ ...a, department: '研究室' }, { actor: office }).thenRefused('problem.department.unknown');
+    spec.given([identified]).when({ ...a, leaderId: 'ng-staff' }, { actor: ngOffice }).thenRefused('problem.responsibility.leader_invalid');
+    spec.given([identified]).when({ ...a, personId: 'ng-office' }, { actor: ngOffice }).thenRefused('problem.responsibility.person_not_in_department');
+    spec.given([identified]).when({ ...a, department: '研究室' }, { actor: ngOffice }).thenRefused('problem.department.unknown');
     spec.given([identified]).when(a, { actor: actor('cy-president') }).thenNotAuthorized('problem.assignResponsibility');
     spec.given([identified]).when(a, { actor: staff }).thenNotAuthorized('problem.assignResponsibility');
   });
@@ -145,22 +147,22 @@ describe('problem: closes only with all measures done, evidence, and an independ
     spec.given(ready).when({ type: 'verify', problemId: P, note: 'x' }, { actor: verifier }).thenRefused('problem.verify.not_requested');
   });
   const closeOff = { type: 'propose' as const, problemId: P, proposalId: 'C1', action: { kind: 'close' as const } };
-  const closeProposed: ProblemEvent = { type: 'problem.decision_proposed', data: { problemId: P, proposalId: 'C1', action: { kind: 'close' }, proposedBy: 'office1' } };
+  const closeProposed: ProblemEvent = { type: 'problem.decision_proposed', data: { problemId: P, proposalId: 'C1', action: { kind: 'close' }, proposedBy: 'ng-office' } };
   it('closes (销号) only after verification, proposed by the office and approved by its head', () => {
-    spec.given(ready).when(closeOff, { actor: office }).thenRefused('problem.close.not_verified');
-    spec.given(awaiting).when(closeOff, { actor: office }).thenRefused('problem.close.not_verified');
-    spec.given(verifiedHistory).when(closeOff, { actor: office }).thenEmits([closeProposed]);
-    const s = spec.given([...verifiedHistory, closeProposed]).when({ type: 'approve', problemId: P, proposalId: 'C1' }, { actor: actor('office-head') })
-      .thenEmits([{ type: 'problem.closed', data: { problemId: P, verifierId: 'ng-verifier', proposalId: 'C1', proposedBy: 'office1', approvedBy: 'office-head' } }]);
+    spec.given(ready).when(closeOff, { actor: ngOffice }).thenRefused('problem.close.not_verified');
+    spec.given(awaiting).when(closeOff, { actor: ngOffice }).thenRefused('problem.close.not_verified');
+    spec.given(verifiedHistory).when(closeOff, { actor: ngOffice }).thenEmits([closeProposed]);
+    const s = spec.given([...verifiedHistory, closeProposed]).when({ type: 'approve', problemId: P, proposalId: 'C1' }, { actor: ngHead })
+      .thenEmits([{ type: 'problem.closed', data: { problemId: P, verifierId: 'ng-verifier', proposalId: 'C1', proposedBy: 'ng-office', approvedBy: 'ng-office-head' } }]);
     expect(s.status).toBe('closed');
     expect(s.proposals.get('C1')?.status).toBe('approved');
-    spec.given(verifiedHistory).when(closeOff, { actor: staff }).thenNotAuthorized('problem.propose', 'problem.rights.proposer_not_office');
+    spec.given(verifiedHistory).when(closeOff, { actor: staff }).thenNotAuthorized('problem.propose', 'problem.rights.not_own_office');
   });
   it('a returned closure goes back to rectification and needs a new verification', () => {
     const s = spec.given(awaiting).when({ type: 'returnVerification', problemId: P, reason: '证据不足' }, { actor: verifier }).thenEmitsTypes('problem.verification_returned');
     expect(s.status).toBe('open');
     spec.given([...awaiting, { type: 'problem.verification_returned', data: { problemId: P, verifierId: 'ng-verifier', reason: 'x' } }])
-      .when(closeOff, { actor: office }).thenRefused('problem.close.not_verified');
+      .when(closeOff, { actor: ngOffice }).thenRefused('problem.close.not_verified');
   });
   it('no new measures while closure is pending', () => {
     spec.given(awaiting).when({ type: 'planMeasure', problemId: P, measureId: 'M2', content: 'x', deadline: '2019-07-30' }, { actor: staff })
@@ -188,8 +190,8 @@ describe('problem: re-check, long term, withdrawal, correction', () => {
     spec.given([...ready, lt, { type: 'problem.milestone_reached', data: { problemId: P, milestoneId: 'S1', note: 'x' } }])
       .when({ type: 'requestClosure', problemId: P, summary: 'x' }, { actor: staff }).thenEmitsTypes('problem.closure_requested');
     spec.given([...ready, lt]).when(mark, { actor: actor('ng-president') }).thenRefused('problem.long_term.already');
-    spec.given(ready).when({ ...mark, milestones: [{ milestoneId: 'S1', content: 'x', due: '2019-01-01' }] }, { actor: office }).thenRefused('problem.long_term.milestone_in_past');
-    spec.given(ready).when({ ...mark, milestones: [mark.milestones[0]!, mark.milestones[0]!] }, { actor: office }).thenRefused('problem.long_term.duplicate_milestone');
+    spec.given(ready).when({ ...mark, milestones: [{ milestoneId: 'S1', content: 'x', due: '2019-01-01' }] }, { actor: ngOffice }).thenRefused('problem.long_term.milestone_in_past');
+    spec.given(ready).when({ ...mark, milestones: [mark.milestones[0]!, mark.milestones[0]!] }, { actor: ngOffice }).thenRefused('problem.long_term.duplicate_milestone');
     spec.given([...ready, lt]).when({ type: 'reachMilestone', problemId: P, milestoneId: 'S9', note: 'x' }, { actor: staff }).thenRefused('problem.long_term.unknown_milestone');
   });
   it('is withdrawn with a reason, proposed by the office and approved by a leader, both recorded; then nothing more happens', () => {

@@ -23,17 +23,17 @@ const jan2 = '2020-01-02T02:00:00.000Z';
 const carry = (over: Partial<Extract<ProblemCommand, { type: 'carryOver' }>> = {}): ProblemCommand =>
   ({ type: 'carryOver', problemId: 'P-1', fromYear: 2019, toYear: 2020, reason: '年底未完成整改，结转下一年度继续整改', ...over });
 const carried: ProblemEvent = { type: 'problem.carried_over', data: {
-  problemId: 'P-1', fromYear: 2019, toYear: 2020, status: 'open', reason: '年底未完成整改，结转下一年度继续整改', carriedBy: 'office1', deadline: '2019-06-30',
+  problemId: 'P-1', fromYear: 2019, toYear: 2020, status: 'open', reason: '年底未完成整改，结转下一年度继续整改', carriedBy: 'ng-office', deadline: '2019-06-30',
 } };
 
 describe('problem: carried over (结转) into the next year', () => {
-  it('the office carries an open problem from 2019 into 2020 at the turn of the year, with its status and deadline', () => {
-    const s = problems.given(rectifying).when(carry(), { actor: actor('office1'), recordedAt: jan2 }).thenEmits([carried]);
+  it('the court\'s office carries an open problem from 2019 into 2020 at the turn of the year, with its status and deadline', () => {
+    const s = problems.given(rectifying).when(carry(), { actor: actor('ng-office'), recordedAt: jan2 }).thenEmits([carried]);
     expect(s.carriedInto).toEqual([2020]);
     problems.given(rectifying).when(carry(), { actor: actor('ng-president'), recordedAt: '2019-12-31T02:00:00.000Z' }).thenEmitsTypes('problem.carried_over');
   });
   it('refuses a closed problem, a year skipped, a second carry from the same year, out of season, beyond the campaign', () => {
-    const a = { actor: actor('office1'), recordedAt: jan2 };
+    const a = { actor: actor('ng-office'), recordedAt: jan2 };
     problems.given(closedHistory).when(carry(), a).thenRefused('problem.carry_over.settled');
     problems.given(rectifying).when(carry({ toYear: 2021 }), a).thenRefused('problem.carry_over.year');
     problems.given([...rectifying, carried]).when(carry(), a).thenRefused('problem.carry_over.year');
@@ -41,11 +41,12 @@ describe('problem: carried over (结转) into the next year', () => {
     problems.given(rectifying).when(carry({ fromYear: 2021, toYear: 2022 }), { ...a, recordedAt: '2022-01-04T02:00:00.000Z' }).thenRefused('problem.carry_over.beyond_campaign');
   });
   it('then from 2020 into 2021', () => {
-    problems.given([...rectifying, carried]).when(carry({ fromYear: 2020, toYear: 2021 }), { actor: actor('office1'), recordedAt: '2021-01-04T02:00:00.000Z' })
+    problems.given([...rectifying, carried]).when(carry({ fromYear: 2020, toYear: 2021 }), { actor: actor('ng-office'), recordedAt: '2021-01-04T02:00:00.000Z' })
       .thenEmitsTypes('problem.carried_over');
   });
-  it('only the office or the court\'s first responsible person carries a problem over', () => {
-    problems.given(rectifying).when(carry(), { actor: actor('ng-staff'), recordedAt: jan2 }).thenNotAuthorized('problem.carryOver');
+  it('only the court\'s own office or its first responsible person carries a problem over (its ledger, not the host court\'s)', () => {
+    problems.given(rectifying).when(carry(), { actor: actor('ng-staff'), recordedAt: jan2 }).thenNotAuthorized('problem.carryOver', 'problem.rights.not_own_office');
+    problems.given(rectifying).when(carry(), { actor: actor('office1'), recordedAt: jan2 }).thenNotAuthorized('problem.carryOver', 'problem.rights.not_own_office');
     problems.given(rectifying).when(carry(), { actor: actor('cy-president'), recordedAt: jan2 }).thenNotAuthorized('problem.carryOver');
   });
 });

@@ -3,7 +3,8 @@
  * line for line (test/docs/snippets.test.ts checks it), so every sample there runs here.
  *
  * The world (test/campaign/support/world.ts): an intermediate court CITY over the grassroots
- * courts NANGUAN and CHAOYANG; `office1` works in the campaign office (CITY/办公室), which `office-head` heads; `ng-president`
+ * courts NANGUAN and CHAOYANG; `office1` works in the campaign office (CITY/办公室), which `office-head` heads;
+ * `ng-office` works in NANGUAN's own office (`court_office`: it keeps NANGUAN's ledger), which `ng-office-head` heads; `ng-president`
  * is NANGUAN's court president and first responsible person; `ng-staff` and `ng-exec-verifier` work
  * in NANGUAN/执行局 (the latter also holds `verifier`); `ng-verifier` is a verifier in NANGUAN/审管办;
  * `inspector` holds `inspection_office`, `discipline` holds `discipline_office`. The trusted clock
@@ -41,7 +42,7 @@ describe('domain samples', () => {
     // sample:closure
     const p = ledger.problem;
     await ok(p.identify('ng-staff', problem));
-    expect((await ok(p.register('office1', { problemId: 'P-1' }))).state.ledgerNumber).toBe('NANGUAN-2019-0001');
+    expect((await ok(p.register('ng-office', { problemId: 'P-1' }))).state.ledgerNumber).toBe('NANGUAN-2019-0001');
     await ok(p.assignResponsibility('ng-president', { problemId: 'P-1', leaderId: 'ng-president', department: '执行局', personId: 'ng-staff' }));
     await ok(p.planMeasure('ng-staff', { problemId: 'P-1', measureId: 'M1', content: '清理超期案款', deadline: '2019-06-30' }));
     expect(await fails(p.requestClosure('ng-staff', { problemId: 'P-1', summary: '整改完成' })))
@@ -57,11 +58,11 @@ describe('domain samples', () => {
     expect(await fails(p.verify('office1', { problemId: 'P-1', note: '核查属实' })))
       .toMatchObject({ _tag: 'NotAuthorized', right: 'problem.verify' });
     await ok(p.verify('ng-verifier', { problemId: 'P-1', note: '核查属实' }));
-    // Closing off (销号) takes four eyes: the office proposes, its head (or the leading group) approves.
-    await ok(p.propose('office1', { problemId: 'P-1', proposalId: 'C-1', action: { kind: 'close' } }));
-    expect(await fails(p.approve('office1', { problemId: 'P-1', proposalId: 'C-1' })))
+    // Closing off (销号) takes four eyes in the court's own ledger: its office proposes, the office's head approves.
+    await ok(p.propose('ng-office', { problemId: 'P-1', proposalId: 'C-1', action: { kind: 'close' } }));
+    expect(await fails(p.approve('ng-office', { problemId: 'P-1', proposalId: 'C-1' })))
       .toMatchObject({ _tag: 'NotAuthorized', right: 'problem.approve', rule: 'problem.rights.approver_not_entitled' });
-    expect((await ok(p.approve('office-head', { problemId: 'P-1', proposalId: 'C-1' }))).state.status).toBe('closed');
+    expect((await ok(p.approve('ng-office-head', { problemId: 'P-1', proposalId: 'C-1' }))).state.status).toBe('closed');
     // sample:end
   });
 

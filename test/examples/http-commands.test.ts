@@ -22,10 +22,10 @@ describe('the problem workflow over HTTP', () => {
     expect(c.events[0]).toMatchObject({ type: 'problem.identified', metadata: { actor: { id: 'ng-staff', unit: 'NANGUAN/执行局' } } });
     await w.stop(); w = await startWorld();
     const etag = await rectify(w, IDENTIFY);
-    const proposed = await step(w, 'office1', '/problems/P-1/proposals', { proposalId: 'C-1', action: { kind: 'close' } }, etag);
-    const mine = await w.call('POST', '/problems/P-1/proposals/C-1/approval', { actor: 'office1', json: {}, headers: { 'if-match': proposed } });
+    const proposed = await step(w, 'ng-office', '/problems/P-1/proposals', { proposalId: 'C-1', action: { kind: 'close' } }, etag);
+    const mine = await w.call('POST', '/problems/P-1/proposals/C-1/approval', { actor: 'ng-office', json: {}, headers: { 'if-match': proposed } });
     expect((await expectProblem(mine, 403)).rule).toBe('problem.rights.approver_not_entitled'); // four eyes
-    const closed = await w.call('POST', '/problems/P-1/proposals/C-1/approval', { actor: 'office-head', json: {}, headers: { 'if-match': proposed } });
+    const closed = await w.call('POST', '/problems/P-1/proposals/C-1/approval', { actor: 'ng-office-head', json: {}, headers: { 'if-match': proposed } });
     expect(closed.status).toBe(200);
     const got = await w.call('GET', '/problems/P-1');
     expect(got.headers.get('etag')).toBe(closed.headers.get('etag'));
@@ -60,7 +60,7 @@ describe('the problem workflow over HTTP', () => {
     const etag = await rectify(w, IDENTIFY);
     const closed = await closeOff(w, 'P-1', etag);
     const before = await eventCount(w);
-    const p = await expectProblem(await w.call('POST', '/problems/P-1/proposals', { actor: 'office1', json: { proposalId: 'C-2', action: { kind: 'close' } }, headers: { 'if-match': closed } }), 409);
+    const p = await expectProblem(await w.call('POST', '/problems/P-1/proposals', { actor: 'ng-office', json: { proposalId: 'C-2', action: { kind: 'close' } }, headers: { 'if-match': closed } }), 409);
     expect(p.rule).toBe('problem.close.not_verified');
     expect(await eventCount(w)).toBe(before);
     await expectProblem(await w.call('POST', '/problems', { actor: 'ng-staff', json: IDENTIFY }), 409);

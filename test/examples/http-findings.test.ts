@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 const registrations = (world: ServiceWorld, etag: string, n: number) => Promise.all(Array.from({ length: n }, () =>
-  world.call('POST', '/problems/P-1/registration', { actor: 'office1', json: {}, headers: { 'if-match': etag } })));
+  world.call('POST', '/problems/P-1/registration', { actor: 'ng-office', json: {}, headers: { 'if-match': etag } })));
 
 /** Opens a raw TCP connection to the service. */
 const socketTo = (base: string): Promise<Socket> => new Promise((resolve, reject) => {

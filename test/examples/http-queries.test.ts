@@ -16,8 +16,8 @@ beforeAll(async () => {
   w = await startWorld();
   const etag = await rectify(w, IDENTIFY);
   w.setNow('2019-06-05T02:00:00.000Z');
-  const proposed = await step(w, 'office1', '/problems/P-1/proposals', { proposalId: 'C-1', action: { kind: 'close' } }, etag);
-  const closed = await w.call('POST', '/problems/P-1/proposals/C-1/approval', { actor: 'office-head', json: {}, headers: { 'if-match': proposed } });
+  const proposed = await step(w, 'ng-office', '/problems/P-1/proposals', { proposalId: 'C-1', action: { kind: 'close' } }, etag);
+  const closed = await w.call('POST', '/problems/P-1/proposals/C-1/approval', { actor: 'ng-office-head', json: {}, headers: { 'if-match': proposed } });
   closedAtPosition = (await body(closed)).events[0].position;
   await assigned(w, { ...IDENTIFY, problemId: 'P-2', title: '执行卷宗归档不及时' });
 });

@@ -1,6 +1,6 @@
 /**
- * Problem commands. `register` takes only the problem id: the facade reserves the ledger number
- * in the campaign's reservation stream and hands the decider the resolved number.
+ * Problem commands. `register` takes only the problem id: the facade reserves the next number of
+ * the court's ledger and hands the decider the resolved number.
  */
 import * as t from 'io-ts';
 import { DepartmentName, EvidenceRef, Id, IsoDate, LongText, Severity, ShortText, intIn, listOf, optional, struct } from '../codecs';
@@ -17,7 +17,7 @@ export const IdentifyProblem = t.intersection([
 /** Input of `problem.identify`. */
 export type IdentifyProblem = t.TypeOf<typeof IdentifyProblem>;
 
-/** Registers the problem in the ledger under the next campaign-unique number. */
+/** Registers the problem in its court's ledger under the next number of that ledger. */
 export const RegisterProblem = struct({ problemId: Id });
 /** Input of `problem.register`. */
 export type RegisterProblem = t.TypeOf<typeof RegisterProblem>;
@@ -117,6 +117,20 @@ export type CorrectProblem = t.TypeOf<typeof CorrectProblem>;
 export const CarryOverProblem = struct({ problemId: Id, fromYear: intIn(2000, 2100), toYear: intIn(2000, 2100), reason: LongText });
 /** Input of `problem.carryOver`. */
 export type CarryOverProblem = t.TypeOf<typeof CarryOverProblem>;
+/** Returns (退回) a court's handling of the problem: the host court's office supervising. */
+export const ReturnHandling = struct({ problemId: Id, reason: LongText });
+/** Input of `problem.returnHandling`. */
+export type ReturnHandling = t.TypeOf<typeof ReturnHandling>;
+
+/** Records a spot check (抽查) of a court's handling of the problem. */
+export const SpotCheckProblem = struct({ problemId: Id, checkId: Id, passed: t.boolean, note: LongText });
+/** Input of `problem.spotCheck`. */
+export type SpotCheckProblem = t.TypeOf<typeof SpotCheckProblem>;
+
+/** Takes the problem over from its court's office, with a reason (the host court's office). */
+export const TakeOverProblem = struct({ problemId: Id, reason: LongText });
+/** Input of `problem.takeOver`. */
+export type TakeOverProblem = t.TypeOf<typeof TakeOverProblem>;
 
 /** Input codecs of the Problem's commands, by command name. */
 export const problemCommands = {
@@ -140,6 +154,9 @@ export const problemCommands = {
   reject: RejectProblemDecision,
   correct: CorrectProblem,
   carryOver: CarryOverProblem,
+  returnHandling: ReturnHandling,
+  spotCheck: SpotCheckProblem,
+  takeOver: TakeOverProblem,
 } as const;
 
 /** `register` as the decider sees it: with the number reserved for the problem. */

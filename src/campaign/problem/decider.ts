@@ -194,6 +194,8 @@ const ALLOWED: Record<Exclude<ProblemCommand['type'], 'identify'>, readonly Prob
   // Each decision checks its own statuses (ACTION_STATUS); a proposal is rejected whatever the status.
   propose: ['open', 'closure_requested', 'verified', 'closed'], approve: ['open', 'closure_requested', 'verified', 'closed'],
   reject: ['open', 'closure_requested', 'verified', 'closed'],
+  returnHandling: ['closure_requested', 'verified', 'closed'], spotCheck: ['open', 'closure_requested', 'verified', 'closed'],
+  takeOver: ['open', 'closure_requested', 'verified'],
 };
 
 /** The refusal of a command in a status it may not run in: its own code where it has one, else the status's. */
@@ -292,6 +294,17 @@ export const decideProblem = (c: ProblemCommand, s: ProblemState, ctx: DecisionC
         return refuse('problem.department.unknown', `court "${d.courtId}" has no department "${changes.department}"`);
       }
       return accept(ev(PE.corrected, { problemId, reason, ...Object.fromEntries(real) }));
+    }
+    case 'returnHandling':
+      return accept(ev(PE.handlingReturned, { problemId: c.problemId, courtId: s.details.courtId, reason: c.reason }));
+    case 'spotCheck':
+      if (s.spotChecks.some((x) => x.checkId === c.checkId)) return refuse('problem.spot_check.exists', `spot check "${c.checkId}" is already recorded`);
+      return accept(ev(PE.spotChecked, { problemId: c.problemId, checkId: c.checkId, courtId: s.details.courtId, passed: c.passed, note: c.note }));
+    case 'takeOver': {
+      const host = env.campaign.organizerCourtId;
+      if (s.takenOverBy !== undefined) return refuse('problem.take_over.already', `problem "${c.problemId}" was already taken over by court "${s.takenOverBy}"`);
+      if (s.details.courtId === host) return refuse('problem.take_over.own_court', `problem "${c.problemId}" is the host court's own: its office keeps it already`);
+      return accept(ev(PE.takenOver, { problemId: c.problemId, fromCourtId: s.details.courtId, byCourtId: host, reason: c.reason }));
     }
   }
 };

@@ -31,7 +31,7 @@ export const ProblemIdentified = t.intersection([
 /** Data of `problem.identified`. */
 export type ProblemIdentified = t.TypeOf<typeof ProblemIdentified>;
 
-/** The problem entered the ledger under a campaign-unique number (reserved in `${ns}/ledger-numbers`). */
+/** The problem entered its court's ledger under the next number of that ledger (reserved in `${ns}/ledger-numbers/${courtId}@${year}`). */
 export const ProblemRegistered = struct({ problemId: Id, ledgerNumber: ShortText, sequence: intIn(1, 1_000_000_000) });
 /** Data of `problem.registered`. */
 export type ProblemRegistered = t.TypeOf<typeof ProblemRegistered>;
@@ -175,6 +175,24 @@ export const ProblemProposalRejected = struct({ problemId: Id, proposalId: Id, r
 /** Data of `problem.proposal_rejected`. */
 export type ProblemProposalRejected = t.TypeOf<typeof ProblemProposalRejected>;
 
+/**
+ * The host court's office (领导小组办公室) returned (退回) the handling of a problem by its court's
+ * office: what was put up for closure, verified or closed is open again and needs fresh evidence.
+ */
+export const HandlingReturned = struct({ problemId: Id, courtId: Id, reason: LongText });
+/** Data of `problem.handling_returned`. */
+export type HandlingReturned = t.TypeOf<typeof HandlingReturned>;
+
+/** The host court's office spot-checked (抽查) a court's handling of a problem: recorded, whatever it found. */
+export const ProblemSpotChecked = struct({ problemId: Id, checkId: Id, courtId: Id, passed: t.boolean, note: LongText });
+/** Data of `problem.spot_checked`. */
+export type ProblemSpotChecked = t.TypeOf<typeof ProblemSpotChecked>;
+
+/** The host court's office took the problem over (提级办理) from its court's office, with a reason: it keeps it from now on. */
+export const ProblemTakenOver = struct({ problemId: Id, fromCourtId: Id, byCourtId: Id, reason: LongText });
+/** Data of `problem.taken_over`. */
+export type ProblemTakenOver = t.TypeOf<typeof ProblemTakenOver>;
+
 /** The Problem's event types. */
 export const problemEvents = {
   identified: eventType('problem.identified', ProblemIdentified),
@@ -199,6 +217,9 @@ export const problemEvents = {
   carriedOver: eventType('problem.carried_over', ProblemCarriedOver),
   decisionProposed: eventType('problem.decision_proposed', ProblemDecisionProposed),
   proposalRejected: eventType('problem.proposal_rejected', ProblemProposalRejected),
+  handlingReturned: eventType('problem.handling_returned', HandlingReturned),
+  spotChecked: eventType('problem.spot_checked', ProblemSpotChecked),
+  takenOver: eventType('problem.taken_over', ProblemTakenOver),
 } as const;
 
 /** Any Problem event. */

@@ -6,20 +6,35 @@
  *   unannounced inspection: `inspection_office` (or `system`, for the reaction that turns a
  *   finding into a problem); report or higher-level feedback: `campaign_office`, a leader of the
  *   leading group, `system`, or (report) anyone of the problem's court;
- * - `register`: `campaign_office`, `system`, or the court's `first_responsible`;
- * - `assignResponsibility`, `markLongTerm`: the court's `first_responsible` or `court_president`, or `campaign_office`;
+ * - `register`, `carryOver`: the office that keeps the problem (see below), or that court's
+ *   `first_responsible`; `register` also `system`;
+ * - `assignResponsibility`, `markLongTerm`: the court's `first_responsible` or `court_president`, or the office that keeps it;
  * - measures, progress, evidence, extension requests, closure requests, milestones: the responsible side;
  * - `denyExtension`: `campaign_office` or a leader of the leading group;
  * - `verify`, `returnVerification`: `verifier` (independence is a rule, see the decider);
  * - `reopen` (回头看): `inspection_office`, `verifier` or `campaign_office`;
  * - `propose` (withdrawing the problem, closing it off 销号, granting an extension): office staff
- *   (`campaign_office`, `problem.rights.proposer_not_office`);
+ *   (`campaign_office`, `problem.rights.proposer_not_office`); closing off is proposed by the office
+ *   that keeps the problem (`problem.rights.not_own_office`);
  * - `approve`, `reject`: the office head (`department_head` of the campaign office) or a member of the
  *   leading group (`problem.rights.approver_not_entitled`), never the proposer
- *   (`problem.rights.approver_is_proposer`). Four eyes: see `four-eyes.ts`;
- * - `correct`: `campaign_office`, or the court's `first_responsible`.
+ *   (`problem.rights.approver_is_proposer`). Four eyes: see `four-eyes.ts`. Closing off a problem a
+ *   grassroots court's office keeps is approved by that office's head (`court_office` and
+ *   `department_head`) or that court's `court_president`;
+ * - `correct`: `campaign_office`, or the court's `first_responsible`;
+ * - `returnHandling` (退回), `spotCheck` (抽查), `takeOver` (提级办理): the host court's office (`campaign_office`).
+ *
+ * Two levels (两级法院): each court's office (`court_office` of that court) keeps that court's
+ * ledger; the host court's office (`campaign_office`) keeps the host court's own problems and those
+ * it took over, and supervises every court's ledger. The office that keeps a problem is the one of
+ * {@link keeperOf}; `system` (the reactions) may register any.
  *
  * Rules of rights (separation of duties), each with its code:
+ * - `problem.rights.not_own_office`: a court's problem is registered, assigned, marked long-term,
+ *   carried over and closed off by the office that keeps it, never by another court's office (the
+ *   host court's office included, until it takes the problem over);
+ * - `problem.rights.not_supervising_office`: returning a court's handling, spot-checking it and
+ *   taking a problem over are the host court's office's;
  * - `problem.rights.inspected_court`: a problem found by an inspection (routine, unannounced, or a
  *   higher court's feedback) is corrected, withdrawn (proposed and approved) or reopened only by the inspecting side, never
  *   by anyone of the inspected court;
@@ -32,10 +47,10 @@ import type { Actor } from '../../eventsourcing/envelope';
 import { actorCourt, inUnit } from '../actors';
 import { allOf, deny, type DomainEnv, type Policy, type PolicyVerdict } from '../aggregate';
 import { LEADERS, holdsAny, type Post } from '../posts';
-import { approverRight, proposerRight, type FourEyesRules } from '../four-eyes';
+import { approverRight, proposerRight, type FourEyesRules, type Proposal } from '../four-eyes';
 import type { ProblemCommand } from './commands';
 import type { ProblemAction } from './events';
-import type { ProblemState } from './state';
+import { keeperOf, type ProblemState } from './state';
 
 const courtOf = (s: ProblemState) => s.details?.courtId;
 const courtRole = (actor: Actor, s: ProblemState, posts: readonly Post[]) => holdsAny(actor.posts, posts) && actorCourt(actor) === courtOf(s);
@@ -110,6 +125,47 @@ const ACTION_NAMES: Record<ProblemAction['kind'], string> = {
   withdraw: 'withdrawing a problem', close: 'closing a problem off (销号)', grant_extension: 'granting an extension',
 };
 
+/** Posts of the office that keeps a court's ledger, on that court (the host court's office holds `campaign_office`). */
+const OFFICE: readonly Post[] = ['court_office', 'campaign_office'];
+
+/**
+ * The office that keeps the problem (or, with `courtPosts`, those posts on the problem's own court;
+ * `anyPosts` anywhere): `problem.rights.not_own_office` otherwise, naming the court whose office it needs.
+ */
+export const keepingOffice = (courtPosts: readonly Post[] = [], anyPosts: readonly Post[] = []) => (_c: unknown, s: ProblemState, actor: Actor): PolicyVerdict => {
+  const keeper = keeperOf(s) ?? '?';
+  if (holdsAny(actor.posts, anyPosts)) return true;
+  if (actorCourt(actor) === keeper && holdsAny(actor.posts, OFFICE)) return true;
+  if (courtRole(actor, s, courtPosts)) return true;
+  const also = (courtPosts.length === 0 ? '' : ` or ${courtPosts.join(' or ')} of court "${courtOf(s) ?? '?'}"`) + anyPosts.map((p) => ` or ${p}`).join('');
+  return deny('problem.rights.not_own_office',
+    `the ledger of court "${keeper}" is kept by its own office${s.takenOverBy === undefined ? '' : ' (the host court took this problem over)'}: requires court_office of court "${keeper}"${also}`);
+};
+
+/** The host court's office, supervising every court's ledger: `problem.rights.not_supervising_office` otherwise. */
+export const supervisingOffice = (what: string) => (_c: unknown, _s: ProblemState, actor: Actor): PolicyVerdict =>
+  holdsAny(actor.posts, ['campaign_office'])
+  || deny('problem.rights.not_supervising_office', `${what} is for the host court's office, which supervises every ledger: requires campaign_office`);
+
+/**
+ * Who approves (or rejects) closing off a problem: for one the host court's office keeps, as every
+ * four-eyes decision; for one a court's own office keeps, that office's head (`court_office` and
+ * `department_head`) or that court's `court_president` — never the proposer.
+ */
+const closeApprover = (s: ProblemState, actor: Actor, env: DomainEnv, p: Proposal<unknown>): PolicyVerdict => {
+  const keeper = keeperOf(s);
+  if (keeper === env.campaign.organizerCourtId) return approverRight(PROBLEM_RIGHTS, actor, ACTION_NAMES.close, p);
+  const head = actorCourt(actor) === keeper
+    && ((holdsAny(actor.posts, ['court_office']) && holdsAny(actor.posts, ['department_head'])) || holdsAny(actor.posts, ['court_president']));
+  if (!head) {
+    return deny('problem.rights.approver_not_entitled',
+      `"${actor.id}" lacks the right to decide on ${ACTION_NAMES.close}: it is approved by the head of court "${keeper ?? '?'}"'s office (court_office and department_head) or its court_president`);
+  }
+  return p.proposedBy === actor.id
+    ? deny('problem.rights.approver_is_proposer', `"${actor.id}" proposed ${ACTION_NAMES.close} and may not decide on it: the approver is never the proposer`)
+    : true;
+};
+
 /** The Problem's policy table. */
 export const problemPolicy: Policy<ProblemCommand, ProblemState, DomainEnv> = {
   identify: (c, _s, actor) => {
@@ -126,8 +182,8 @@ export const problemPolicy: Policy<ProblemCommand, ProblemState, DomainEnv> = {
         return holdsAny(actor.posts, ['campaign_office', 'system', ...LEADERS]) || 'higher-level feedback is recorded by the campaign_office or the leading group';
     }
   },
-  register: either(['campaign_office', 'system'], ['first_responsible']),
-  assignResponsibility: either(['campaign_office'], ['first_responsible', 'court_president']),
+  register: keepingOffice(['first_responsible'], ['system']),
+  assignResponsibility: keepingOffice(['first_responsible', 'court_president']),
   planMeasure: responsible,
   completeMeasure: responsible,
   recordProgress: responsible,
@@ -138,23 +194,29 @@ export const problemPolicy: Policy<ProblemCommand, ProblemState, DomainEnv> = {
   verify: (c, s, a) => allOf(() => either(['verifier'])(c, s, a), () => independentVerifier(c, s, a)),
   returnVerification: (c, s, a) => allOf(() => either(['verifier'])(c, s, a), () => independentVerifier(c, s, a)),
   reopen: (c, s, a) => allOf(() => inspectingSide('reopened')(c, s, a), () => either(['inspection_office', 'verifier', 'campaign_office'])(c, s, a)),
-  markLongTerm: either(['campaign_office'], ['first_responsible', 'court_president']),
+  markLongTerm: keepingOffice(['first_responsible', 'court_president']),
   reachMilestone: responsible,
-  carryOver: either(['campaign_office'], ['first_responsible']),
-  propose: (c, s, a) => allOf(
+  carryOver: keepingOffice(['first_responsible']),
+  propose: (c, s, a, env) => allOf(
     () => (c.action.kind === 'withdraw' ? inspectingSide('withdrawn')(c, s, a) : true),
-    () => proposerRight(PROBLEM_RIGHTS, a, ACTION_NAMES[c.action.kind]),
+    () => (c.action.kind === 'close' && keeperOf(s) !== env.campaign.organizerCourtId
+      ? keepingOffice()(c, s, a) : proposerRight(PROBLEM_RIGHTS, a, ACTION_NAMES[c.action.kind])),
   ),
-  approve: (c, s, a) => {
+  approve: (c, s, a, env) => {
     const p = s.proposals.get(c.proposalId);
+    if (p?.action.kind === 'close') return closeApprover(s, a, env, p);
     return allOf(
       () => (p?.action.kind === 'withdraw' ? inspectingSide('withdrawn')(c, s, a) : true),
       () => approverRight(PROBLEM_RIGHTS, a, p === undefined ? 'a proposal' : ACTION_NAMES[p.action.kind], p),
     );
   },
-  reject: (c, s, a) => {
+  reject: (c, s, a, env) => {
     const p = s.proposals.get(c.proposalId);
+    if (p?.action.kind === 'close') return closeApprover(s, a, env, p);
     return approverRight(PROBLEM_RIGHTS, a, p === undefined ? 'a proposal' : ACTION_NAMES[p.action.kind], p);
   },
   correct: (c, s, a) => allOf(() => inspectingSide('corrected')(c, s, a), () => either(['campaign_office', 'inspection_office'], ['first_responsible'])(c, s, a)),
+  returnHandling: supervisingOffice('returning a court\'s handling (退回)'),
+  spotCheck: supervisingOffice('spot-checking a court\'s handling (抽查)'),
+  takeOver: supervisingOffice('taking a problem over (提级办理)'),
 };

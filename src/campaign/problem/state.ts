@@ -7,7 +7,8 @@ import { settle, type ExtensionDecision } from '../extensions';
 import { settleProposal, type Proposal } from '../four-eyes';
 import { isOverdueOn } from '../time';
 import type {
-  MeasureExtensionRequested, Milestone, ProblemAction, ProblemEvent, ProblemIdentified, ProblemVerified, ProblemWithdrawn, ResponsibilityAssigned,
+  MeasureExtensionRequested, Milestone, ProblemAction, ProblemEvent, ProblemIdentified, ProblemSpotChecked, ProblemVerified, ProblemWithdrawn,
+  ResponsibilityAssigned,
 } from './events';
 
 /** Where a problem stands in the ledger. */
@@ -46,6 +47,12 @@ interface ProblemFacts {
   readonly timesReturned: number;
   /** The years the problem was carried over into (结转), in order. */
   readonly carriedInto?: readonly number[] | undefined;
+  /** The court whose office keeps the problem: the host court once it took it over, else the problem's own (undefined before identification). */
+  readonly takenOverBy?: string | undefined;
+  /** Times the host court's office returned the court's handling (退回). */
+  readonly timesHandlingReturned: number;
+  /** Spot checks (抽查) by the host court's office, in order. */
+  readonly spotChecks: readonly ProblemSpotChecked[];
 }
 
 /** No problem yet. */
@@ -86,6 +93,7 @@ export type ProblemState = NoProblem | OpenProblem | ClosureRequestedProblem | V
 /** No problem yet. */
 export const initialProblem: NoProblem = {
   status: 'none', measures: new Map(), evidence: [], freshEvidence: 0, extensions: new Map(), proposals: new Map(), timesClosed: 0, timesReopened: 0, timesReturned: 0,
+  timesHandlingReturned: 0, spotChecks: [],
 };
 
 const setMeasure = (s: ProblemState, id: string, f: (m: Measure) => Measure): ProblemState => {
@@ -156,8 +164,17 @@ export const evolveProblem = (s: ProblemState, e: ProblemEvent): ProblemState =>
       const { problemId: _p, reason: _r, ...changes } = e.data;
       return { ...s, details: { ...s.details, ...changes } };
     }
+    case 'problem.handling_returned':
+      return s.status === 'none' ? s : { ...s, status: 'open', verification: undefined, freshEvidence: 0, timesHandlingReturned: s.timesHandlingReturned + 1 };
+    case 'problem.spot_checked':
+      return { ...s, spotChecks: [...s.spotChecks, e.data] };
+    case 'problem.taken_over':
+      return { ...s, takenOverBy: e.data.byCourtId };
   }
 };
+
+/** The court whose office keeps the problem's ledger entry: the host court once it took it over, else the problem's court. */
+export const keeperOf = (s: ProblemState): string | undefined => s.takenOverBy ?? s.details?.courtId;
 
 /** Whether a problem's rectification is finished for good (closed or withdrawn). */
 export const isSettled = (s: ProblemState): boolean => s.status === 'closed' || s.status === 'withdrawn';

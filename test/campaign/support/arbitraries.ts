@@ -3,7 +3,7 @@ import fc from 'fast-check';
 
 export const ACTORS = [
   'admin', 'president', 'deputy', 'office1', 'office-head', 'tmo-head', 'tmo-staff', 'tmo-verifier', 'verifier1', 'inspector', 'discipline', 'exec-head',
-  'ng-president', 'ng-head', 'ng-staff', 'ng-exec-verifier', 'ng-office', 'ng-verifier', 'cy-president', 'cy-staff', 'stranger',
+  'ng-president', 'ng-head', 'ng-staff', 'ng-exec-verifier', 'ng-office', 'ng-office-head', 'ng-verifier', 'cy-president', 'cy-staff', 'cy-office', 'stranger',
 ] as const;
 
 /** A step: a command of an aggregate, advancing the clock, or running the reactions. */
@@ -35,19 +35,22 @@ const problem = [
     problemId: P, courtId: fc.oneof({ weight: 4, arbitrary: fc.constant('NANGUAN') }, { weight: 1, arbitrary: fc.constant('CHAOYANG') }), department: DEPT, source: pick('self_inspection', 'higher_level_feedback', 'report'),
     title: TEXT, description: TEXT, criterion: TEXT, severity: pick('minor', 'serious'),
   }), ['ng-staff', 'office1']),
-  cmd('problem', 'register', fc.record({ problemId: P }), ['office1']),
+  cmd('problem', 'register', fc.record({ problemId: P }), ['ng-office', 'office1']),
   cmd('problem', 'assignResponsibility', fc.record({ problemId: P, leaderId: pick('ng-president', 'cy-president'), department: DEPT, personId: PERSON }), ['ng-president']),
   cmd('problem', 'planMeasure', fc.record({ problemId: P, measureId: M, content: TEXT, deadline: DATE }), ['ng-staff']),
   cmd('problem', 'completeMeasure', fc.record({ problemId: P, measureId: M, note: TEXT }), ['ng-staff']),
   cmd('problem', 'attachEvidence', fc.record({ problemId: P, evidence: fc.record({ sha256: SHA, description: TEXT }) }), ['ng-staff']),
   cmd('problem', 'requestExtension', fc.record({ problemId: P, measureId: M, requestId: pick('X1', 'X2'), requestedDeadline: DATE, reason: TEXT }), ['ng-staff']),
   cmd('problem', 'propose', fc.record({ problemId: P, proposalId: pick('G1', 'G2'), action: fc.record({ kind: fc.constant('grant_extension'), requestId: pick('X1', 'X2') }) }), ['office1']),
-  cmd('problem', 'approve', fc.record({ problemId: P, proposalId: pick('G1', 'G2', 'C1', 'W1') }), ['office-head', 'deputy']),
+  cmd('problem', 'approve', fc.record({ problemId: P, proposalId: pick('G1', 'G2', 'C1', 'W1') }), ['office-head', 'deputy', 'ng-office-head']),
   cmd('problem', 'reject', fc.record({ problemId: P, proposalId: pick('G1', 'G2', 'C1', 'W1'), reason: TEXT }), ['office-head', 'deputy']),
   cmd('problem', 'requestClosure', fc.record({ problemId: P, summary: TEXT }), ['ng-staff']),
   cmd('problem', 'verify', fc.record({ problemId: P, note: TEXT }), ['ng-verifier', 'verifier1', 'ng-exec-verifier']),
   cmd('problem', 'returnVerification', fc.record({ problemId: P, reason: TEXT }), ['ng-verifier']),
-  cmd('problem', 'propose', fc.record({ problemId: P, proposalId: fc.constant('C1'), action: fc.constant({ kind: 'close' }) }), ['office1']),
+  cmd('problem', 'propose', fc.record({ problemId: P, proposalId: fc.constant('C1'), action: fc.constant({ kind: 'close' }) }), ['ng-office', 'office1']),
+  cmd('problem', 'returnHandling', fc.record({ problemId: P, reason: TEXT }), ['office1', 'ng-office']),
+  cmd('problem', 'spotCheck', fc.record({ problemId: P, checkId: pick('C1', 'C2'), passed: fc.boolean(), note: TEXT }), ['office1', 'ng-office']),
+  cmd('problem', 'takeOver', fc.record({ problemId: P, reason: TEXT }), ['office1', 'cy-office']),
   cmd('problem', 'reopen', fc.record({ problemId: P, reason: TEXT }), ['inspector']),
   cmd('problem', 'propose', fc.record({ problemId: P, proposalId: fc.constant('W1'), action: fc.record({ kind: fc.constant('withdraw'), reason: TEXT }) }), ['office1']),
   cmd('problem', 'correct', fc.record({ problemId: P, reason: TEXT, severity: pick('minor', 'critical') }), ['office1']),
@@ -103,20 +106,20 @@ const c = (aggregate: string, command: string, actor: string, input: unknown): S
 /** The happy path of a problem, closed, re-checked and closed again. */
 const problemScript = (p: string, deadline: string, verifier: string): Step[] => [
   c('problem', 'identify', 'ng-staff', { problemId: p, courtId: 'NANGUAN', department: '执行局', source: 'self_inspection', title: '问题', description: '说明', criterion: '规定', severity: 'minor' }),
-  c('problem', 'register', 'office1', { problemId: p }),
+  c('problem', 'register', 'ng-office', { problemId: p }),
   c('problem', 'assignResponsibility', 'ng-president', { problemId: p, leaderId: 'ng-president', department: '执行局', personId: 'ng-staff' }),
   c('problem', 'planMeasure', 'ng-staff', { problemId: p, measureId: 'M1', content: '措施', deadline }),
   c('problem', 'completeMeasure', 'ng-staff', { problemId: p, measureId: 'M1', note: '完成' }),
   c('problem', 'attachEvidence', 'ng-staff', { problemId: p, evidence: { sha256: 'a'.repeat(64), description: '证据' } }),
   c('problem', 'requestClosure', 'ng-staff', { problemId: p, summary: '整改完成' }),
   c('problem', 'verify', verifier, { problemId: p, note: '核查' }),
-  c('problem', 'propose', 'office1', { problemId: p, proposalId: 'C1', action: { kind: 'close' } }),
-  c('problem', 'approve', 'office-head', { problemId: p, proposalId: 'C1' }),
+  c('problem', 'propose', 'ng-office', { problemId: p, proposalId: 'C1', action: { kind: 'close' } }),
+  c('problem', 'approve', 'ng-office-head', { problemId: p, proposalId: 'C1' }),
   c('problem', 'reopen', 'inspector', { problemId: p, reason: '回头看' }),
   c('problem', 'attachEvidence', 'ng-staff', { problemId: p, evidence: { sha256: 'b'.repeat(64), description: '证据' } }),
   c('problem', 'requestClosure', 'ng-staff', { problemId: p, summary: '再次整改' }),
   c('problem', 'verify', verifier, { problemId: p, note: '核查' }),
-  c('problem', 'propose', 'office1', { problemId: p, proposalId: 'C2', action: { kind: 'close' } }),
+  c('problem', 'propose', 'ng-office', { problemId: p, proposalId: 'C2', action: { kind: 'close' } }),
   c('problem', 'approve', 'deputy', { problemId: p, proposalId: 'C2' }),
 ];
 

@@ -46,10 +46,19 @@ export const brokenInvariants = (events: readonly RecordedEvent[]): string[] => 
       let evidence = 0;
       let resp: D | undefined;
       let verification: RecordedEvent | undefined;
+      let keeper: string | undefined;
+      const keptBy = (e: RecordedEvent, what: string) => {
+        const a = e.metadata.actor;
+        if (!a.posts.includes('system') && (a.unit ?? '').split('/')[0] !== keeper) broken.push(`${streamId}: ${what} by ${a.id} of ${a.unit}, not of the keeping court ${keeper ?? '?'}`);
+      };
       for (const e of stream) {
         const d = e.data as D;
         switch (e.type) {
+          case 'problem.identified': keeper = d.courtId; break;
+          case 'problem.taken_over': keeper = d.byCourtId; break;
+          case 'problem.handling_returned': evidence = 0; verification = undefined; break;
           case 'problem.registered':
+            keptBy(e, 'registered');
             if (numbers.has(d.ledgerNumber)) broken.push(`ledger number ${d.ledgerNumber} used twice`);
             numbers.set(d.ledgerNumber, d.problemId);
             break;
@@ -67,6 +76,7 @@ export const brokenInvariants = (events: readonly RecordedEvent[]): string[] => 
             break;
           }
           case 'problem.closed':
+            keptBy(e, 'closed');
             if (measures.size === 0 || [...measures.values()].some((x) => !x)) broken.push(`${streamId}: closed with measures not done`);
             if (evidence === 0) broken.push(`${streamId}: closed without evidence`);
             if (verification === undefined) broken.push(`${streamId}: closed without verification`);

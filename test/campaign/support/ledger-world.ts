@@ -56,10 +56,13 @@ export const testLedger = async (setup = true, options: Partial<CampaignLedgerOp
   return { ledger, store, setNow: (iso) => { now = iso; }, all };
 };
 
-/** Closes a verified problem off (销号) with four eyes: `office1` proposes, the office head approves. */
-export const closeOff = async (ledger: CampaignLedger, problemId: string, proposalId = `CL-${problemId}`) => {
-  await ok(ledger.problem.propose('office1', { problemId, proposalId, action: { kind: 'close' } }));
-  return ok(ledger.problem.approve('office-head', { problemId, proposalId }));
+/**
+ * Closes a verified problem off (销号) with four eyes, in the court's own ledger: its office
+ * (`ng-office`) proposes, the office's head (`ng-office-head`) approves.
+ */
+export const closeOff = async (ledger: CampaignLedger, problemId: string, proposalId = `CL-${problemId}`, office = 'ng-office', head = 'ng-office-head') => {
+  await ok(ledger.problem.propose(office, { problemId, proposalId, action: { kind: 'close' } }));
+  return ok(ledger.problem.approve(head, { problemId, proposalId }));
 };
 
 /** Grants a measure's pending extension with four eyes: `office1` proposes, the office head approves. */

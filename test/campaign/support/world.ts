@@ -52,11 +52,13 @@ export const orgSetup: readonly OrganizationCommand[] = [
   { type: 'registerPerson', personId: 'ng-head', name: '南关执行局长', courtId: 'NANGUAN', department: '执行局', posts: ['department_head'] },
   { type: 'registerPerson', personId: 'ng-staff', name: '南关执行干警', courtId: 'NANGUAN', department: '执行局', posts: ['staff'] },
   { type: 'registerPerson', personId: 'ng-exec-verifier', name: '南关执行核查员', courtId: 'NANGUAN', department: '执行局', posts: ['staff', 'verifier'] },
-  { type: 'registerPerson', personId: 'ng-office', name: '南关办公室', courtId: 'NANGUAN', department: '办公室', posts: ['staff'] },
+  { type: 'registerPerson', personId: 'ng-office', name: '南关办公室', courtId: 'NANGUAN', department: '办公室', posts: ['staff', 'court_office'] },
+  { type: 'registerPerson', personId: 'ng-office-head', name: '南关办公室主任', courtId: 'NANGUAN', department: '办公室', posts: ['department_head', 'court_office'] },
   { type: 'registerPerson', personId: 'ng-verifier', name: '南关核查员', courtId: 'NANGUAN', department: '审管办', posts: ['verifier'] },
   { type: 'registerPerson', personId: 'ng-vp', name: '南关副院长', courtId: 'NANGUAN', posts: ['court_leadership'] },
   { type: 'registerPerson', personId: 'cy-president', name: '朝阳院长', courtId: 'CHAOYANG', posts: ['court_president'] },
   { type: 'registerPerson', personId: 'cy-staff', name: '朝阳立案干警', courtId: 'CHAOYANG', department: '立案庭', posts: ['staff'] },
+  { type: 'registerPerson', personId: 'cy-office', name: '朝阳办公室', courtId: 'CHAOYANG', department: '办公室', posts: ['staff', 'court_office'] },
 ];
 
 /** Campaign commands that set the test campaign up, with their issuers. */

@@ -37,7 +37,7 @@ export const eventCount = async (w: ServiceWorld): Promise<number> => {
 export const assigned = async (w: ServiceWorld, identify: Record<string, unknown>): Promise<string> => {
   let etag = await step(w, 'ng-staff', '/problems', identify, undefined, 201);
   const id = identify.problemId as string;
-  etag = await step(w, 'office1', `/problems/${id}/registration`, {}, etag);
+  etag = await step(w, 'ng-office', `/problems/${id}/registration`, {}, etag);
   return step(w, 'ng-president', `/problems/${id}/responsibility`, { leaderId: 'ng-president', department: '执行局', personId: 'ng-staff' }, etag);
 };
 
@@ -52,10 +52,10 @@ export const rectify = async (w: ServiceWorld, identify: Record<string, unknown>
   return step(w, 'ng-verifier', `/problems/${id}/verification`, { note: '核查属实' }, etag);
 };
 
-/** Closes a verified problem off (销号) with four eyes: `office1` proposes, the office head approves; the new ETag. */
+/** Closes a verified problem off (销号) with four eyes: NANGUAN's office proposes, its head approves; the new ETag. */
 export const closeOff = async (w: ServiceWorld, id: string, etag: string, proposalId = 'C-1'): Promise<string> => {
-  const proposed = await step(w, 'office1', `/problems/${id}/proposals`, { proposalId, action: { kind: 'close' } }, etag);
-  return step(w, 'office-head', `/problems/${id}/proposals/${proposalId}/approval`, {}, proposed);
+  const proposed = await step(w, 'ng-office', `/problems/${id}/proposals`, { proposalId, action: { kind: 'close' } }, etag);
+  return step(w, 'ng-office-head', `/problems/${id}/proposals/${proposalId}/approval`, {}, proposed);
 };
 
 /**
