@@ -21,14 +21,15 @@ export const brokenInvariants = (events: readonly RecordedEvent[]): string[] => 
   const firstResponsible = new Map<string, number>();
 
   for (const [streamId, stream] of byStream) {
-    // Four eyes: each decision that ends or eases a duty was proposed earlier by office staff and
-    // approved, by whoever recorded it, with the right, never by the proposer.
+    // Four eyes: each decision that ends or eases a duty was proposed earlier by office staff (the
+    // campaign office, or a court's own office for its ledger) and approved, by whoever recorded it,
+    // with the right (an office head, a court president for its own ledger, the leading group), never by the proposer.
     const proposals = new Map<string, RecordedEvent>();
     for (const e of stream) {
       const d = e.data as D;
       if (e.type === 'problem.decision_proposed' || e.type === 'task.decision_proposed') {
         proposals.set(d.proposalId, e);
-        if (!e.metadata.actor.posts.includes('campaign_office')) broken.push(`${streamId}: ${d.proposalId} proposed by ${e.metadata.actor.id}, not office staff`);
+        if (!e.metadata.actor.posts.some((x) => x === 'campaign_office' || x === 'court_office')) broken.push(`${streamId}: ${d.proposalId} proposed by ${e.metadata.actor.id}, not office staff`);
       }
       const kind = FOUR_EYES[e.type];
       if (kind === undefined) continue;
@@ -38,7 +39,8 @@ export const brokenInvariants = (events: readonly RecordedEvent[]): string[] => 
       proposals.delete(d.proposalId); // decided once
       if (d.approvedBy !== a.id) broken.push(`${streamId}: ${e.type} approved by ${d.approvedBy} but recorded by ${a.id}`);
       if (a.id === proposal.metadata.actor.id || d.proposedBy !== proposal.metadata.actor.id) broken.push(`${streamId}: ${e.type} approved by its proposer`);
-      const head = a.posts.includes('campaign_office') && a.posts.includes('department_head');
+      const head = (a.posts.includes('campaign_office') || a.posts.includes('court_office')) && a.posts.includes('department_head')
+        || (kind === 'close' && a.posts.includes('court_president'));
       if (!head && !a.posts.some((x) => x.startsWith('leading_group_'))) broken.push(`${streamId}: ${e.type} approved by ${a.id} without the right`);
     }
     if (streamId.includes('/problem/')) {
