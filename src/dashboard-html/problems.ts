@@ -26,6 +26,7 @@ export const summarySection = (d: Dashboard): string => {
     kpi('problems.onTimeRate', '按时销号率', 'on-time rate', p.onTimeRate, pct(p.onTimeRate)),
     kpi('problems.overdue', '逾期', 'overdue', p.overdue, num(p.overdue)),
     kpi('problems.dueSoon', '临期', 'due soon', p.dueSoon, num(p.dueSoon)),
+    kpi('problems.carriedOver', '结转下年', 'carried over', p.carriedOver, num(p.carriedOver)),
     kpi('tasks.total', '任务', 'tasks', d.tasks.total, num(d.tasks.total)),
     kpi('tasks.overdue', '逾期任务', 'overdue tasks', d.tasks.overdue, num(d.tasks.overdue)),
   ].join('')}</dl>`, `截至 As of ${d.asOf.today}（${d.asOf.timeZone}）· 黄色预警 yellow at ≤ ${d.asOf.thresholds.yellowDays} 天 days · 临期 due soon at ≤ ${d.asOf.thresholds.dueSoonDays} 天 days`);

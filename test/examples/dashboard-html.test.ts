@@ -73,6 +73,7 @@ describe('renderDashboardHtml', () => {
     expect(cell(html, 'inspections', 'overall', 'coverage')).toEqual({ value: '1', text: '100.0%' });
     expect(cell(html, 'gaps', 'R1@C2#1#problemsClosed#0', 'claimed')).toEqual({ value: '1', text: '1' });
     expect(cell(html, 'regulations', 'C2', 'cleared')).toEqual({ value: '1', text: '1' });
+    expect(html).toContain('<div class="kpi" data-field="problems.carriedOver" data-value="1">');
     expect(cell(html, 'regulations', 'overall', 'total')).toEqual({ value: '2', text: '2' });
     expect(html).toMatch(/data-key="C1" data-series="value" data-value="0.5"\/>/);
     expect(html).toMatch(/data-key="C1" data-series="red" data-value="1"/);

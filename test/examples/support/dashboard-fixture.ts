@@ -33,7 +33,7 @@ export const fixtureDashboard: Dashboard = {
     },
   },
   problems: {
-    total: 3, closed: 1, open: 2, withdrawn: 0, carriedOver: 0, overdue: 2, dueSoon: 0, rectificationRate: 1 / 3, onTimeRate: 1, returnedRate: 0, reopenedRate: 0,
+    total: 3, closed: 1, open: 2, withdrawn: 0, carriedOver: 1, overdue: 2, dueSoon: 0, rectificationRate: 1 / 3, onTimeRate: 1, returnedRate: 0, reopenedRate: 0,
     colours: { green: 1, yellow: 0, red: 2, noDeadline: 0 },
   },
   rates: {
