@@ -21,9 +21,10 @@ import { departmentPerson, grassrootsCourts } from '../src/demo/organization';
 import { createRandom } from '../src/demo/random';
 import { OFFICE, OFFICE_HEAD, setUp, taskId } from '../src/demo/setup';
 import type { EventStore, NewEvent } from '../src/eventsourcing/index';
+import { orThrow } from '../src/eventsourcing/runnable';
 
 const NS = 'bench-commands';
-const streams = campaignStreams(NS);
+const streams = orThrow(campaignStreams(NS));
 const templates = problemTemplates.filter((t) => !t.intermediateOnly);
 /** Problems of the history per batched append of ledger-number reservations. */
 const BATCH = 100;
@@ -152,10 +153,10 @@ export interface RunOptions {
 export async function runCommands(store: EventStore, commands: number, options: RunOptions = {}): Promise<number> {
   const clock = createScenarioClock('2019-07-01');
   const random = createRandom(7 + (options.from ?? 1));
-  const ledger = createCampaignLedger({
+  const ledger = orThrow(createCampaignLedger({
     store, namespace: NS, clock, ids: () => random.uuid(),
     ...(options.cachedStreams === undefined ? {} : { cachedStreams: options.cachedStreams }),
-  });
+  }));
   let done = 0;
   for (let k = options.from ?? 1; done < commands; k++) done += await lifecycle(ledger, clock, k, random.hex(32));
   return done;

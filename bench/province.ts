@@ -25,6 +25,7 @@ import { supervisionNumberStream } from '../src/campaign/supervision/numbering';
 import { createRandom, type Random } from '../src/demo/random';
 import type { EventStore, ExpectedRevision, NewEvent } from '../src/eventsourcing/index';
 import { isDepartmentGroup, managementYearPlan, planDepartments } from '../src/plans/index';
+import { orThrow } from '../src/eventsourcing/runnable';
 
 /** Options of {@link generateProvince}. */
 export interface ProvinceOptions {
@@ -194,7 +195,7 @@ export async function generateProvince(store: EventStore, options: ProvinceOptio
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`events must be a positive integer, got ${limit}`);
   const seed = options.seed ?? 2019;
   const ns = options.namespace ?? 'province';
-  const s: CampaignStreams = campaignStreams(ns);
+  const s: CampaignStreams = orThrow(campaignStreams(ns));
   const r = createRandom(seed);
   const w = new DayWriter(store, limit, (seed % 2 ** 32).toString(16).padStart(8, '0'));
   const agenda = new Agenda();

@@ -8,6 +8,7 @@ import { campaignStreams } from '../src/campaign/streams';
 import type { EventStore, NewEvent } from '../src/eventsourcing/index';
 import { pmList } from '../src/readmodels/pmap';
 import { problemLedgerProjection } from '../src/readmodels/projection';
+import { orThrow } from '../src/eventsourcing/runnable';
 
 const NS = 'bench';
 const COURTS = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'];
@@ -28,7 +29,7 @@ const day = (n: number) => new Date(Date.parse('2019-04-01T00:00:00Z') + n * 86_
 
 /** Writes a campaign history of about `events` events (rounded up to whole problems). */
 export async function fillCampaign(store: EventStore, events: number): Promise<void> {
-  const s = campaignStreams(NS);
+  const s = orThrow(campaignStreams(NS));
   let n = 0;
   await must(store.append(s.organization, COURTS.map((courtId, i) => event(n++, 'organization.court_registered', { courtId, name: `Court ${courtId}`, level: i === 0 ? 'intermediate' : 'grassroots' })), 'no_stream')());
   await must(store.append(s.campaign, [

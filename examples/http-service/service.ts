@@ -22,6 +22,7 @@ import { queryRoutes } from './queries';
 import { createReadModelCache } from './readmodel';
 import type { Route, ServiceContext } from './routes';
 import { createTrailCache } from './trail-cache';
+import { orThrow } from '../../src/eventsourcing/runnable';
 
 /** Size and time limits of the service (all optional). */
 export interface HttpLimits {
@@ -111,7 +112,7 @@ export const createHttpService = (options: HttpServiceOptions): HttpService => {
   const readModels = createReadModelCache(options.store, options.namespace);
   const ctx: ServiceContext = {
     store, namespace: options.namespace, clock, feeds, readModels,
-    ledger: createCampaignLedger({ store, namespace: options.namespace, clock }),
+    ledger: orThrow(createCampaignLedger({ store, namespace: options.namespace, clock })),
     trail: createTrailCache(options.store, clock, options.verifyMaxAgeMs),
     checkpoint: () => publisher?.latest(),
   };

@@ -2,7 +2,7 @@
  * The facade: a campaign ledger over an event store of your choice, in a few lines.
  *
  * ```ts
- * const ledger = createCampaignLedger({ store: createMemoryStore(), namespace: 'mgmt-2019' });
+ * const ledger = orThrow(createCampaignLedger({ store: createMemoryStore(), namespace: 'mgmt-2019' }));
  * await ledger.organization.establish('admin', { court: { courtId: 'CITY', name: '市中院' }, administrator: { personId: 'admin', name: 'Admin' } })();
  * const r = await ledger.problem.identify('ng-staff', { problemId: 'P-1', courtId: 'NANGUAN', source: 'self_inspection', ... })();
  * ```
@@ -19,7 +19,7 @@
 import { runnable, type Runnable } from '../eventsourcing/runnable';
 import type { CodecRegistry } from '../eventsourcing/codecs';
 import type { Actor } from '../eventsourcing/envelope';
-import type { LedgerError } from '../eventsourcing/errors';
+import { errors, type LedgerError, type ValidationFailed } from '../eventsourcing/errors';
 import { createCommandHandler, type Loaded } from '../eventsourcing/handler';
 import { uuidv7 } from '../eventsourcing/ids';
 import type { SnapshotStore } from '../eventsourcing/snapshots';
@@ -36,7 +36,7 @@ import type { ProblemState } from './problem/state';
 import { createCampaignRegistry } from './registry';
 import type { RegulationState } from './regulation/state';
 import type { ReportState } from './report/state';
-import { campaignStreams, type CampaignStreams } from './streams';
+import { campaignStreams, type CampaignStreams, type Namespace } from './streams';
 import type { SupervisionState } from './supervision/state';
 import type { TaskState } from './task/state';
 import { aggregates } from './aggregates';
@@ -133,9 +133,20 @@ export type CampaignLedger = CampaignCommands & {
   readonly reactions: Reactions;
 };
 
-/** Creates a campaign ledger over a store. Throws a TypeError only for an invalid namespace or `cachedStreams`. */
-export const createCampaignLedger = (options: CampaignLedgerOptions): CampaignLedger => {
-  const streams = campaignStreams(options.namespace);
+/**
+ * Creates a campaign ledger over a store: the Right, or a ValidationFailed naming `namespace` when
+ * it is not a valid {@link Namespace}, or `cachedStreams` when it is not an integer >= 0 (the only
+ * things that can fail here; `orThrow` unwraps it).
+ */
+export const createCampaignLedger = (options: CampaignLedgerOptions): E.Either<ValidationFailed, CampaignLedger> => {
+  const cached = options.cachedStreams;
+  if (cached !== undefined && (!Number.isSafeInteger(cached) || cached < 0)) {
+    return E.left(errors.validation([{ path: 'cachedStreams', message: `expected an integer >= 0, got ${String(cached)}` }]));
+  }
+  return E.map((streams: CampaignStreams) => ledgerOver(options, streams))(campaignStreams(options.namespace));
+};
+
+const ledgerOver = (options: CampaignLedgerOptions, streams: CampaignStreams): CampaignLedger => {
   const registry = createCampaignRegistry();
   const clock = options.clock ?? (() => new Date());
   const ids = options.ids ?? (() => uuidv7());

@@ -11,7 +11,9 @@
  * - `${ns}/supervision-numbers/${office}@${year}` — one reservation stream per issuing office and year
  * - `${ns}/follow-up/${kind}:${id}` — the warnings and escalation steps about one problem or task
  */
+import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
+import { errors, type ValidationFailed } from '../eventsourcing/errors';
 import { ledgerNumberStream } from './numbering';
 
 const NS_RE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
@@ -55,9 +57,19 @@ export interface CampaignStreams {
   readonly report: (periodId: string, courtId: string) => string;
 }
 
-/** The stream names of a namespace (which must be a valid {@link Namespace}). */
-export const campaignStreams = (namespace: string): CampaignStreams => {
-  if (!Namespace.is(namespace)) throw new TypeError(`invalid campaign namespace ${JSON.stringify(namespace)}`);
+/**
+ * The stream names of a namespace, or a ValidationFailed naming `namespace` when it is not a valid
+ * {@link Namespace}.
+ */
+export const campaignStreams = (namespace: string): E.Either<ValidationFailed, CampaignStreams> =>
+  (Namespace.is(namespace)
+    ? E.right(streamsOf(namespace))
+    : E.left(errors.validation([{
+      path: 'namespace',
+      message: `expected a namespace of 1-64 letters, digits or "_.:-" starting with a letter or digit, got ${typeof namespace === 'string' ? JSON.stringify(namespace) : typeof namespace}`,
+    }])));
+
+const streamsOf = (namespace: string): CampaignStreams => {
   const p = `${namespace}/`;
   return {
     namespace,

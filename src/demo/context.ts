@@ -11,6 +11,7 @@ import type { LedgerError } from '../eventsourcing/errors';
 import type { EventStore } from '../eventsourcing/store';
 import type { ScenarioClock } from './clock';
 import type { Random } from './random';
+import { orThrow } from '../eventsourcing/runnable';
 
 /** The demo could not run a step of its scenario. */
 export class DemoStepFailed extends Error {
@@ -70,9 +71,9 @@ export const createDemoContext = (o: DemoContextOptions): DemoContext => {
     steps++;
     o.onStep?.(steps);
   };
-  const ledger = createCampaignLedger({
+  const ledger = orThrow(createCampaignLedger({
     store: o.store, namespace: o.namespace, clock: o.clock, ids: () => o.random.uuid(), grace: { days: 15 },
-  });
+  }));
   return {
     ledger, store: o.store, clock: o.clock, random: o.random, namespace: o.namespace, problems: [], tick,
     async step(label, command) {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../adapters/memory/index';
 import { createCampaignLedger } from '../../src/campaign/ledger';
+import { campaignStreams } from '../../src/campaign/streams';
 import { fails, ok, testLedger } from './support/ledger-world';
 import { NS } from './support/world';
+import { orThrow } from '../../src/eventsourcing/runnable';
 
 const identify = {
   problemId: 'P-1', courtId: 'NANGUAN', department: '执行局', source: 'self_inspection' as const, title: '执行案款发放超期',
@@ -62,17 +64,33 @@ describe('facade: validation, actor resolution, metadata', () => {
   });
   it('founds an organization from nothing: only the establish command, only for oneself', async () => {
     const store = createMemoryStore();
-    const ledger = createCampaignLedger({ store, namespace: 'n1' });
+    const ledger = orThrow(createCampaignLedger({ store, namespace: 'n1' }));
     const court = { courtId: 'CITY', name: '市中院' };
     expect(await fails(ledger.organization.registerCourt('root', { ...court, level: 'intermediate' }))).toMatchObject({ _tag: 'NotAuthorized' });
     expect(await fails(ledger.organization.establish('root', { court, administrator: { personId: 'someone', name: 'x' } }))).toMatchObject({ _tag: 'NotAuthorized', actorId: 'root' });
     await ok(ledger.organization.establish('root', { court, administrator: { personId: 'root', name: 'Root' } }));
     expect(await ok(ledger.load.actor('root'))).toEqual({ id: 'root', posts: ['system'], unit: 'CITY' });
   });
+  it('answers a bad namespace or cache size with a ValidationFailed naming it (never a throw), and stores nothing', async () => {
+    const store = createMemoryStore();
+    for (const namespace of ['a/b', '', '-x', 'x'.repeat(65), null as unknown as string, 7 as unknown as string]) {
+      const created = createCampaignLedger({ store, namespace });
+      expect(created, String(namespace)).toMatchObject({ _tag: 'Left', left: { _tag: 'ValidationFailed', issues: [{ path: 'namespace' }] } });
+      expect(campaignStreams(namespace)).toEqual(created);
+    }
+    expect(createCampaignLedger({ store, namespace: 'ok-1' })._tag).toBe('Right');
+    for (const cachedStreams of [-1, 1.5, Number.NaN]) {
+      expect(createCampaignLedger({ store, namespace: 'ok-1', cachedStreams })).toMatchObject({ _tag: 'Left', left: { _tag: 'ValidationFailed', issues: [{ path: 'cachedStreams' }] } });
+    }
+    expect((await store.streamHead('a/b/organization')())._tag).toBe('Right');
+    let events = 0;
+    for await (const _ of store.readAll()) events += 1;
+    expect(events).toBe(0);
+  });
   it('keeps every stream of a campaign under its namespace', async () => {
     const t = await testLedger();
     await ok(t.ledger.problem.identify('ng-staff', identify));
-    const other = createCampaignLedger({ store: t.store, namespace: `${NS}-b` });
+    const other = orThrow(createCampaignLedger({ store: t.store, namespace: `${NS}-b` }));
     await ok(other.organization.establish('x', { court: { courtId: 'C', name: 'c' }, administrator: { personId: 'x', name: 'x' } }));
     const ids = new Set((await t.all()).map((e) => e.streamId));
     expect([...ids].every((s) => s.startsWith(`${NS}/`))).toBe(true);

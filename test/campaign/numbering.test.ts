@@ -17,6 +17,7 @@ import { tempDir } from '../sqlite/helpers';
 import { fails, ok, testLedger } from './support/ledger-world';
 import { NS } from './support/world';
 import { unwrap } from '../../src/eventsourcing/runnable';
+import { orThrow } from '../../src/eventsourcing/runnable';
 
 const identify = {
   courtId: 'NANGUAN', department: '执行局', source: 'self_inspection' as const, title: '执行案款发放超期',
@@ -135,7 +136,7 @@ describe('ledger numbers: concurrency on SQLite', () => {
     const t = await testLedger(true, { store });
     for (let i = 0; i < 20; i++) await ok(t.ledger.problem.identify('ng-staff', { ...identify, problemId: `P-${i}` }));
     const other = await unwrap(openSqliteStore({ path: file, registry: createCampaignRegistry() }));
-    const second = createCampaignLedger({ store: other, namespace: NS, clock: () => new Date('2019-06-01T02:00:00.000Z') });
+    const second = orThrow(createCampaignLedger({ store: other, namespace: NS, clock: () => new Date('2019-06-01T02:00:00.000Z') }));
     const two = await Promise.all([t.ledger.problem.register('ng-office', { problemId: 'P-0' })(), second.problem.register('ng-office', { problemId: 'P-1' })()]);
     const rest = await Promise.all(Array.from({ length: 18 }, (_, i) => (i % 2 ? t.ledger : second).problem.register('ng-office', { problemId: `P-${i + 2}` })()));
     const numbers = [...two, ...rest].map((r) => (E.isRight(r) ? r.right.state.ledgerNumber : `ERR ${r.left.message}`));

@@ -11,11 +11,12 @@ import { createCampaignLedger } from '../../src/campaign/ledger';
 import { createCampaignRegistry } from '../../src/campaign/registry';
 import { unwrap } from '../../src/eventsourcing/runnable';
 import { managementYearPlan, planToCommands } from '../../src/plans/index';
+import { orThrow } from '../../src/eventsourcing/runnable';
 
 describe('the plan recipe with the real clock', () => {
   it('sets the 2019 plan up in the tour organization, backdated to the plan', async () => {
     const store = createMemoryStore({ registry: createCampaignRegistry() });
-    const ledger = createCampaignLedger({ store, namespace: 'plan-2019' }); // the system clock
+    const ledger = orThrow(createCampaignLedger({ store, namespace: 'plan-2019' })); // the system clock
     const org = ledger.organization;
     await unwrap(org.establish('admin', { court: { courtId: 'CITY', name: '市中院' }, administrator: { personId: 'admin', name: 'Admin', department: '办公室' } }));
     await unwrap(org.registerPerson('admin', { personId: 'president', name: '院长', courtId: 'CITY', posts: ['court_president'] }));

@@ -12,6 +12,7 @@ import { createCampaignLedger } from '../../src/campaign/index';
 import type { EventStore } from '../../src/eventsourcing/store';
 import { IDENTIFY, NS, startWorld, type ServiceWorld } from './support/service-world';
 import { appendRace, body, expectProblem, step } from './support/http-steps';
+import { orThrow } from '../../src/eventsourcing/runnable';
 
 let w: ServiceWorld | undefined;
 afterEach(async () => {
@@ -53,7 +54,7 @@ describe('finding 5: the HTTP example', () => {
 
   it('a slow feed reader that keeps the server waiting for drain leaks no listeners', async () => {
     w = await startWorld();
-    const ledger = createCampaignLedger({ store: w.store, namespace: NS, clock: () => new Date('2019-06-03T02:00:00.000Z') });
+    const ledger = orThrow(createCampaignLedger({ store: w.store, namespace: NS, clock: () => new Date('2019-06-03T02:00:00.000Z') }));
     const description = '案'.repeat(4000); // 12 KB of UTF-8 per event
     const n = 400;
     for (let i = 0; i < n; i++) {

@@ -12,6 +12,7 @@ import { supervisionItems, warningsGiven } from '../../src/readmodels/supervisio
 import { paragraphsOf, unzip } from '../support/zip';
 import { IDENTIFY, NS, foldReadModels, startWorld, type ServiceWorld } from './support/service-world';
 import { assigned, body, expectProblem } from './support/http-steps';
+import { orThrow } from '../../src/eventsourcing/runnable';
 
 let w: ServiceWorld;
 const NOW = '2019-06-12T02:00:00.000Z';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   w = await startWorld();
   await assigned(w, IDENTIFY);
   let now = new Date('2019-06-03T02:00:00.000Z');
-  const L = createCampaignLedger({ store: w.store, namespace: NS, clock: () => now });
+  const L = orThrow(createCampaignLedger({ store: w.store, namespace: NS, clock: () => now }));
   const ok = async (te: () => Promise<E.Either<{ message: string }, unknown>>) => { const r = await te(); if (E.isLeft(r)) throw new Error(r.left.message); };
   await ok(L.supervision.propose('office1', { itemId: 'S-1', title: '清理执行积案', content: '对长期未结执行案件逐案清理。', source: { kind: 'leader_instruction', text: '限期清理。', givenBy: 'president', givenOn: '2019-06-01' } }));
   await ok(L.supervision.open('office1', { itemId: 'S-1', office: '督' }));

@@ -14,6 +14,7 @@ import type { EventStore } from '../../src/eventsourcing/store';
 import { createCampaignLedger } from '../../src/campaign/ledger';
 import { departmentPerson } from '../../src/demo/organization';
 import { LEADER, OFFICE } from '../../src/demo/setup';
+import { orThrow } from '../../src/eventsourcing/runnable';
 
 const ok = async <A>(te: () => Promise<E.Either<{ message: string }, A>>): Promise<A> => {
   const r = await te();
@@ -27,7 +28,7 @@ export const ITEMS = { instruction: 'SV-T-1', decision: 'SV-T-2', proposed: 'SV-
 /** Proposes, opens, approves and assigns the items on 2020-01-06 (a Monday), the reminder the day after. */
 export const addSupervisionItems = async (store: EventStore, namespace: string): Promise<void> => {
   let now = new Date('2020-01-06T02:00:00.000Z');
-  const L = createCampaignLedger({ store, namespace, clock: () => now });
+  const L = orThrow(createCampaignLedger({ store, namespace, clock: () => now }));
   const S = L.supervision;
   const lead = { courtId: 'xc', department: '执行局' };
   await ok(S.propose(OFFICE, {

@@ -6,6 +6,7 @@ import { createMemoryStore, type MemoryStore } from '../../adapters/memory/index
 import { createCampaignRegistry } from '../../src/campaign/registry';
 import { campaignStreams, type CampaignStreams } from '../../src/campaign/streams';
 import { project, type Projection, type RecordedEvent } from '../../src/eventsourcing/index';
+import { orThrow } from '../../src/eventsourcing/runnable';
 
 export const NS = 'ny';
 
@@ -37,7 +38,7 @@ export const createWorld = (start = '2019-03-01T01:00:00.000Z'): World => {
   };
   return {
     store,
-    s: campaignStreams(NS),
+    s: orThrow(campaignStreams(NS)),
     at: (iso) => { clock = Date.parse(iso); },
     advance: (ms) => { clock += ms; },
     now: () => new Date(clock).toISOString(),

@@ -10,6 +10,7 @@ import { snapshotDigest, type Snapshot } from '../../src/eventsourcing/index';
 import { NS, orgSetup } from '../campaign/support/world';
 import { tempDir } from './helpers';
 import { unwrap } from '../../src/eventsourcing/runnable';
+import { orThrow } from '../../src/eventsourcing/runnable';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 const stores: SqliteStore[] = [];
@@ -49,20 +50,20 @@ describe('SQLite snapshots (the snapshots table, outside the trail)', () => {
     const path = file();
     const store = await open(path);
     const snapshots = { store: store.snapshots, every: 5 };
-    const ledger = createCampaignLedger({ store, namespace: NS, ids: deterministicIds('snap'), snapshots });
+    const ledger = orThrow(createCampaignLedger({ store, namespace: NS, ids: deterministicIds('snap'), snapshots }));
     for (const { type, ...input } of orgSetup) {
       const r = await (ledger.organization as unknown as Record<string, (a: string, i: unknown) => Promise<E.Either<unknown, unknown>>>)[type]!('admin', input);
       expect(E.isRight(r)).toBe(true);
     }
-    const full = await createCampaignLedger({ store, namespace: NS }).load.organization();
+    const full = await orThrow(createCampaignLedger({ store, namespace: NS })).load.organization();
     // A fresh ledger (nothing cached) folds the whole stream once and snapshots it; the next starts from the snapshot.
-    const first = await createCampaignLedger({ store, namespace: NS, snapshots }).load.organization();
+    const first = await orThrow(createCampaignLedger({ store, namespace: NS, snapshots })).load.organization();
     const saved = await store.snapshots.load(ledger.streams.organization, 'organization')();
     const head = await store.streamHead(ledger.streams.organization)();
     expect(E.isRight(head) && head.right !== undefined).toBe(true);
     const { revision, hash } = E.isRight(head) && head.right !== undefined ? head.right : { revision: -1n, hash: '' };
     expect(E.isRight(saved) && saved.right).toMatchObject({ version: 1, revision, hash });
-    const fromSnapshot = await createCampaignLedger({ store, namespace: NS, snapshots }).load.organization();
+    const fromSnapshot = await orThrow(createCampaignLedger({ store, namespace: NS, snapshots })).load.organization();
     expect(first).toEqual(full);
     expect(fromSnapshot).toEqual(full);
     expect(E.isRight(fromSnapshot) && fromSnapshot.right.state.people.size).toBeGreaterThan(10);

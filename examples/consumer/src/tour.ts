@@ -8,15 +8,16 @@
 import assert from 'node:assert/strict';
 import {
   createCampaignLedger, createCampaignRegistry, campaignReadModel, runProjection, dashboard, verifyStore, createDigest,
-  unwrap, toJson,
+  unwrap, orThrow, toJson,
 } from 'campaign-ledger';
 import { createMemoryStore } from 'campaign-ledger/adapters/memory';
 
 // A store (memory here; SQLite, PostgreSQL and EventStoreDB are separate entry points) and the ledger.
+// What can fail answers with an Either (here: a namespace that is not one); `orThrow` gives its Right
+// or throws a LedgerFailure carrying the error, and `unwrap` does the same for a command it runs.
 const store = createMemoryStore({ registry: createCampaignRegistry() });
-const ledger = createCampaignLedger({ store, namespace: 'demo-2019' });
+const ledger = orThrow(createCampaignLedger({ store, namespace: 'demo-2019' }));
 
-// Every command returns a typed Either: `unwrap` gives its Right, or throws a LedgerFailure carrying the error.
 // The organization: a court, its departments, people and their posts.
 const org = ledger.organization;
 await unwrap(org.establish('admin', { court: { courtId: 'CITY', name: '市中院' }, administrator: { personId: 'admin', name: 'Admin', department: '办公室' } }));

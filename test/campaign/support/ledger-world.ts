@@ -8,6 +8,7 @@ import { deterministicIds } from '../../../src/campaign/ids';
 import type { LedgerError } from '../../../src/eventsourcing/errors';
 import type { RecordedEvent } from '../../../src/eventsourcing/envelope';
 import { NS, campaignSetup, orgSetup } from './world';
+import { orThrow } from '../../../src/eventsourcing/runnable';
 
 /** A ledger over a fresh memory store, its clock, and ways to read it. */
 export interface TestLedger {
@@ -37,7 +38,7 @@ export const fails = async <A>(te: () => Promise<E.Either<LedgerError, A>>): Pro
 export const testLedger = async (setup = true, options: Partial<CampaignLedgerOptions> = {}): Promise<TestLedger> => {
   const store = createMemoryStore({ registry: createCampaignRegistry() });
   let now = '2019-06-01T02:00:00.000Z';
-  const ledger = createCampaignLedger({ store, namespace: NS, clock: () => new Date(now), ids: deterministicIds('test'), ...options });
+  const ledger = orThrow(createCampaignLedger({ store, namespace: NS, clock: () => new Date(now), ids: deterministicIds('test'), ...options }));
   if (setup) {
     for (const c of orgSetup) {
       const { type, ...input } = c;

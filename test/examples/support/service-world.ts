@@ -15,6 +15,7 @@ import type { EventStore } from '../../../src/eventsourcing/store';
 import { campaignReadModel } from '../../../src/readmodels/projection';
 import type { ReadModelState } from '../../../src/readmodels/state';
 import { unwrap } from '../../../src/eventsourcing/runnable';
+import { orThrow } from '../../../src/eventsourcing/runnable';
 
 export const NS = 'ex-2019';
 
@@ -72,7 +73,7 @@ export const startWorld = async (o: {
   const store = await unwrap(openSqliteStore({ path: join(dir, 'ledger.db'), durability: 'normal', registry: createCampaignRegistry() }));
   let now = '2019-06-03T02:00:00.000Z';
   const clock = () => new Date(now);
-  const ledger = createCampaignLedger({ store, namespace: NS, clock });
+  const ledger = orThrow(createCampaignLedger({ store, namespace: NS, clock }));
   for (const [actor, aggregate, command, input] of SETUP) {
     const method = (ledger as unknown as Record<string, Record<string, (a: string, i: unknown) => () => Promise<E.Either<{ message: string }, unknown>>>>)[aggregate]?.[command];
     const r = await method!(actor, input)();
