@@ -13,6 +13,7 @@ export * from './projection';
 export * from './problem-view';
 export * from './ledger';
 export * from './rates';
+export * from './court-ledgers';
 export * from './tasks';
 export * from './reports';
 export * from './reported';
