@@ -19,7 +19,7 @@ import { createScenarioClock, type ScenarioClock } from '../src/demo/clock';
 import { createDemoContext } from '../src/demo/context';
 import { departmentPerson, grassrootsCourts } from '../src/demo/organization';
 import { createRandom } from '../src/demo/random';
-import { OFFICE, OFFICE_HEAD, setUp, taskId } from '../src/demo/setup';
+import { OFFICE, officeHeadOf, officeOf, setUp, taskId } from '../src/demo/setup';
 import type { EventStore, NewEvent } from '../src/eventsourcing/index';
 import { orThrow } from '../src/eventsourcing/runnable';
 
@@ -129,15 +129,15 @@ const lifecycle = async (ledger: CampaignLedger, clock: ScenarioClock, k: number
     problemId, courtId, source: 'self_inspection', department: t.department, taskId: taskId(t.task),
     title: t.title, description: t.description, criterion: t.criterion, severity: t.severity,
   }));
-  await run('register', P.register(OFFICE, { problemId }));
+  await run('register', P.register(officeOf(courtId), { problemId }));
   await run('assign', P.assignResponsibility(`${courtId}-president`, { problemId, leaderId: `${courtId}-vp`, department: t.department, personId: staff }));
   await run('plan', P.planMeasure(staff, { problemId, measureId: 'M1', content: t.measures[0] ?? '整改', deadline: '2019-11-29' }));
   await run('complete', P.completeMeasure(staff, { problemId, measureId: 'M1', note: '按计划完成整改措施。' }));
   await run('evidence', P.attachEvidence(staff, { problemId, evidence: { sha256: evidence, description: '整改台账及佐证材料' } }));
   await run('request closure', P.requestClosure(staff, { problemId, summary: '整改措施已全部完成，申请销号。' }));
   await run('verify', P.verify(verifier, { problemId, note: '经现场核查和材料审核，整改属实。' }));
-  await run('propose close', P.propose(OFFICE, { problemId, proposalId: 'C1', action: { kind: 'close' } })); // four eyes
-  await run('close', P.approve(OFFICE_HEAD, { problemId, proposalId: 'C1' }));
+  await run('propose close', P.propose(officeOf(courtId), { problemId, proposalId: 'C1', action: { kind: 'close' } })); // four eyes, in the court's own ledger
+  await run('close', P.approve(officeHeadOf(courtId), { problemId, proposalId: 'C1' }));
   return 10;
 };
 

@@ -37,7 +37,7 @@ const trail = async () => {
     problemId: 'P-1', courtId: 'NANGUAN', department: '执行局', source: 'self_inspection',
     title: '执行案款发放超期', description: '部分案款未按期发放', criterion: '案款发放期限规定', severity: 'moderate',
   }));
-  await ok(p.register('office1', { problemId: 'P-1' }));
+  await ok(p.register('ng-office', { problemId: 'P-1' }));
   await ok(p.assignResponsibility('ng-president', { problemId: 'P-1', leaderId: 'ng-president', department: '执行局', personId: 'ng-staff' }));
   await ok(p.planMeasure('ng-staff', { problemId: 'P-1', measureId: 'M1', content: '清理超期案款', deadline: '2019-06-20' }));
   return t;
