@@ -63,7 +63,9 @@ export const adapters = {
       durability: 'server',
       open: async (own) => {
         const schema = `bench_${process.pid}_${Date.now()}`;
-        const store = await openPostgresStore({ connectionString: url, schema, registry: own ?? registry });
+        const opened = await openPostgresStore({ connectionString: url, schema, registry: own ?? registry });
+        if (opened._tag === 'Left') throw new Error(opened.left.message);
+        const store = opened.right;
         return {
           store,
           cleanup: async () => {

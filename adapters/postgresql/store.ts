@@ -7,8 +7,8 @@ import * as E from 'fp-ts/Either';
 import type { TaskEither } from 'fp-ts/TaskEither';
 import type { Pool } from 'pg';
 import {
-  createLiveFeed, errors, isLedgerFailure, LedgerFailure, prepareAppend,
-  type EventStore, type RawRecord, type ReadAllOptions, type StoreError, type Subscription,
+  attempt, createLiveFeed, errors, isLedgerFailure, LedgerFailure, prepareAppend,
+  type EventStore, type LedgerError, type Runnable, type RawRecord, type ReadAllOptions, type StoreError, type Subscription,
 } from '../../src/eventsourcing/index';
 import { createAppendStatements } from './append';
 import { createCheckpointStore, type PostgresCheckpointStore } from './checkpoints';
@@ -49,12 +49,16 @@ export interface PostgresStore extends EventStore {
 
 /**
  * Opens a PostgreSQL event store, creating its schema and tables when missing (unless
- * `create: false`) and applying pending migrations. Rejects with a {@link LedgerFailure}:
- * ValidationFailed for bad options; StoreUnavailable naming the cause when the driver is missing,
- * the server is unreachable, the credentials are refused, the database or the schema is missing,
- * the schema is newer than the code, or the role lacks a privilege. Nothing is half-created.
+ * `create: false`) and applying pending migrations. A {@link Runnable}: awaiting it (or calling it)
+ * opens the store and gives an `Either`, never a rejection. Its Left is ValidationFailed for bad
+ * options; StoreUnavailable naming the cause when the driver is missing (with the package to
+ * install), the server is unreachable, the credentials are refused, the database or the schema is
+ * missing, the schema is newer than the code, or the role lacks a privilege. Nothing is half-created.
  */
-export const openPostgresStore = async (options: PostgresStoreOptions): Promise<PostgresStore> => {
+export const openPostgresStore = (options: PostgresStoreOptions): Runnable<LedgerError, PostgresStore> =>
+  attempt('cannot open the PostgreSQL store', () => open(options));
+
+const open = async (options: PostgresStoreOptions): Promise<PostgresStore> => {
   const o = resolveOptions(options);
   const pg = await loadDriver();
   const ownPool = o.pool === undefined;

@@ -108,12 +108,12 @@ const openPostgres = async (spec: Extract<StoreSpec, { kind: 'postgres' }>, opti
     throw unavailableError(`the PostgreSQL store failed to load (${x instanceof Error ? x.message : String(x)}); ${PG_INSTALL_HINT}`);
   }
   try {
-    const store = await mod.openPostgresStore({
+    const store = await unwrap(mod.openPostgresStore({
       connectionString: spec.connectionString,
       schema: spec.schema,
       create: options.mode === 'create',
       ...(options.registry ? { registry: options.registry } : {}),
-    });
+    }));
     return { spec, store, close: () => store.close() };
   } catch (x) {
     if (isLedgerFailure(x) && x.error._tag === 'ValidationFailed') throw usageError(`--store ${describeStore(spec)}: ${x.error.message}`, options.command);

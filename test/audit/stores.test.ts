@@ -42,7 +42,7 @@ const factories: Record<string, () => Promise<EventStore>> = {
   memory: async () => createMemoryStore({ registry: caseRegistry }),
   sqlite: () => unwrap(openSqliteStore({ path: join(dir, `s-${files++}.db`), registry: caseRegistry })),
   eventstoredb: async () => storeOn(server, { registry: caseRegistry }),
-  postgresql: () => openPostgresStore({ connectionString: PG_URL, schema: made.name(), registry: caseRegistry }),
+  postgresql: () => unwrap(openPostgresStore({ connectionString: PG_URL, schema: made.name(), registry: caseRegistry })),
 };
 
 /** The same seeded history on any store. */

@@ -50,7 +50,7 @@ describe('the seeded demo on every store', () => {
     }
     expect(memory.size).toBeGreaterThan(1000);
     expect(sqlite).toEqual(memory);
-    const postgres = await fingerprint(await openPostgresStore({ connectionString: PG_URL, schema: made.name(), registry }));
+    const postgres = await fingerprint(await unwrap(openPostgresStore({ connectionString: PG_URL, schema: made.name(), registry })));
     expect(postgres).toEqual(memory);
   }, 300_000);
 });

@@ -68,7 +68,7 @@ describe('the built package', () => {
   it('loads the PostgreSQL entry point by name from ESM and CommonJS (the driver only when a store opens)', () => {
     const esm = run(['--input-type=module', '-e', `
       const p = await import('campaign-ledger/adapters/postgresql');
-      const r = await p.openPostgresStore({ connectionString: 'mysql://x' }).catch((x) => x.error._tag);
+      const r = await p.openPostgresStore({ connectionString: 'mysql://x' }).then((e) => e.left._tag);
       console.log(typeof p.openPostgresStore, p.DEFAULT_SCHEMA, r);
     `]);
     expect(esm).toBe('function campaign_ledger ValidationFailed');

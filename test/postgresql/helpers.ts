@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openPostgresStore, type PostgresStore } from '../../adapters/postgresql/index';
 import type { PostgresStoreOptions } from '../../adapters/postgresql/index';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 /** The server the tests use. */
 export const PG_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -40,7 +41,7 @@ export const schemas = (prefix: string) => {
     open: async (options: Partial<PostgresStoreOptions> = {}): Promise<PostgresStore> => {
       const schema = options.schema ?? freshSchema(prefix);
       made.add(schema);
-      return openPostgresStore({ connectionString: PG_URL, schema, ...options });
+      return unwrap(openPostgresStore({ connectionString: PG_URL, schema, ...options }));
     },
     drop: async (schema: string) => {
       made.delete(schema);

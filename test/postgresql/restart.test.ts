@@ -14,6 +14,7 @@ import { verifyStore } from '../../src/audit/verify';
 import type { AppendResult, NewEvent, RecordedEvent, Subscription } from '../../src/eventsourcing/index';
 import { startPgInstance, type PgInstance } from '../support/pg-instance';
 import { collect, newEvent, rightOf } from '../sqlite/helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 let server: PgInstance;
 beforeAll(async () => {
@@ -43,11 +44,11 @@ describe('postgresql store: the server restarts and stops under appends and subs
     let store: PostgresStore | undefined;
     let reader: PostgresStore | undefined;
     try {
-      store = await openPostgresStore({ connectionString: server.url, schema: 'ledger', connectTimeoutMs: 2000 });
+      store = await unwrap(openPostgresStore({ connectionString: server.url, schema: 'ledger', connectTimeoutMs: 2000 }));
       const s = store;
       // The subscriptions run on another store object (another pool), as in another process, and
       // never poll: only notifications wake them, so its listening connection must come back.
-      reader = await openPostgresStore({ connectionString: server.url, schema: 'ledger', pollMs: 0, connectTimeoutMs: 2000 });
+      reader = await unwrap(openPostgresStore({ connectionString: server.url, schema: 'ledger', pollMs: 0, connectTimeoutMs: 2000 }));
       const r = reader;
       let total: number | undefined;
       const until = () => total;

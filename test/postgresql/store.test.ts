@@ -10,6 +10,7 @@ import { verifyStore } from '../../src/audit/verify';
 import { isLedgerFailure, type NewEvent, type RecordedEvent } from '../../src/eventsourcing/index';
 import { PG_URL, schemas, sql } from './helpers';
 import { collect, leftOf, newEvent, rightOf } from '../sqlite/helpers';
+import { unwrap } from '../../src/eventsourcing/runnable';
 
 const made = schemas('store');
 afterAll(() => made.dropAll());
@@ -58,12 +59,12 @@ describe('postgresql store: safety', () => {
 describe('postgresql store: opening', () => {
   it('reopens a schema with every event, head and hash, and appends on after it', async () => {
     const schema = made.name();
-    const first = await openPostgresStore({ connectionString: `${PG_URL}?schema=${schema}` });
+    const first = await unwrap(openPostgresStore({ connectionString: `${PG_URL}?schema=${schema}` }));
     expect(first.schema).toBe(schema);
     const a = rightOf(await first.append('case-1', events(4), 'no_stream')());
     await first.close();
     expect(leftOf(await first.streamHead('case-1')())._tag).toBe('StoreUnavailable');
-    const again = await openPostgresStore({ connectionString: PG_URL, schema, create: false });
+    const again = await unwrap(openPostgresStore({ connectionString: PG_URL, schema, create: false }));
     expect(rightOf(await again.streamHead('case-1')())).toMatchObject({ revision: 3n, hash: a.events[3]?.hash, position: 4n });
     const b = rightOf(await again.append('case-1', events(1), 3n)());
     expect(b.lastPosition).toBe(5n);
@@ -73,15 +74,15 @@ describe('postgresql store: opening', () => {
   });
 
   it('names the cause of every open failure, creating nothing', async () => {
-    const bad = await failureOf(openPostgresStore({ connectionString: 'mysql://localhost/x' }));
+    const bad = await failureOf(unwrap(openPostgresStore({ connectionString: 'mysql://localhost/x' })));
     expect(bad._tag).toBe('ValidationFailed');
-    expect(await failureOf(openPostgresStore({ connectionString: PG_URL, schema: 'Bad-Name' }))).toMatchObject({ _tag: 'ValidationFailed' });
-    const down = await failureOf(openPostgresStore({ connectionString: 'postgres://postgres@127.0.0.1:1/postgres', connectTimeoutMs: 2000 }));
+    expect(await failureOf(unwrap(openPostgresStore({ connectionString: PG_URL, schema: 'Bad-Name' })))).toMatchObject({ _tag: 'ValidationFailed' });
+    const down = await failureOf(unwrap(openPostgresStore({ connectionString: 'postgres://postgres@127.0.0.1:1/postgres', connectTimeoutMs: 2000 })));
     expect(down).toMatchObject({ _tag: 'StoreUnavailable' });
     expect(down.message).toMatch(/cannot reach the PostgreSQL server at 127\.0\.0\.1:1\/postgres/);
     const url = new URL(PG_URL);
     url.pathname = `/no_such_db_${randomUUID().slice(0, 8)}`;
-    const noDb = await failureOf(openPostgresStore({ connectionString: url.toString() }));
+    const noDb = await failureOf(unwrap(openPostgresStore({ connectionString: url.toString() })));
     expect(noDb.message).toMatch(/database .* does not exist/);
     const role = `t_role_${randomUUID().slice(0, 8)}`;
     await sql(`CREATE ROLE ${role} LOGIN PASSWORD 'right'`);
@@ -89,14 +90,14 @@ describe('postgresql store: opening', () => {
       const u = new URL(PG_URL);
       u.username = role;
       u.password = 'wrong';
-      const auth = await failureOf(openPostgresStore({ connectionString: u.toString() }));
+      const auth = await failureOf(unwrap(openPostgresStore({ connectionString: u.toString() })));
       // A server that trusts local connections lets the role in; it then lacks CREATE on the database.
       expect(auth.message).toMatch(/refused the credentials|lacks a privilege/);
     } finally {
       await sql(`DROP ROLE ${role}`);
     }
     const missing = made.name();
-    const none = await failureOf(openPostgresStore({ connectionString: PG_URL, schema: missing, create: false }));
+    const none = await failureOf(unwrap(openPostgresStore({ connectionString: PG_URL, schema: missing, create: false })));
     expect(none.message).toMatch(new RegExp(`no campaign-ledger schema "${missing}"`));
     expect(await sql('SELECT 1 FROM pg_namespace WHERE nspname = $1', [missing])).toHaveLength(0);
   });
@@ -105,7 +106,7 @@ describe('postgresql store: opening', () => {
     const store = await made.open();
     await store.close();
     await sql(`UPDATE "${store.schema}".schema_version SET version = 99 WHERE component = 'ledger'`);
-    const newer = await failureOf(openPostgresStore({ connectionString: PG_URL, schema: store.schema }));
+    const newer = await failureOf(unwrap(openPostgresStore({ connectionString: PG_URL, schema: store.schema })));
     expect(newer).toMatchObject({ _tag: 'StoreUnavailable' });
     expect(newer.message).toMatch(/version 99, newer than this code knows/);
   });
@@ -122,7 +123,7 @@ describe('postgresql store: opening', () => {
     const fresh = made.name();
     try {
       // Without INSERT: it opens an existing store and reads it, and its append changes nothing.
-      const reader = await openPostgresStore({ connectionString: u.toString(), schema: store.schema, create: false });
+      const reader = await unwrap(openPostgresStore({ connectionString: u.toString(), schema: store.schema, create: false }));
       expect(await collect(reader.readAll())).toHaveLength(2);
       const refused = leftOf(await reader.append('case-1', events(1, 'late'), 1n)());
       expect(refused).toMatchObject({ _tag: 'StoreUnavailable', retryable: true });
@@ -134,7 +135,7 @@ describe('postgresql store: opening', () => {
       expect(await sql(`SELECT stream_id, revision::int FROM ${s}.streams ORDER BY stream_id`)).toEqual([{ stream_id: 'case-1', revision: 1 }]);
       // Without CREATE on the database (a new role has none unless granted): opening a new store is
       // refused and no schema is left behind.
-      const create = await failureOf(openPostgresStore({ connectionString: u.toString(), schema: fresh }));
+      const create = await failureOf(unwrap(openPostgresStore({ connectionString: u.toString(), schema: fresh })));
       expect(create).toMatchObject({ _tag: 'StoreUnavailable' });
       expect(create.message).toMatch(new RegExp(`cannot open the PostgreSQL store \\(schema "${fresh}"\\): the PostgreSQL role lacks a privilege \\(42501: permission denied for database`));
       expect(await sql('SELECT 1 FROM pg_namespace WHERE nspname = $1', [fresh])).toHaveLength(0);
@@ -157,7 +158,7 @@ describe('postgresql store: opening', () => {
     try {
       const u = new URL(PG_URL);
       u.username = role;
-      const limited = await openPostgresStore({ connectionString: u.toString(), schema: store.schema, create: false });
+      const limited = await unwrap(openPostgresStore({ connectionString: u.toString(), schema: store.schema, create: false }));
       rightOf(await limited.append('case-1', events(2), 0n)());
       expect(await collect(limited.readAll())).toHaveLength(3);
       await limited.close();
@@ -206,7 +207,7 @@ describe('postgresql store: checkpoints and live subscriptions', () => {
 
   it('wakes a subscription on one store object with appends made through another', async () => {
     const reader = await made.open({ pollMs: 0 }); // no polling: only notifications can wake it
-    const writer = await openPostgresStore({ connectionString: PG_URL, schema: reader.schema });
+    const writer = await unwrap(openPostgresStore({ connectionString: PG_URL, schema: reader.schema }));
     const sub = reader.subscribeToAll();
     const seen: RecordedEvent[] = [];
     const done = (async () => {
