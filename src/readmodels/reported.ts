@@ -20,7 +20,7 @@ import type { ReportFigures } from '../campaign/report/events';
 import { InvalidQuery } from './errors';
 import { pmGet, pmList } from './pmap';
 import { deadlineAt, statusAt } from './problem-view';
-import type { ReadModelState } from './state';
+import type { ProblemRow, ReadModelState } from './state';
 import { endOfLocalDayMs, type Zone } from '../campaign/time';
 import { campaignZone, checkZone } from './clock';
 
@@ -77,10 +77,13 @@ export interface ReportedOptions {
 }
 
 /** The figures of a set of courts from the events recorded before `cutoffMs`, with `lastDay` as the day. */
-export const figuresAt = (s: ReadModelState, courts: ReadonlySet<string>, cutoffMs: number, lastDay: string): ComputedFigures => {
+export const figuresAt = (s: ReadModelState, courts: ReadonlySet<string>, cutoffMs: number, lastDay: string): ComputedFigures =>
+  figuresOf(pmList(s.problems).filter((p) => courts.has(p.courtId)), cutoffMs, lastDay);
+
+/** The figures of these problems (already the scope's) at `cutoffMs`. */
+const figuresOf = (problems: Iterable<ProblemRow>, cutoffMs: number, lastDay: string): ComputedFigures => {
   let found = 0; let closed = 0; let overdue = 0;
-  for (const p of pmList(s.problems)) {
-    if (!courts.has(p.courtId)) continue;
+  for (const p of problems) {
     const status = statusAt(p, cutoffMs - 1);
     if (status === undefined || status === 'withdrawn') continue;
     found++;
@@ -101,6 +104,14 @@ export const reportedVsComputed = (s: ReadModelState, options: ReportedOptions =
     throw new InvalidQuery('rateTolerance', `expected a number of percentage points >= 0, got ${JSON.stringify(tolerance)}`);
   }
   const reports: ReportCheck[] = [];
+  // The problems by court, once: a report's figures walk its scope's problems only, so checking
+  // every report costs the problems of each report's scope, not every problem per report.
+  const byCourt = new Map<string, ProblemRow[]>();
+  for (const p of pmList(s.problems)) {
+    const list = byCourt.get(p.courtId);
+    if (list === undefined) byCourt.set(p.courtId, [p]);
+    else list.push(p);
+  }
   const rows = pmList(s.reports).sort((a, b) => (a.reportId < b.reportId ? -1 : 1));
   for (const r of rows) {
     for (const v of [...r.versions].sort((a, b) => a.version - b.version)) {
@@ -113,7 +124,7 @@ export const reportedVsComputed = (s: ReadModelState, options: ReportedOptions =
         continue;
       }
       const cutoffMs = endOfLocalDayMs(period.to, tz);
-      const computed = figuresAt(s, new Set(scope), cutoffMs, period.to);
+      const computed = figuresOf(scope.flatMap((c) => byCourt.get(c) ?? []), cutoffMs, period.to);
       const gaps: FigureGap[] = [];
       for (const f of FIGURES) {
         const claimed = v.figures[f];
