@@ -5,7 +5,7 @@
  * store is opened, and a missing one is reported with how to install it.
  */
 import type { EventStoreDBClient } from '@eventstore/db-client';
-import { errors, LedgerFailure } from '../../src/eventsourcing/index';
+import { attempt, errors, LedgerFailure, type LedgerError, type Runnable } from '../../src/eventsourcing/index';
 import { MADE_FROM, type EventStoreDbStoreOptions } from './options';
 import { createEventStoreDbStore, type EventStoreDbStore } from './store';
 
@@ -75,10 +75,14 @@ export const forDriver = (connectionString: string, driver: EventStoreDbDriver):
 /**
  * Opens a store on EventStoreDB or KurrentDB with the chosen client (see
  * {@link OpenEventStoreDbStoreOptions.driver}), loading it only now. Connects lazily, like
- * {@link createEventStoreDbStore}. Rejects with a `LedgerFailure`: ValidationFailed for bad
- * options or connection strings, StoreUnavailable when the client is not installed.
+ * {@link createEventStoreDbStore}. A {@link Runnable}: awaiting it (or calling it) gives an
+ * `Either`, never a rejection. Its Left is ValidationFailed for bad options or connection strings,
+ * StoreUnavailable naming the package to install when the client is not installed.
  */
-export const openEventStoreDbStore = async (options: OpenEventStoreDbStoreOptions): Promise<EventStoreDbStore> => {
+export const openEventStoreDbStore = (options: OpenEventStoreDbStoreOptions): Runnable<LedgerError, EventStoreDbStore> =>
+  attempt('cannot open the EventStoreDB store', () => open(options));
+
+const open = async (options: OpenEventStoreDbStoreOptions): Promise<EventStoreDbStore> => {
   if (options.client !== undefined) return createEventStoreDbStore(options);
   const { driver: wanted, connectionString: _given, ...rest } = options;
   if (wanted !== undefined && wanted !== 'auto' && !(wanted in DRIVER_INSTALL_HINTS)) {

@@ -85,11 +85,11 @@ const openEsdb = async (spec: Extract<StoreSpec, { kind: 'esdb' }>, options: Ope
     throw unavailableError(`the EventStoreDB client failed to load (${x instanceof Error ? x.message : String(x)}); ${ESDB_INSTALL_HINT}`);
   }
   try {
-    const store = await mod.openEventStoreDbStore({
+    const store = await unwrap(mod.openEventStoreDbStore({
       connectionString: spec.connectionString,
       ...(spec.namespace === undefined ? {} : { namespace: spec.namespace }),
       ...(options.registry ? { registry: options.registry } : {}),
-    });
+    }));
     return { spec, store, close: () => store.close() };
   } catch (x) {
     if (isLedgerFailure(x) && x.error._tag === 'ValidationFailed') throw usageError(`--store ${describeStore(spec)}: ${x.error.message}`, options.command);

@@ -11,6 +11,7 @@ import * as E from 'fp-ts/Either';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseDriver, openEventStoreDbStore } from '../../adapters/eventstoredb/index';
 import { collect, testEvent } from '../../src/testing/index';
+import { unwrap } from '../../src/eventsourcing/runnable';
 import type { EsdbTestServer } from '../support/esdb-server';
 import { freshNamespace, startServer } from './helpers';
 import { KurrentDBClient, kurrentUrlOf } from './kurrent-helpers';
@@ -29,7 +30,7 @@ for (const mode of ['batch', 'legacy'] as const) {
     afterAll(async () => {
       await server.close();
     });
-    const open = (url: string, namespace = freshNamespace()) => openEventStoreDbStore({ connectionString: url, namespace });
+    const open = (url: string, namespace = freshNamespace()) => unwrap(openEventStoreDbStore({ connectionString: url, namespace }));
     const kurrentUrl = () => kurrentUrlOf(server);
 
     it('picks the client by the connection string', async () => {
