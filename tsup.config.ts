@@ -46,6 +46,8 @@ export default defineConfig([
     clean: false,
     splitting: true,
     target: 'node20',
+    // `import.meta.url` in the CommonJS files (the EventStoreDB adapter resolves its client from it).
+    shims: true,
     external,
     onSuccess: rewriteFpTs(),
   },

@@ -7,7 +7,8 @@
  * reading the tail, `planAppend` (idempotency, the expected revision, sealing); this file only reads
  * and writes.
  */
-import { ErrorType, type AppendResult as ClientAppendResult, type MaxAppendSizeExceededError, type WrongExpectedVersionError } from '@eventstore/db-client';
+import type { AppendResult as ClientAppendResult, MaxAppendSizeExceededError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { ErrorType } from './client-values';
 import * as E from 'fp-ts/Either';
 import {
   errors, planAppend, prepareAppend,

@@ -5,7 +5,8 @@
  * compare-and-set reads the stream's last event and appends the new one at that expected revision
  * (`no_stream` when none): the server refuses it if anyone appended in between.
  */
-import { ErrorType, jsonEvent, type JSONEventType, type ResolvedEvent } from '@eventstore/db-client';
+import type { JSONEventType, ResolvedEvent } from '@eventstore/db-client';
+import { ErrorType, jsonEvent } from './client-values';
 import * as E from 'fp-ts/Either';
 import { errors, sameCheckpoint, type Checkpoint, type CheckpointStore, type StoreError, type ValidationIssue } from '../../src/eventsourcing/index';
 import { expecting, type StoreContext } from './context';

@@ -6,11 +6,11 @@
  */
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import { attempt, errors, LedgerFailure, type LedgerError, type Runnable } from '../../src/eventsourcing/index';
+import { DRIVER_INSTALL_HINTS, whyNotLoaded, type EventStoreDbDriver } from './client-values';
 import { MADE_FROM, type EventStoreDbStoreOptions } from './options';
 import { createEventStoreDbStore, type EventStoreDbStore } from './store';
 
-/** The client packages the adapter can drive. */
-export type EventStoreDbDriver = '@eventstore/db-client' | '@kurrent/kurrentdb-client';
+export { DRIVER_INSTALL_HINTS, type EventStoreDbDriver };
 
 /** Options of {@link openEventStoreDbStore}. */
 export interface OpenEventStoreDbStoreOptions extends EventStoreDbStoreOptions {
@@ -25,16 +25,6 @@ export interface OpenEventStoreDbStoreOptions extends EventStoreDbStoreOptions {
 const KURRENT_SCHEME = /^(kurrentdb|kurrent|kdb)(\+discover)?:\/\//i;
 const ESDB_SCHEME = /^esdb(\+discover)?:\/\//i;
 
-/** How to install each client. */
-export const DRIVER_INSTALL_HINTS: Readonly<Record<EventStoreDbDriver, string>> = {
-  '@eventstore/db-client': 'install it with `npm install @eventstore/db-client@6.2.1`',
-  '@kurrent/kurrentdb-client': 'install it with `npm install @kurrent/kurrentdb-client@1`',
-};
-
-const missing = (x: unknown): boolean => {
-  const code = typeof x === 'object' && x !== null ? (x as { code?: unknown }).code : undefined;
-  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
-};
 
 type ClientFactory = { connectionString(text: string): EventStoreDBClient };
 
@@ -46,8 +36,7 @@ const load = async (driver: EventStoreDbDriver): Promise<ClientFactory> => {
     if (ctor === undefined) throw new Error(`the module has no ${name}`);
     return ctor;
   } catch (x) {
-    const why = missing(x) ? 'is not installed' : `failed to load (${x instanceof Error ? x.message : String(x)})`;
-    throw new LedgerFailure(errors.unavailable(`the EventStoreDB/KurrentDB client "${driver}" ${why}; ${DRIVER_INSTALL_HINTS[driver]}`, x));
+    throw new LedgerFailure(errors.unavailable(`the EventStoreDB/KurrentDB client "${driver}" ${whyNotLoaded(x)}; ${DRIVER_INSTALL_HINTS[driver]}`, x));
   }
 };
 

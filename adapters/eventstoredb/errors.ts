@@ -2,17 +2,10 @@
  * Client errors mapped to the kernel's union. Anything the client throws that is not a known
  * failure becomes StoreUnavailable (retryable), carrying the client error as its cause.
  */
-import { ErrorType, isCommandError, type CommandError } from '@eventstore/db-client';
 import { errors, LedgerFailure, type StoreError } from '../../src/eventsourcing/index';
+import { ErrorType, isClientError, type ClientError } from './client-values';
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(ErrorType));
-
-/**
- * Whether `u` is one of the client's typed errors. KurrentDB's client (`@kurrent/kurrentdb-client`)
- * throws its own classes with the same `type` strings, so they are recognised by their type too.
- */
-export const isClientError = (u: unknown): u is CommandError =>
-  u instanceof Error && (isCommandError(u) || (typeof (u as { type?: unknown }).type === 'string' && KNOWN_TYPES.has((u as unknown as { type: string }).type)));
+export { isClientError };
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -20,7 +13,7 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
  * The words of a client error. KurrentDB's client reads through a native bridge whose errors carry
  * only their class name (`UnavailableError`), so an unreachable server is put in words here.
  */
-const describe = (err: CommandError, where: string | undefined): string => {
+const describe = (err: ClientError, where: string | undefined): string => {
   const text = messageOf(err).trim();
   const bare = text === '' || text === err.constructor.name || /^[A-Za-z]+Error$/.test(text);
   if (!bare) return text;
@@ -61,9 +54,9 @@ export const toStoreError = (err: unknown, streamId: string | undefined, what: s
   if (isClientError(err)) {
     switch (err.type) {
       case ErrorType.STREAM_DELETED:
-        return errors.streamDeleted(streamId ?? err.streamName);
+        return errors.streamDeleted(streamId ?? err.streamName ?? '(unknown stream)');
       case ErrorType.STREAM_NOT_FOUND:
-        return errors.streamNotFound(streamId ?? err.streamName);
+        return errors.streamNotFound(streamId ?? err.streamName ?? '(unknown stream)');
       case ErrorType.ACCESS_DENIED:
         return errors.unavailable(`${what}: access denied (check the credentials in the connection string)`, err);
       default:

@@ -1,7 +1,10 @@
 /**
  * The EventStoreDB (KurrentDB) store: `campaign-ledger/adapters/eventstoredb`.
- * Needs the optional peer dependency `@eventstore/db-client` (6.2.1); `openEventStoreDbStore` can
- * drive KurrentDB's maintained client (`@kurrent/kurrentdb-client` 1.x) instead.
+ * Drives either optional peer dependency, `@eventstore/db-client` (6.2.1) or KurrentDB's maintained
+ * client (`@kurrent/kurrentdb-client` 1.x). Importing this entry loads neither: `openEventStoreDbStore`
+ * loads the chosen one when it opens a store (a missing one is a StoreUnavailable naming the package
+ * to install), `createEventStoreDbStore` loads `@eventstore/db-client` only to make a client from a
+ * connection string.
  *
  * @module campaign-ledger/adapters/eventstoredb
  */

@@ -5,7 +5,8 @@
  * near a known position (right after an append), then by a server-side filtered scan of `$all`
  * for the stream.
  */
-import { BACKWARDS, START, streamNameFilter, type EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
+import type { EventStoreDBClient, ResolvedEvent } from '@eventstore/db-client';
+import { BACKWARDS, START, streamNameFilter } from './client-values';
 import { errors, LedgerFailure } from '../../src/eventsourcing/index';
 
 const U64_MAX = (1n << 64n) - 1n;

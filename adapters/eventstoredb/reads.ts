@@ -4,7 +4,8 @@
  * position (inclusive), skipping system events, checkpoint streams and other namespaces. Reads go
  * page by page, so an abandoned read leaves nothing open on the server.
  */
-import { BACKWARDS, END, ErrorType, FORWARDS, START, type ResolvedEvent } from '@eventstore/db-client';
+import type { ResolvedEvent } from '@eventstore/db-client';
+import { BACKWARDS, END, ErrorType, FORWARDS, START } from './client-values';
 import * as E from 'fp-ts/Either';
 import {
   errors, LedgerFailure, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type StreamHead, type ValidationIssue,

@@ -1,15 +1,19 @@
 /**
- * The EventStoreDB (KurrentDB) store, through @eventstore/db-client: the kernel's store port plus
- * a checkpoint store. See docs/eventstoredb.md for what is stored where.
+ * The EventStoreDB (KurrentDB) store, through @eventstore/db-client or @kurrent/kurrentdb-client:
+ * the kernel's store port plus a checkpoint store. See docs/eventstoredb.md for what is stored where.
+ * No client module is imported here: a client is given, or made from a connection string by
+ * `@eventstore/db-client`, loaded only then.
  */
-import { EventStoreDBClient } from '@eventstore/db-client';
+import type { EventStoreDBClient } from '@eventstore/db-client';
 import * as E from 'fp-ts/Either';
+import { createRequire } from 'node:module';
 import {
   DEFAULT_MAX_APPEND_BYTES, errors, LedgerFailure,
   type CheckpointStore, type EventStore, type StreamHead, type StoreError, type Subscription,
 } from '../../src/eventsourcing/index';
 import { append } from './append';
 import { checkpointStore } from './checkpoints';
+import { DRIVER_INSTALL_HINTS, whyNotLoaded } from './client-values';
 import type { StoreContext } from './context';
 import { toStoreError } from './errors';
 import { naming, settingsOf, type EventStoreDbStoreOptions } from './options';
@@ -29,16 +33,37 @@ export interface EventStoreDbStore extends EventStore {
 }
 
 /**
- * Creates a store on EventStoreDB. Connects lazily (on the first operation).
- * Throws a `LedgerFailure` carrying ValidationFailed when the options are wrong.
+ * `@eventstore/db-client`'s client class, loaded now (synchronously: the store is made
+ * synchronously). Throws a `LedgerFailure` carrying StoreUnavailable naming the package to
+ * install when it is missing.
+ */
+const eventStoreDbClientClass = (): { connectionString(text: string): EventStoreDBClient } => {
+  try {
+    return (createRequire(import.meta.url)('@eventstore/db-client') as typeof import('@eventstore/db-client')).EventStoreDBClient;
+  } catch (x) {
+    throw new LedgerFailure(errors.unavailable(
+      `the EventStoreDB client "@eventstore/db-client" ${whyNotLoaded(x)}; ${DRIVER_INSTALL_HINTS['@eventstore/db-client']}, pass a client, or open the store with openEventStoreDbStore, which can drive @kurrent/kurrentdb-client`,
+      x,
+    ));
+  }
+};
+
+/**
+ * Creates a store on EventStoreDB. Connects lazily (on the first operation). Given a
+ * `connectionString`, makes the client with `@eventstore/db-client`; given a `client` (of either
+ * package), loads no client module.
+ * Throws a `LedgerFailure` carrying ValidationFailed when the options are wrong, StoreUnavailable
+ * naming the package to install when a connection string is given and `@eventstore/db-client` is
+ * missing (`openEventStoreDbStore` returns these as a Left instead, and can use KurrentDB's client).
  */
 export const createEventStoreDbStore = (options: EventStoreDbStoreOptions): EventStoreDbStore => {
   const settings = settingsOf(options, DEFAULT_MAX_APPEND_BYTES);
   if ('_tag' in settings) throw new LedgerFailure(settings);
   let client: EventStoreDBClient;
   try {
-    client = options.client ?? EventStoreDBClient.connectionString(options.connectionString as string);
+    client = options.client ?? eventStoreDbClientClass().connectionString(options.connectionString as string);
   } catch (e) {
+    if (e instanceof LedgerFailure) throw e;
     throw new LedgerFailure(errors.validation([{ path: 'connectionString', message: e instanceof Error ? e.message : String(e) }]));
   }
   const disposeClient = options.disposeClient ?? options.client === undefined;

@@ -4,7 +4,8 @@
  * subscription or goes away, it resubscribes after the last position it consumed, with
  * exponential backoff, so nothing is lost or repeated. `close()` unsubscribes.
  */
-import { ErrorType, START, streamNameFilter, type AllStreamSubscription, type ResolvedEvent } from '@eventstore/db-client';
+import type { AllStreamSubscription, ResolvedEvent } from '@eventstore/db-client';
+import { ErrorType, START, streamNameFilter } from './client-values';
 import * as E from 'fp-ts/Either';
 import {
   errors, LedgerFailure, type RecordedEvent, type SubscribeOptions, type Subscription, type ValidationIssue,

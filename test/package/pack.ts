@@ -7,9 +7,8 @@
  * Dependencies are linked from the repository's own `node_modules` (the versions the lock file
  * pins), so installing needs no network; only what `package.json` declares (dependencies, optional
  * and peer dependencies, with their `@types/` packages) is linked, plus the consumer's own tools
- * (TypeScript, Node's types). The
- * optional EventStoreDB client is deliberately left out: a user who never opens that store does
- * not install it.
+ * (TypeScript, Node's types). {@link packedWithout} installs it again without some optional peers
+ * (the EventStoreDB clients), as a user who never opens that store has it.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -77,14 +76,11 @@ const link = (home: string, name: string) => {
   if (!existsSync(to)) symlinkSync(from, to, 'dir');
 };
 
-const pack = (work: string): Packed => {
-  // `npm test` has built dist/ already; the prepack script (which builds) is checked on its own.
-  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
-    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const [info] = JSON.parse(out) as [{ filename: string; size: number; files: { path: string }[] }];
-  const tarball = join(work, info.filename);
-  const home = join(work, 'home');
+/**
+ * Unpacks the tarball into `home/node_modules/campaign-ledger` and links the dependencies it
+ * declares, except `absent` ones.
+ */
+const install = (tarball: string, home: string, absent: readonly string[]): void => {
   const target = join(home, 'node_modules', 'campaign-ledger');
   mkdirSync(target, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
@@ -93,12 +89,35 @@ const pack = (work: string): Packed => {
     ...Object.keys(manifest.dependencies ?? {}),
     ...Object.keys(manifest.optionalDependencies ?? {}),
     ...Object.keys(manifest.peerDependencies ?? {}),
-  ].filter((d) => !absentPeers.includes(d));
+  ].filter((d) => !absent.includes(d));
   // A user of an untyped dependency installs its types too (`pg` and `@types/pg`).
   const types = declared.map((d) => `@types/${d.startsWith('@') ? d.slice(1).replace('/', '__') : d}`);
   for (const d of [...declared, ...types, ...consumerTools]) link(home, d);
   writeFileSync(join(home, 'package.json'), '{ "name": "consumers", "private": true }\n');
+};
+
+const pack = (work: string): Packed => {
+  // `npm test` has built dist/ already; the prepack script (which builds) is checked on its own.
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const [info] = JSON.parse(out) as [{ filename: string; size: number; files: { path: string }[] }];
+  const tarball = join(work, info.filename);
+  const home = join(work, 'home');
+  install(tarball, home, absentPeers);
   return { tarball, files: info.files.map((f) => f.path).sort(), size: info.size, home };
+};
+
+/**
+ * The packed package installed without the optional peers `absent` (a user who installs only one
+ * EventStoreDB client, or none), beside the full install; returns the {@link Packed} of it. Made
+ * afresh on each call, under a name of its own, so test files running at once do not share it.
+ */
+export const packedWithout = (p: Packed, name: string, absent: readonly string[]): Packed => {
+  const home = join(dirname(p.home), `home-${name}`);
+  rmSync(home, { recursive: true, force: true });
+  install(p.tarball, home, [...absentPeers, ...absent]);
+  return { ...p, home };
 };
 
 /**
