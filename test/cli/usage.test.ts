@@ -88,10 +88,16 @@ describe('an unavailable store exits 3', () => {
     expect(r.code).toBe(3);
   });
 
-  it('says how to install the EventStoreDB client when it is missing', () => {
-    const r = cli(['audit', 'verify', '--store', 'esdb://127.0.0.1:2113?tls=false'], { cwd: dir.dir, nodeArgs: ['--import', hook], env: { HIDE_MODULES: '@eventstore/db-client' } });
-    expect(r.stderr).toMatch(/"@eventstore\/db-client" is not installed.*npm install @eventstore\/db-client@6\.2\.1/);
-    expect(r.code).toBe(3);
+  it('says how to install an EventStoreDB client when neither is installed, and uses the one that is', () => {
+    const neither = cli(['audit', 'verify', '--store', 'esdb://127.0.0.1:2113?tls=false'], {
+      cwd: dir.dir, nodeArgs: ['--import', hook], env: { HIDE_MODULES: '@eventstore/db-client,@kurrent/kurrentdb-client' },
+    });
+    expect(neither.stderr).toMatch(/is not installed.*npm install @(eventstore\/db-client@6\.2\.1|kurrent\/kurrentdb-client@1)/);
+    expect(neither.code).toBe(3);
+    // Without @eventstore/db-client, KurrentDB's client drives esdb:// (no server here: unreachable).
+    const kurrent = cli(['audit', 'verify', '--store', 'esdb://127.0.0.1:1?tls=false'], { cwd: dir.dir, nodeArgs: ['--import', hook], env: { HIDE_MODULES: '@eventstore/db-client' } });
+    expect(kurrent.stderr).toMatch(/cannot reach the server at 127\.0\.0\.1:1/);
+    expect(kurrent.code).toBe(3);
   });
 });
 
